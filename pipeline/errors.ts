@@ -1,0 +1,43 @@
+/**
+ * Errors are data. Validation collects every problem as a DataIssue and the run stops with one
+ * PipelineError carrying all of them; this is the one place that throws for bad input.
+ */
+
+export interface DataIssue {
+  /** File the problem is in, relative to the project root (or the data folder's parent). */
+  file: string;
+  /** 1-based line, where the format has lines. */
+  line?: number;
+  /** Record and field, e.g. `claims[12] (synergy-share-aws).value`. */
+  path: string;
+  /** Short name of the rule broken, e.g. `quote-offsets`. */
+  rule: string;
+  message: string;
+}
+
+export type Stage = "extract" | "normalize" | "enrich" | "export" | "cli";
+
+export class PipelineError extends Error {
+  readonly stage: Stage;
+  readonly issues: readonly DataIssue[];
+  /** `data` for bad input (exit 1), `usage` for bad arguments (exit 2). */
+  readonly kind: "data" | "usage";
+
+  constructor(stage: Stage, issues: readonly DataIssue[], kind: "data" | "usage" = "data", options?: { cause?: unknown }) {
+    super(`${stage}: ${issues.length} problem${issues.length === 1 ? "" : "s"}\n${issues.map(formatIssue).join("\n")}`, options);
+    this.name = "PipelineError";
+    this.stage = stage;
+    this.issues = issues;
+    this.kind = kind;
+  }
+}
+
+export function formatIssue(issue: DataIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
+  return `${where}: ${issue.path}: ${issue.message} [${issue.rule}]`;
+}
+
+/** States an invariant of a stage; the message names the data that broke it. */
+export function invariant(condition: unknown, stage: Stage, message: string): asserts condition {
+  if (!condition) throw new PipelineError(stage, [{ file: "(pipeline)", path: stage, rule: "invariant", message }]);
+}

@@ -1,0 +1,32 @@
+/**
+ * Periods to ISO-style strings: a quarter `2025-Q2`, a half `2025-H2`, a year `2024`, a month
+ * `2025-07`, a day `2025-09-30`. Returns null for text it cannot read.
+ */
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+export function parsePeriod(raw: string): string | null {
+  const t = raw.trim().toLowerCase().replace(/^(calendar|cy|fy)\s*/, "").replace(/\s+/g, " ");
+  let x: RegExpMatchArray | null;
+  if ((x = t.match(/^(\d{4})$/))) return x[1]!;
+  if ((x = t.match(/^(\d{4})[- ]?q([1-4])$/))) return `${x[1]}-Q${x[2]}`;
+  if ((x = t.match(/^q([1-4]) (\d{4})$/))) return `${x[2]}-Q${x[1]}`;
+  if ((x = t.match(/^(\d{4})[- ]?h([12])$/))) return `${x[1]}-H${x[2]}`;
+  if ((x = t.match(/^h([12]) (\d{4})$/))) return `${x[2]}-H${x[1]}`;
+  if ((x = t.match(/^(\d{4})-(\d{2})$/)) && Number(x[2]) >= 1 && Number(x[2]) <= 12) return `${x[1]}-${x[2]}`;
+  if ((x = t.match(/^(\d{4})-(\d{2})-(\d{2})$/)) && isDate(Number(x[1]), Number(x[2]), Number(x[3]))) return t;
+  if ((x = t.match(/^([a-z]+) (\d{4})$/))) {
+    const month = MONTHS.indexOf(x[1]!);
+    if (month >= 0) return `${x[2]}-${String(month + 1).padStart(2, "0")}`;
+  }
+  return null;
+}
+
+function isDate(y: number, mo: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Sort key so that periods order chronologically within one granularity (2024 < 2025-Q1 < 2025-Q2). */
+export function periodSortKey(period: string): string {
+  return period.replace(/-Q(\d)/, (_, q: string) => `-${String(Number(q) * 3).padStart(2, "0")}`).replace(/-H(\d)/, (_, h: string) => `-${h === "1" ? "06" : "12"}`);
+}

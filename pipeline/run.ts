@@ -1,0 +1,82 @@
+/**
+ * The pipeline, in order:
+ *
+ *   1. extract    data/fixtures + data/reference + data/sources → validated claims (every problem at once)
+ *   2. normalize  claims → facts, reference tables, market_share, share_comparison, concentration
+ *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds
+ *   4. export     → output/tables/*.csv + *.parquet, output/datapackage.json (atomic swap)
+ *
+ * Only extract's reader and export's writer touch the disk.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { StageContext } from "./stages/context.ts";
+import { enrich, type EnrichedTables } from "./stages/enrich.ts";
+import { checkOutputDir, serialize, writeOutputs } from "./stages/export.ts";
+import { extract, readInputs } from "./stages/extract.ts";
+import { normalize } from "./stages/normalize.ts";
+
+export interface RunOptions {
+  root: string;
+  dataDir: string;
+  outDir: string;
+  /** Validate only; write nothing. */
+  check?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface StageReport {
+  stage: string;
+  ms: number;
+  rows: Record<string, number>;
+}
+
+export interface RunResult {
+  tables: EnrichedTables | undefined;
+  stages: StageReport[];
+}
+
+/** Every table the pipeline computes, from the files' contents (no disk access): for tests. */
+export function computeTables(inputs: ReturnType<typeof readInputs>, ctx: StageContext): EnrichedTables {
+  return enrich(normalize(extract(inputs, ctx), ctx), ctx);
+}
+
+export function packageVersion(root: string): string {
+  return (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+}
+
+export function runPipeline(opts: RunOptions): RunResult {
+  const ctx: StageContext = { log: () => {} };
+  const stages: StageReport[] = [];
+  const timed = <T>(stage: string, f: () => T, rows: (x: T) => Record<string, number>): T => {
+    const t0 = performance.now();
+    const x = f();
+    const report = { stage, ms: performance.now() - t0, rows: rows(x) };
+    stages.push(report);
+    opts.log?.(formatStage(report));
+    return x;
+  };
+  const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
+
+  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
+  const inputs = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
+  const extracted = timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
+  if (opts.check) return { tables: undefined, stages };
+  const normalized = timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables));
+  const enriched = timed("enrich", () => enrich(normalized, ctx), (e) => {
+    const all = counts(e);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => !(k in normalized.tables)));
+  });
+  const version = packageVersion(opts.root);
+  const files = timed("serialize", () => serialize(enriched, { version }), (f) => ({ files: f.size }));
+  timed("write", () => writeOutputs(opts.outDir, files, ctx), () => ({}));
+  return { tables: enriched, stages };
+}
+
+export function formatStage(r: StageReport): string {
+  const rows = Object.entries(r.rows)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  return `${r.stage.padEnd(10)} ${r.ms.toFixed(0).padStart(5)} ms  ${rows}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Schemas of the hand-edited inputs: fixtures (data/fixtures/*.yaml), reference data
+ * (data/reference/*.yaml) and source metadata (data/sources/*.meta.yaml).
+ *
+ * Deno-compatible: this module imports nothing but zod.
+ */
+import { z } from "zod";
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, '-' or '_'");
+const text = z.string().min(1);
+/** YAML reads `period: 2024` as a number; accept it and keep the text. */
+const periodText = z.union([z.string().min(1), z.int().transform(String)]);
+
+export const QUALIFIERS = ["exact", "approximately", "over", "at_least"] as const;
+export const Qualifier = z.enum(QUALIFIERS);
+
+export const ClaimRecord = z.strictObject({
+  id,
+  subject: text,
+  measure: text,
+  value: z.number().nullable(),
+  unit: text.nullable(),
+  qualifier: Qualifier.nullable(),
+  period: periodText.nullable(),
+  period_note: z.string().nullish(),
+  market: text.optional(),
+  object: text.optional(),
+  attributed_to: text,
+  quote: text,
+  char_start: z.int().nonnegative(),
+  char_end: z.int().nonnegative(),
+  note: z.string().nullish(),
+});
+export type ClaimRecord = z.infer<typeof ClaimRecord>;
+
+export const FixtureFile = z.strictObject({
+  document_id: id,
+  claims: z.array(z.unknown()).min(1),
+});
+
+export const DocumentMeta = z.object({
+  document_id: id,
+  file: text,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lower-case hex digits"),
+  publisher: text,
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  author: z.string().nullable().optional(),
+  date_approx: text,
+  date_evidence: text,
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+export const BLOCS = ["us_led", "china_led"] as const;
+export const Bloc = z.enum(BLOCS);
+
+export const ProvidersFile = z.object({
+  as_of: periodText,
+  source: text,
+  providers: z
+    .array(
+      z.strictObject({
+        provider_id: id,
+        provider_name: text,
+        parent_company: text,
+        hq_country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+        bloc: Bloc,
+        aliases: z.array(text).min(1),
+      }),
+    )
+    .min(1),
+});
+export type ProviderRef = z.infer<typeof ProvidersFile>["providers"][number];
+
+export const SourcesFile = z.object({
+  sources: z.array(
+    z.strictObject({
+      source_id: id,
+      source_name: text,
+      kind: z.enum(["research_firm", "company", "publisher", "analyst"]),
+    }),
+  ),
+});
+export type SourceRef = z.infer<typeof SourcesFile>["sources"][number];
+
+export const MeasuresFile = z.object({
+  as_of: periodText,
+  units: z.array(
+    z.strictObject({ unit_id: id, base_unit: id, factor: z.number().positive(), description: text }),
+  ),
+  markets: z.array(z.strictObject({ market_id: id, market_name: text, definition: text })),
+  measures: z.array(
+    z.strictObject({
+      measure_id: id,
+      kind: z.enum(["quantitative", "qualitative"]),
+      units: z.array(id),
+      definition: text,
+    }),
+  ),
+});
+export type MeasuresFile = z.infer<typeof MeasuresFile>;
+
+export const MACRO_GEOS = [
+  "north_america",
+  "latin_america",
+  "europe",
+  "middle_east",
+  "africa",
+  "asia_pacific",
+  "china_mainland",
+  "oceania",
+] as const;
+export const MacroGeo = z.enum(MACRO_GEOS);
+export type MacroGeo = z.infer<typeof MacroGeo>;
+
+export const EntitiesFile = z.object({
+  entities: z.array(
+    z.strictObject({
+      entity_id: id,
+      name: text,
+      kind: z.enum(["bloc", "market", "model_family"]),
+      provider_id: id.optional(),
+    }),
+  ),
+  geographies: z.array(
+    z.strictObject({
+      geo_id: id,
+      name: text,
+      kind: z.enum(["macro", "composite"]),
+      covers: z.array(MacroGeo).optional(),
+      note: text.optional(),
+    }),
+  ),
+  sectors: z.array(z.strictObject({ sector_id: id, name: text })),
+});
+export type EntitiesFile = z.infer<typeof EntitiesFile>;
+
+export const GeographyFile = z.object({
+  basis: text,
+  subregions: z.record(z.string(), MacroGeo),
+  overrides: z.array(
+    z.strictObject({
+      country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+      macro_geo: MacroGeo,
+      reason: text,
+    }),
+  ),
+});
+export type GeographyFile = z.infer<typeof GeographyFile>;

@@ -1,0 +1,141 @@
+/**
+ * Stage 3 — enrich: footprint and geography.
+ *
+ *   footprint           per provider: regions, availability zones, AZs per region, qualifiers
+ *   footprint_vs_share  regions per percentage point of market share, per provider and firm
+ *   geo_claims          the article's geography claims, one row per fact × macro-region covered
+ *   battlegrounds       per macro-region: battleground, China-led growth, US-led lead, alignment
+ *
+ * The region catalog (a later issue) plugs in through `EnrichOptions.catalog`: when the article gives
+ * no region count for a provider, the footprint row falls back to it (regions_source = "catalog").
+ */
+import { MACRO_GEOS, type MacroGeo } from "../schemas/inputs.ts";
+import { round } from "../numbers.ts";
+import { periodSortKey } from "../periods.ts";
+import type { Row, Tables } from "../schemas/tables.ts";
+import type { StageContext } from "./context.ts";
+import type { Normalized } from "./normalize.ts";
+
+export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds">;
+
+/** What a region catalog contributes: general-availability region counts per provider. */
+export interface CatalogSummary {
+  provider_id: string;
+  regions: number;
+  availability_zones: number | null;
+  as_of: string;
+}
+
+export interface EnrichOptions {
+  catalog?: readonly CatalogSummary[];
+}
+
+const GEO_RELATIONS = new Set(["regions_in", "regions_mainly_in", "regions_absent_from", "growth_region", "battleground", "expected_leader_in", "leans_toward", "less_aligned_with"]);
+
+type Fact = Row<"facts">;
+
+/** The latest fact per subject for a measure (ties broken by fact_id for determinism). */
+function latestBySubject(facts: readonly Fact[], measure: string): Map<string, Fact> {
+  const out = new Map<string, Fact>();
+  const sorted = facts.filter((f) => f.measure === measure).sort((a, b) => periodSortKey(a.period ?? "").localeCompare(periodSortKey(b.period ?? "")) || a.fact_id.localeCompare(b.fact_id));
+  for (const f of sorted) out.set(f.subject_id, f);
+  return out;
+}
+
+export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
+  const { tables, extracted } = input;
+  const facts = tables.facts;
+  const catalog = new Map((options.catalog ?? []).map((c) => [c.provider_id, c]));
+
+  // --- footprint ---------------------------------------------------------------------------------
+  const regions = latestBySubject(facts, "regions");
+  const azs = latestBySubject(facts, "availability_zones");
+  const listed = latestBySubject(facts, "regions_listed");
+  const footprint: Array<Row<"footprint">> = tables.providers.map(({ provider_id }) => {
+    const r = regions.get(provider_id);
+    const a = azs.get(provider_id);
+    const l = listed.get(provider_id);
+    const c = catalog.get(provider_id);
+    const regionCount = r?.value ?? c?.regions ?? null;
+    const azCount = a?.value ?? (r ? null : (c?.availability_zones ?? null));
+    return {
+      provider_id,
+      regions: regionCount,
+      regions_qualifier: r ? r.qualifier : c ? "exact" : null,
+      availability_zones: azCount,
+      az_per_region: regionCount !== null && azCount !== null && regionCount > 0 ? round(azCount / regionCount, 2) : null,
+      as_of: r?.period ?? c?.as_of ?? null,
+      fact_ids: [r, a, l].flatMap((f) => (f ? [f.fact_id] : [])).join(";"),
+      regions_listed: l?.value ?? null,
+      availability_zones_qualifier: a?.qualifier ?? null,
+      regions_attributed_to: r?.attributed_to ?? null,
+      regions_source: r ? "article" : c ? "catalog" : "none",
+    };
+  });
+
+  // --- footprint_vs_share ------------------------------------------------------------------------
+  const latestShare = new Map<string, Row<"market_share">>();
+  for (const s of [...tables.market_share].sort((a, b) => periodSortKey(a.period).localeCompare(periodSortKey(b.period)))) latestShare.set(`${s.source_id}\u0000${s.provider_id}`, s);
+  const footprint_vs_share: Array<Row<"footprint_vs_share">> = [];
+  for (const s of latestShare.values()) {
+    const r = regions.get(s.provider_id);
+    if (!r || r.value === null || s.share <= 0) continue;
+    footprint_vs_share.push({
+      provider_id: s.provider_id,
+      source_id: s.source_id,
+      period: s.period,
+      regions: r.value,
+      regions_qualifier: r.qualifier,
+      share: s.share,
+      regions_per_share_point: round(r.value / (s.share * 100), 2),
+      fact_ids: `${r.fact_id};${s.fact_id}`,
+    });
+  }
+
+  // --- geo_claims ----------------------------------------------------------------------------------
+  const geoById = new Map(extracted.entities.geographies.map((g) => [g.geo_id, g]));
+  const blocOf = new Map<string, "us_led" | "china_led">(extracted.providers.map((p) => [p.provider_id, p.bloc]));
+  blocOf.set("us_led", "us_led");
+  blocOf.set("china_led", "china_led");
+  const geo_claims: Array<Row<"geo_claims">> = [];
+  for (const f of facts) {
+    if (!GEO_RELATIONS.has(f.measure) || f.object_id === null) continue;
+    const geo = geoById.get(f.object_id);
+    const countryMacro = extracted.countryMacro.get(f.object_id);
+    const macros: readonly MacroGeo[] = geo ? (geo.kind === "macro" ? [geo.geo_id as MacroGeo] : (geo.covers ?? [])) : countryMacro ? [countryMacro] : [];
+    for (const macro_geo of macros)
+      geo_claims.push({
+        fact_id: f.fact_id,
+        subject_id: f.subject_id,
+        subject_bloc: blocOf.get(f.subject_id) ?? null,
+        relation: f.measure,
+        object_id: f.object_id,
+        object_kind: geo ? geo.kind : "country",
+        macro_geo,
+        country: geo ? null : f.object_id,
+        attributed_to: f.attributed_to,
+      });
+  }
+
+  // --- battlegrounds -------------------------------------------------------------------------------
+  const battlegrounds: Array<Row<"battlegrounds">> = MACRO_GEOS.map((macro_geo) => {
+    const here = geo_claims.filter((g) => g.macro_geo === macro_geo);
+    const pick = (test: (g: Row<"geo_claims">) => boolean) => here.filter(test);
+    const battle = pick((g) => g.relation === "battleground");
+    const growth = pick((g) => g.relation === "growth_region" && g.subject_bloc === "china_led");
+    const lead = pick((g) => (g.relation === "expected_leader_in" || g.relation === "leans_toward") && g.subject_bloc === "us_led");
+    const aligned = pick((g) => g.relation === "less_aligned_with" && g.subject_bloc === "us_led");
+    const used = [...battle, ...growth, ...lead, ...aligned].map((g) => g.fact_id);
+    return {
+      macro_geo,
+      is_battleground: battle.length > 0,
+      china_led_growth: growth.length > 0,
+      us_led_lead: lead.length > 0,
+      less_aligned_with_us: aligned.length > 0,
+      fact_ids: [...new Set(used)].sort().join(";"),
+    };
+  });
+
+  ctx.log(`enrich: ${footprint.length} footprint rows, ${geo_claims.length} geography rows`);
+  return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds };
+}

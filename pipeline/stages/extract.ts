@@ -1,0 +1,353 @@
+/**
+ * Stage 1 — extract: read the fixtures, the reference data and the source documents, and validate
+ * all of it, collecting every problem before failing.
+ *
+ * `readInputs` is the read edge (the only disk access); `extract` is a pure function of the files'
+ * contents, so tests and the property test can feed it any bytes.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import { PipelineError, type DataIssue } from "../errors.ts";
+import { msg } from "../messages.ts";
+import { parsePeriod } from "../periods.ts";
+import type { MacroGeo } from "../schemas/inputs.ts";
+import {
+  ClaimRecord,
+  DocumentMeta,
+  EntitiesFile,
+  FixtureFile,
+  GeographyFile,
+  MeasuresFile,
+  ProvidersFile,
+  SourcesFile,
+  type ProviderRef,
+  type SourceRef,
+} from "../schemas/inputs.ts";
+import { codePointOccurrences } from "../text.ts";
+import { COUNTRIES, COUNTRY_BY_CODE } from "../countries.ts";
+import type { StageContext } from "./context.ts";
+
+/** The input files, keyed by their path relative to the project root (e.g. `data/fixtures/x.yaml`). */
+export interface Inputs {
+  dataDir: string;
+  files: ReadonlyMap<string, string>;
+}
+
+export interface SourceDocument {
+  meta: DocumentMeta;
+  /** Path of the text file relative to the project root. */
+  path: string;
+  text: string;
+  sha256: string;
+}
+
+export interface Claim {
+  file: string;
+  line: number | undefined;
+  index: number;
+  document_id: string;
+  record: ClaimRecord;
+  /** Canonical subject: a provider_id or an entity id. */
+  subject_id: string;
+  /** Period as ISO-style text, or null. */
+  period: string | null;
+}
+
+export interface Extracted {
+  documents: SourceDocument[];
+  claims: Claim[];
+  providers: ProviderRef[];
+  providersMeta: { as_of: string; source: string };
+  sources: SourceRef[];
+  measures: MeasuresFile;
+  entities: EntitiesFile;
+  geography: GeographyFile;
+  /** Country code → macro-region, for every ISO 3166-1 alpha-2 code world-countries knows. */
+  countryMacro: ReadonlyMap<string, MacroGeo>;
+}
+
+const REFERENCE = {
+  providers: "reference/providers.yaml",
+  sources: "reference/sources.yaml",
+  measures: "reference/measures.yaml",
+  entities: "reference/entities.yaml",
+  geography: "reference/geography.yaml",
+} as const;
+
+/** The read edge: every input file under `dataDir`, as text. */
+export function readInputs(dataDir: string, root = process.cwd()): Inputs {
+  const files = new Map<string, string>();
+  const rel = (p: string) => path.relative(root, p) || p;
+  const readDir = (dir: string, keep: (f: string) => boolean) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      if (keep(name) && statSync(full).isFile()) files.set(rel(full), readFileSync(full, "utf8"));
+    }
+  };
+  readDir(path.join(dataDir, "fixtures"), (f) => !f.endsWith(".md") && !f.startsWith("."));
+  readDir(path.join(dataDir, "reference"), (f) => f.endsWith(".yaml"));
+  readDir(path.join(dataDir, "sources"), (f) => !f.endsWith(".md") && !f.startsWith("."));
+  return { dataDir: rel(dataDir), files };
+}
+
+class Collector {
+  readonly issues: DataIssue[] = [];
+  add(file: string, line: number | undefined, p: string, rule: string, message: string): void {
+    this.issues.push(line === undefined ? { file, path: p, rule, message } : { file, line, path: p, rule, message });
+  }
+}
+
+interface Parsed {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  value: unknown;
+}
+
+function parseYaml(file: string, text: string, out: Collector): Parsed | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const pos = e.linePos?.[0];
+      out.add(file, pos?.line, "(file)", "yaml-syntax", msg.yamlSyntax(`${e.message.split("\n")[0]}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`));
+    }
+    return undefined;
+  }
+  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 10_000 }) };
+}
+
+/** 1-based line of the node at `keys`, or of the nearest ancestor that exists. */
+function lineOf(p: Parsed, keys: ReadonlyArray<string | number>): number | undefined {
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? p.doc.contents : p.doc.getIn(keys.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return p.lines.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+function zodPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string {
+  let out = prefix;
+  for (const k of issuePath) out += typeof k === "number" ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  return out || "(file)";
+}
+
+function validate<T>(p: Parsed, schema: z.ZodType<T>, value: unknown, keys: Array<string | number>, label: string, out: Collector): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const full = [...keys, ...(issue.path as Array<string | number>)];
+    out.add(p.file, lineOf(p, full), zodPath(label, issue.path), "schema", msg.schema(issue.message));
+  }
+  return undefined;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** Validate everything; throws one PipelineError listing every problem. */
+export function extract(inputs: Inputs, ctx: StageContext): Extracted {
+  const out = new Collector();
+  const d = (p: string) => path.join(inputs.dataDir, p);
+  const files = inputs.files;
+
+  const loadRef = <T>(relPath: string, schema: z.ZodType<T>): T | undefined => {
+    const file = d(relPath);
+    const text = files.get(file);
+    if (text === undefined) {
+      out.add(file, undefined, "(file)", "missing-file", msg.missingFile("reference file"));
+      return undefined;
+    }
+    const parsed = parseYaml(file, text, out);
+    return parsed && validate(parsed, schema, parsed.value, [], "", out);
+  };
+
+  const providersFile = loadRef(REFERENCE.providers, ProvidersFile);
+  const sourcesFile = loadRef(REFERENCE.sources, SourcesFile);
+  const measures = loadRef(REFERENCE.measures, MeasuresFile);
+  const entities = loadRef(REFERENCE.entities, EntitiesFile);
+  const geography = loadRef(REFERENCE.geography, GeographyFile);
+
+  // --- reference integrity -----------------------------------------------------------------------
+  const aliasToProvider = new Map<string, string>();
+  for (const [i, p] of (providersFile?.providers ?? []).entries()) {
+    const file = d(REFERENCE.providers);
+    for (const alias of [p.provider_id, ...p.aliases]) {
+      const other = aliasToProvider.get(alias);
+      if (other !== undefined && other !== p.provider_id) out.add(file, undefined, `providers[${i}].aliases`, "reference", msg.duplicateAlias(alias, other, p.provider_id));
+      aliasToProvider.set(alias, p.provider_id);
+    }
+  }
+  const checkUnique = (file: string, kind: string, ids: readonly string[]) => {
+    const seen = new Set<string>();
+    for (const [i, x] of ids.entries()) {
+      if (seen.has(x)) out.add(d(file), undefined, `${kind}[${i}]`, "reference", msg.duplicateReference(kind, x));
+      seen.add(x);
+    }
+  };
+  checkUnique(REFERENCE.providers, "provider", (providersFile?.providers ?? []).map((p) => p.provider_id));
+  checkUnique(REFERENCE.sources, "source", (sourcesFile?.sources ?? []).map((s) => s.source_id));
+  checkUnique(REFERENCE.measures, "measure", (measures?.measures ?? []).map((m) => m.measure_id));
+  checkUnique(REFERENCE.measures, "unit", (measures?.units ?? []).map((u) => u.unit_id));
+  checkUnique(REFERENCE.measures, "market", (measures?.markets ?? []).map((m) => m.market_id));
+  checkUnique(REFERENCE.entities, "entity", [...(entities?.entities ?? []).map((e) => e.entity_id), ...(entities?.geographies ?? []).map((g) => g.geo_id), ...(entities?.sectors ?? []).map((s) => s.sector_id)]);
+
+  const countryMacro = new Map<string, MacroGeo>();
+  if (geography) {
+    for (const c of COUNTRIES) {
+      const macro = geography.subregions[c.subregion];
+      if (macro) countryMacro.set(c.cca2, macro);
+    }
+    for (const [i, o] of geography.overrides.entries()) {
+      if (!COUNTRY_BY_CODE.has(o.country)) out.add(d(REFERENCE.geography), undefined, `overrides[${i}].country`, "unknown-country", msg.unknownCountry(o.country));
+      countryMacro.set(o.country, o.macro_geo);
+    }
+  }
+
+  // --- documents ----------------------------------------------------------------------------------
+  const documents: SourceDocument[] = [];
+  for (const [file, text] of files) {
+    if (!file.startsWith(d("sources") + path.sep) || !file.endsWith(".meta.yaml")) continue;
+    const parsed = parseYaml(file, text, out);
+    const meta = parsed && validate(parsed, DocumentMeta, parsed.value, [], "", out);
+    if (!meta) continue;
+    const docPath = d(path.join("sources", meta.file));
+    const docText = files.get(docPath);
+    if (docText === undefined) {
+      out.add(file, lineOf(parsed, ["file"]), "file", "missing-file", msg.missingFile(`source document ${docPath}`));
+      continue;
+    }
+    const actual = sha256(docText);
+    if (actual !== meta.sha256) out.add(docPath, undefined, "(file)", "sha256", msg.sha256Mismatch(docPath, meta.sha256, actual));
+    documents.push({ meta, path: docPath, text: docText, sha256: actual });
+  }
+  const docById = new Map(documents.map((doc) => [doc.meta.document_id, doc]));
+  const codePointsById = new Map(documents.map((doc) => [doc.meta.document_id, Array.from(doc.text)]));
+
+  // --- claims ------------------------------------------------------------------------------------
+  const entityIds = new Set((entities?.entities ?? []).map((e) => e.entity_id));
+  const objectIds = new Set([...(entities?.geographies ?? []).map((g) => g.geo_id), ...(entities?.sectors ?? []).map((s) => s.sector_id)]);
+  const measureById = new Map((measures?.measures ?? []).map((m) => [m.measure_id, m]));
+  const unitById = new Map((measures?.units ?? []).map((u) => [u.unit_id, u]));
+  const marketIds = new Set((measures?.markets ?? []).map((m) => m.market_id));
+  const sourceIds = new Set((sourcesFile?.sources ?? []).map((s) => s.source_id));
+  const firstSeen = new Map<string, string>();
+  const claims: Claim[] = [];
+
+  for (const [file, text] of files) {
+    if (!file.startsWith(d("fixtures") + path.sep)) continue;
+    if (!/\.ya?ml$/.test(file)) {
+      out.add(file, undefined, "(file)", "not-a-fixture", msg.notAFixture());
+      continue;
+    }
+    const parsed = parseYaml(file, text, out);
+    if (!parsed) continue;
+    const fixture = validate(parsed, FixtureFile, parsed.value, [], "", out);
+    if (!fixture) continue;
+    const doc = docById.get(fixture.document_id);
+    if (!doc) out.add(file, lineOf(parsed, ["document_id"]), "document_id", "unknown-document", msg.unknownDocument(fixture.document_id, [...docById.keys()]));
+
+    fixture.claims.forEach((raw, index) => {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const label = `claims[${index}]${typeof rawId === "string" ? ` (${rawId})` : ""}`;
+      const record = validate(parsed, ClaimRecord, raw, ["claims", index], label, out);
+      if (!record) return;
+      const at = (field: string) => lineOf(parsed, ["claims", index, field]);
+      const add = (field: string, rule: string, message: string) => out.add(file, at(field), `${label}.${field}`, rule, message);
+
+      const first = firstSeen.get(record.id);
+      if (first !== undefined) add("id", "duplicate-id", msg.duplicateId(record.id, first));
+      else firstSeen.set(record.id, `${file}:${at("id") ?? "?"}`);
+
+      const subject_id = aliasToProvider.get(record.subject) ?? (entityIds.has(record.subject) ? record.subject : undefined);
+      if (subject_id === undefined) add("subject", "unknown-subject", msg.unknownSubject(record.subject));
+
+      if (!sourceIds.has(record.attributed_to)) add("attributed_to", "unknown-source", msg.unknownSource(record.attributed_to, [...sourceIds]));
+
+      const measure = measureById.get(record.measure);
+      if (!measure) add("measure", "unknown-measure", msg.unknownMeasure(record.measure, [...measureById.keys()]));
+      else if (measure.kind === "qualitative") {
+        if (record.value !== null || record.unit !== null || record.qualifier !== null) add("value", "value-kind", msg.valueForbidden(record.measure));
+        if (record.object === undefined) add("object", "object-required", msg.objectRequired(record.measure));
+      } else {
+        if (record.value === null || record.unit === null || record.qualifier === null) add("value", "value-kind", msg.valueRequired(record.measure));
+        if (record.unit !== null && !measure.units.includes(record.unit)) add("unit", "unknown-unit", msg.unitNotAllowed(record.unit, record.measure, measure.units));
+        if (record.measure === "regions_share_in_geo" && record.object === undefined) add("object", "object-required", msg.objectRequired(record.measure));
+      }
+      if (record.measure === "market_share") {
+        if (record.market === undefined) add("market", "market-required", msg.marketRequired());
+        else if (!marketIds.has(record.market)) add("market", "unknown-market", msg.unknownMarket(record.market, [...marketIds]));
+      }
+      if (record.object !== undefined && !objectIds.has(record.object) && !countryMacro.has(record.object)) add("object", "unknown-object", msg.unknownObject(record.object));
+
+      if (record.value !== null && record.unit !== null && unitById.has(record.unit)) {
+        const v = record.value;
+        const base = unitById.get(record.unit)!.base_unit;
+        if (record.unit === "percent" && (v < 0 || v > 100)) add("value", "value-range", msg.percentRange(v));
+        else if (base === "fraction" && record.unit !== "percent" && (v < 0 || v > 1)) add("value", "value-range", msg.fractionRange(v));
+        else if (base === "count" && (v < 0 || !Number.isInteger(v))) add("value", "value-range", msg.countInvalid(v));
+        else if (base === "rank" && (v < 1 || !Number.isInteger(v))) add("value", "value-range", msg.rankInvalid(v));
+        else if (v < 0) add("value", "value-range", msg.negativeValue(v));
+      }
+
+      let period: string | null = null;
+      if (record.period !== null) {
+        period = parsePeriod(record.period);
+        if (period === null) add("period", "period", msg.badPeriod(record.period));
+      }
+
+      if (record.char_end <= record.char_start) add("char_end", "quote-offsets", msg.badOffsets(record.char_start, record.char_end));
+      else if (doc) {
+        const cps = codePointsById.get(doc.meta.document_id)!;
+        const found = cps.slice(record.char_start, record.char_end).join("");
+        if (found !== record.quote) add("quote", "quote-offsets", msg.quoteMismatch(record.char_start, record.char_end, found, codePointOccurrences(doc.text, record.quote)));
+      }
+
+      if (subject_id !== undefined) claims.push({ file, line: at("id"), index, document_id: fixture.document_id, record, subject_id, period });
+    });
+  }
+
+  // --- shares per source, market and period must not exceed 100% ---------------------------------
+  const sums = new Map<string, { total: number; ids: string[]; first: Claim }>();
+  for (const c of claims) {
+    const r = c.record;
+    if (r.measure !== "market_share" || r.value === null || r.market === undefined || c.period === null) continue;
+    const pct = r.unit === "fraction" ? r.value * 100 : r.value;
+    const key = `${r.attributed_to}\u0000${r.market}\u0000${c.period}`;
+    const s = sums.get(key) ?? { total: 0, ids: [], first: c };
+    s.total += pct;
+    s.ids.push(r.id);
+    sums.set(key, s);
+  }
+  for (const [key, s] of sums) {
+    if (s.total > 100 + 1e-9) {
+      const [source, market, period] = key.split("\u0000") as [string, string, string];
+      out.add(s.first.file, s.first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(source, market, period, Number(s.total.toPrecision(12)), s.ids));
+    }
+  }
+
+  if (out.issues.length > 0 || !providersFile || !sourcesFile || !measures || !entities || !geography) throw new PipelineError("extract", out.issues);
+  ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s)`);
+  return {
+    documents,
+    claims,
+    providers: providersFile.providers,
+    providersMeta: { as_of: providersFile.as_of, source: providersFile.source },
+    sources: sourcesFile.sources,
+    measures,
+    entities,
+    geography,
+    countryMacro,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Stage 2 — normalize: claims → typed facts with canonical ids, base units and ISO periods; the
+ * reference tables; and the market-share family of tables, for any number of research firms.
+ *
+ *   facts            every claim, value in base units (percent → fraction, billions → units)
+ *   market_share     one row per firm × market × period × provider, with share_of_named and rank
+ *   share_comparison each provider under two series: cross-source (each firm's latest period) and
+ *                    period-over-period (one firm's consecutive periods)
+ *   concentration    per series: named total, others, HHI over the named providers, bloc split
+ */
+import { invariant } from "../errors.ts";
+import { clean, sum } from "../numbers.ts";
+import { periodSortKey } from "../periods.ts";
+import type { Row, Tables } from "../schemas/tables.ts";
+import type { StageContext } from "./context.ts";
+import type { Extracted } from "./extract.ts";
+
+export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
+
+export interface Normalized {
+  tables: NormalizedTables;
+  extracted: Extracted;
+}
+
+type ShareRow = Row<"market_share">;
+
+/** One firm's figures for one market and period. */
+interface Series {
+  source_id: string;
+  market: string;
+  period: string;
+  rows: ShareRow[];
+}
+
+export function normalize(input: Extracted, ctx: StageContext): Normalized {
+  const unit = new Map(input.measures.units.map((u) => [u.unit_id, u]));
+  const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
+  const sourceOrder = new Map(input.sources.map((s, i) => [s.source_id, i]));
+
+  const facts: Array<Row<"facts">> = input.claims.map(({ record: r, document_id, subject_id, period }) => {
+    const u = r.unit === null ? undefined : unit.get(r.unit);
+    return {
+      fact_id: r.id,
+      document_id,
+      subject_id,
+      measure: r.measure,
+      value: r.value === null || !u ? null : clean(r.value * u.factor),
+      unit: u ? u.base_unit : null,
+      qualifier: r.qualifier,
+      period,
+      attributed_to: r.attributed_to,
+      quote: r.quote,
+      char_start: r.char_start,
+      char_end: r.char_end,
+      subject_as_stated: r.subject,
+      value_as_stated: r.value,
+      unit_as_stated: r.unit,
+      object_id: r.object ?? null,
+      market: r.market ?? null,
+      period_as_stated: r.period,
+      period_note: r.period_note ?? null,
+      note: r.note ?? null,
+    };
+  });
+
+  // --- market_share ------------------------------------------------------------------------------
+  const seriesByKey = new Map<string, Series>();
+  for (const f of facts) {
+    if (f.measure !== "market_share") continue;
+    invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
+    const key = [f.attributed_to, f.market, f.period].join("\u0000");
+    const series = seriesByKey.get(key) ?? { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] };
+    series.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
+    seriesByKey.set(key, series);
+  }
+  const series = [...seriesByKey.values()].sort(
+    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
+  );
+  for (const s of series) {
+    const ids = s.rows.map((r) => r.provider_id);
+    invariant(new Set(ids).size === ids.length, "normalize", `${s.source_id} ${s.market} ${s.period} names a provider twice: ${ids.join(", ")}`);
+    const total = sum(s.rows.map((r) => r.share));
+    invariant(total <= 1 + 1e-9, "normalize", `${s.source_id} ${s.market} ${s.period} shares sum to ${total}`);
+    for (const r of s.rows) {
+      r.share_of_named = total > 0 ? clean(r.share / total) : 0;
+      r.rank = 1 + s.rows.filter((o) => o.share > r.share).length;
+    }
+  }
+  const market_share = series.flatMap((s) => s.rows);
+
+  // --- share_comparison --------------------------------------------------------------------------
+  const latest = new Map<string, Series>();
+  for (const s of series) latest.set(`${s.source_id}\u0000${s.market}`, s); // series are sorted by period
+  const latestSeries = [...latest.values()];
+  const pairs: Array<[Series, Series, "cross_source" | "period_over_period"]> = [];
+  for (let i = 0; i < latestSeries.length; i++)
+    for (let j = i + 1; j < latestSeries.length; j++) {
+      const a = latestSeries[i]!;
+      const b = latestSeries[j]!;
+      if (a.source_id !== b.source_id) pairs.push([a, b, "cross_source"]);
+    }
+  for (let i = 1; i < series.length; i++) {
+    const a = series[i - 1]!;
+    const b = series[i]!;
+    if (a.source_id === b.source_id && a.market === b.market) pairs.push([a, b, "period_over_period"]);
+  }
+  const share_comparison: Array<Row<"share_comparison">> = pairs.flatMap(([a, b, comparison]) => {
+    const providers = [...new Set([...a.rows, ...b.rows].map((r) => r.provider_id))];
+    return providers.map((provider_id) => {
+      const ra = a.rows.find((r) => r.provider_id === provider_id);
+      const rb = b.rows.find((r) => r.provider_id === provider_id);
+      const delta = (x?: number, y?: number) => (x === undefined || y === undefined ? null : clean((y - x) * 100));
+      return {
+        provider_id,
+        source_a: a.source_id,
+        source_b: b.source_id,
+        share_a: ra?.share ?? null,
+        share_b: rb?.share ?? null,
+        delta_pp: delta(ra?.share, rb?.share),
+        rank_a: ra?.rank ?? null,
+        rank_b: rb?.rank ?? null,
+        comparison,
+        market_a: a.market,
+        market_b: b.market,
+        period_a: a.period,
+        period_b: b.period,
+        share_of_named_a: ra?.share_of_named ?? null,
+        share_of_named_b: rb?.share_of_named ?? null,
+        delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
+        same_market: a.market === b.market,
+        fact_ids: [ra?.fact_id, rb?.fact_id].filter((x) => x !== undefined).join(";"),
+      };
+    });
+  });
+
+  // --- concentration -----------------------------------------------------------------------------
+  const concentration: Array<Row<"concentration">> = series.map((s) => {
+    const named_total = sum(s.rows.map((r) => r.share));
+    const blocShare = (b: string) => sum(s.rows.filter((r) => bloc.get(r.provider_id) === b).map((r) => r.share));
+    const us = blocShare("us_led");
+    const cn = blocShare("china_led");
+    return {
+      source_id: s.source_id,
+      period: s.period,
+      named_total,
+      others: clean(1 - named_total),
+      hhi_named: sum(s.rows.map((r) => (r.share * 100) ** 2)),
+      us_led_share: us,
+      china_led_share: cn,
+      market: s.market,
+      providers_named: s.rows.length,
+      us_led_share_of_named: named_total > 0 ? clean(us / named_total) : 0,
+      china_led_share_of_named: named_total > 0 ? clean(cn / named_total) : 0,
+      fact_ids: s.rows.map((r) => r.fact_id).join(";"),
+    };
+  });
+
+  const tables: NormalizedTables = {
+    providers: input.providers.map((p) => ({ provider_id: p.provider_id, provider_name: p.provider_name, parent_company: p.parent_company, hq_country: p.hq_country, bloc: p.bloc, aliases: p.aliases.join(";") })),
+    sources: input.sources.map((s) => ({ ...s })),
+    documents: input.documents.map(({ meta, sha256 }) => ({ document_id: meta.document_id, file: meta.file, sha256, publisher: meta.publisher, title: meta.title, url: meta.url, date_approx: meta.date_approx, date_evidence: meta.date_evidence })),
+    measures: input.measures.measures.map((m) => ({ measure_id: m.measure_id, kind: m.kind, units: m.units.join(";"), definition: m.definition })),
+    markets: input.measures.markets.map((m) => ({ ...m })),
+    facts,
+    market_share,
+    share_comparison,
+    concentration,
+  };
+  ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
+  return { tables, extracted: input };
+}
