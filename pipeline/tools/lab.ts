@@ -1,0 +1,89 @@
+/**
+ * npm run lab [-- extra jupyter args]
+ *
+ * Registers the project's tslab kernel (see kernel-install.ts), then starts `jupyter lab` if
+ * available, else the classic `jupyter notebook`, on notebooks/ with JUPYTER_PATH set so the
+ * "cloud-market-atlas-ts" kernel is found. Without Jupyter it prints how to get it and exits 2.
+ * Looks for /usr/bin/jupyter first, then PATH; JUPYTER=/path/to/jupyter overrides. Extra arguments
+ * go to jupyter (e.g. `npm run lab -- --no-browser --port=8890`); --allow-root is added for root.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+import { REPO_ROOT, installKernel, jupyterPathEnv } from "./kernel-install.ts";
+
+function isExecutable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** /usr/bin first (the default python3 may be a pyenv one without Jupyter), then PATH. */
+function findExecutable(name: string): string | null {
+  const dirs = ["/usr/bin", ...(process.env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")];
+  for (const d of dirs) {
+    const p = join(d, name);
+    if (isExecutable(p)) return p;
+  }
+  return null;
+}
+
+/** Does `jupyter <sub> --version` work? (subcommands are separate jupyter-<sub> executables). */
+function hasSubcommand(jupyter: string, sub: string): boolean {
+  const r = spawnSync(jupyter, [sub, "--version"], { stdio: "ignore", timeout: 30_000 });
+  return r.status === 0;
+}
+
+const HOW_TO = `Jupyter was not found (looked for $JUPYTER, /usr/bin/jupyter and jupyter on PATH).
+Get it:
+  Debian/Ubuntu:  apt-get install -y --no-install-recommends jupyter-notebook jupyter-nbconvert \\
+                    jupyter-client python3-nbclient python3-ipykernel
+  elsewhere:      pip install jupyterlab      (or: pipx install jupyterlab)
+Then run: npm run lab
+Without Jupyter you can still execute the notebooks headlessly: npm run notebooks`;
+
+function main(): number | Promise<number> {
+  // JUPYTER=/path/to/jupyter overrides the lookup (as in .ci/nbconvert.sh)
+  const override = process.env["JUPYTER"];
+  const jupyter = override !== undefined && override !== "" ? (isExecutable(override) ? override : null) : findExecutable("jupyter");
+  if (jupyter === null) {
+    console.error(HOW_TO);
+    return 2;
+  }
+  const k = installKernel();
+  console.log(`kernel "${k.kernelName}" registered at ${k.kernelJson}`);
+  const env = { ...process.env, JUPYTER_PATH: jupyterPathEnv() };
+  const sub = hasSubcommand(jupyter, "lab") ? "lab" : hasSubcommand(jupyter, "notebook") ? "notebook" : null;
+  if (sub === null) {
+    console.error(`${jupyter} has neither "lab" nor "notebook".\n${HOW_TO}`);
+    return 2;
+  }
+  const args = [sub, `--notebook-dir=${join(REPO_ROOT, "notebooks")}`];
+  if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
+  args.push(...process.argv.slice(2));
+  console.log(`JUPYTER_PATH=${env.JUPYTER_PATH} ${jupyter} ${args.join(" ")}`);
+  const child = spawn(jupyter, args, { cwd: REPO_ROOT, env, stdio: "inherit" });
+  const forward = (sig: NodeJS.Signals): void => {
+    child.kill(sig);
+  };
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  return new Promise<number>((res) => {
+    child.on("error", (e) => {
+      console.error(`could not start ${jupyter}: ${e.message}`);
+      res(1);
+    });
+    child.on("exit", (code, signal) => res(code ?? (signal ? 1 : 0)));
+  });
+}
+
+Promise.resolve(main()).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`lab: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  KERNEL_NAME,
+  REPO_ROOT,
+  joinLines,
+  runNotebook,
+  type DisplayDataOutput,
+  type NbOutput,
+  type StreamOutput,
+} from "../../pipeline/tools/notebook-runner.ts";
+
+const FIXTURES = join(REPO_ROOT, "test", "fixtures", "notebooks");
+// The fixtures import "./lib/display": run the kernel in notebooks/ where that helper lives.
+const KERNEL_CWD = join(REPO_ROOT, "notebooks");
+const outDir = mkdtempSync(join(tmpdir(), "nb-runner-test-"));
+
+afterAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+function streams(outputs: NbOutput[] | undefined, name: "stdout" | "stderr"): string {
+  return (outputs ?? [])
+    .filter((o): o is StreamOutput => o.output_type === "stream" && o.name === name)
+    .map((o) => joinLines(o.text))
+    .join("");
+}
+
+function displays(outputs: NbOutput[] | undefined): DisplayDataOutput[] {
+  return (outputs ?? []).filter((o): o is DisplayDataOutput => o.output_type === "display_data");
+}
+
+describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
+  it("executes ok.ipynb and records stream, chart and table outputs", { timeout: 60_000 }, async () => {
+    const r = await runNotebook(join(FIXTURES, "ok.ipynb"), { cwd: KERNEL_CWD, outDir });
+
+    // 5 cells: markdown + 4 code cells
+    expect(r.notebook.cells.map((c) => c.cell_type)).toEqual(["markdown", "code", "code", "code", "code"]);
+    expect(r.cells.map((c) => c.index)).toEqual([2, 3, 4, 5]);
+    expect(r.notebook.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count)).toEqual([1, 2, 3, 4]);
+
+    // printing
+    expect(r.outputs[0]).toEqual([{ output_type: "stream", name: "stdout", text: ["hello from tslab\n", "2,4,6\n"] }]);
+    expect(streams(r.outputs[0], "stdout")).toBe("hello from tslab\n2,4,6\n");
+    // danfojs-node
+    expect(streams(r.outputs[1], "stdout")).toBe("rows=3 cols=2 sum=1\n");
+    expect(streams(r.outputs[1], "stderr")).toBe("");
+
+    // showChart: exactly one display_data with the v5 spec and the SVG, no text/html
+    const chart = displays(r.outputs[2]);
+    expect(chart).toHaveLength(1);
+    const bundle = chart[0]?.data ?? {};
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml"]);
+    expect(bundle).not.toHaveProperty("text/html");
+    const spec = bundle["application/vnd.vegalite.v5+json"] as Record<string, unknown>;
+    expect(spec["$schema"]).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    expect((spec["data"] as { values: unknown[] }).values).toHaveLength(3);
+    expect((spec["config"] as { font: string }).font).toContain("sans-serif");
+    const svg = joinLines(bundle["image/svg+xml"] as string | string[]);
+    expect(svg.startsWith("<svg")).toBe(true);
+    const marks = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
+    expect(marks.match(/<path /g) ?? []).toHaveLength(3);
+    expect(svg.match(/aria-roledescription="bar"/g) ?? []).toHaveLength(3);
+    expect(svg).toContain('font-family="DejaVu Sans');
+
+    // showTable(df, 2): markdown, truncated
+    const table = displays(r.outputs[3]);
+    expect(table).toHaveLength(1);
+    expect(joinLines(table[0]?.data["text/markdown"] as string | string[])).toBe(
+      "| region | share |\n| --- | --- |\n| us | 0.5 |\n| cn | 0.3 |\n\n_1 more rows (3 in total)_",
+    );
+
+    // written file: deterministic JSON, nbformat 4.5, our kernel, no timings
+    expect(r.outPath).toBe(join(outDir, "ok.ipynb"));
+    const written = readFileSync(join(outDir, "ok.ipynb"), "utf8");
+    expect(written).toBe(r.json);
+    expect(written.endsWith("}\n")).toBe(true);
+    const parsed = JSON.parse(written) as { nbformat: number; nbformat_minor: number; metadata: { kernelspec: { name: string } } };
+    expect(parsed.nbformat).toBe(4);
+    expect(parsed.nbformat_minor).toBe(5);
+    expect(parsed.metadata.kernelspec.name).toBe(KERNEL_NAME);
+    expect(written).not.toMatch(/"execution"\s*:|iopub\.|shell\.execute_reply|"date"/);
+    expect(written).toBe(JSON.stringify(JSON.parse(written), null, 2) + "\n");
+    expect(Object.keys(JSON.parse(written) as object)).toEqual(["cells", "metadata", "nbformat", "nbformat_minor"]);
+  });
+
+  it("rejects on a throwing cell, naming the notebook, the cell and the kernel's message", { timeout: 60_000 }, async () => {
+    const failOut = join(outDir, "fails");
+    let message = "";
+    await runNotebook(join(FIXTURES, "fails.ipynb"), { cwd: KERNEL_CWD, outDir: failOut }).then(
+      () => {
+        throw new Error("expected runNotebook to reject");
+      },
+      (e: unknown) => {
+        message = e instanceof Error ? e.message : String(e);
+      },
+    );
+    expect(message).toContain("fails.ipynb");
+    expect(message).toContain("cell 2");
+    expect(message).toContain("boom-from-cell-2");
+    expect(message).toContain('throw new Error(\\"boom-from-cell-2\\")');
+    expect(message).not.toContain("never");
+    expect(existsSync(join(failOut, "fails.ipynb"))).toBe(false);
+  });
+});
