@@ -17,7 +17,7 @@ export interface Column {
 }
 
 interface JsonSchemaProp {
-  type?: string;
+  type?: string | string[];
   anyOf?: JsonSchemaProp[];
   enum?: string[];
   description?: string;
@@ -28,10 +28,11 @@ interface JsonSchemaProp {
 export function columnsOf(def: TableDef): Column[] {
   const json = z.toJSONSchema(def.schema) as { properties: Record<string, JsonSchemaProp> };
   return Object.entries(json.properties).map(([name, prop]) => {
-    const variants = prop.anyOf ?? [prop];
+    // zod writes a nullable column as `type: ["number", "null"]` or as `anyOf: [{...}, {type: "null"}]`.
+    const variants = (prop.anyOf ?? [prop]).flatMap((v) => (Array.isArray(v.type) ? v.type.map((type) => ({ ...v, type })) : [v]));
     const nonNull = variants.filter((v) => v.type !== "null");
     const base = nonNull[0];
-    if (!base || nonNull.length !== 1 || !base.type) throw new Error(`${def.name}.${name}: unsupported column schema`);
+    if (!base || nonNull.length !== 1 || typeof base.type !== "string") throw new Error(`${def.name}.${name}: unsupported column schema`);
     const col: Column = {
       name,
       type: base.type as ColumnType,

@@ -19,7 +19,13 @@ const int = (d: string, unit: string) => z.int().meta(m(d, unit));
 const intOrNull = (d: string, unit: string) => z.int().nullable().meta(m(d, unit));
 const bool = (d: string) => z.boolean().meta(m(d));
 const qualifier = (d: string) => z.enum(QUALIFIERS).nullable().meta(m(d));
-const ids = (d: string) => z.string().meta(m(`${d} (semicolon-separated fact_id list)`));
+const ids = (d: string) => z.string().nullable().meta(m(`${d} (semicolon-separated fact_id list; null when none)`));
+
+/** Joins ids for an `ids` column: null, not an empty string, when there are none (CSV cannot tell them apart). */
+export function joinIds(xs: ReadonlyArray<string | null | undefined>): string | null {
+  const kept = xs.filter((x): x is string => typeof x === "string" && x.length > 0);
+  return kept.length > 0 ? kept.join(";") : null;
+}
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -52,7 +58,7 @@ export const Document = z.object({
 export const Measure = z.object({
   measure_id: str("Measure id used in facts.measure"),
   kind: z.enum(["quantitative", "qualitative"]).meta(m("Quantitative measures have a value")),
-  units: str("Units a fixture may state the measure in (semicolon-separated)"),
+  units: strOrNull("Units a fixture may state the measure in (semicolon-separated; null for qualitative measures)"),
   definition: str("What the measure means"),
 });
 

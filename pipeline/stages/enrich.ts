@@ -12,7 +12,7 @@
 import { MACRO_GEOS, type MacroGeo } from "../schemas/inputs.ts";
 import { round } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
-import type { Row, Tables } from "../schemas/tables.ts";
+import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { Normalized } from "./normalize.ts";
 
@@ -65,7 +65,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       availability_zones: azCount,
       az_per_region: regionCount !== null && azCount !== null && regionCount > 0 ? round(azCount / regionCount, 2) : null,
       as_of: r?.period ?? c?.as_of ?? null,
-      fact_ids: [r, a, l].flatMap((f) => (f ? [f.fact_id] : [])).join(";"),
+      fact_ids: joinIds([r?.fact_id, a?.fact_id, l?.fact_id]),
       regions_listed: l?.value ?? null,
       availability_zones_qualifier: a?.qualifier ?? null,
       regions_attributed_to: r?.attributed_to ?? null,
@@ -88,7 +88,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       regions_qualifier: r.qualifier,
       share: s.share,
       regions_per_share_point: round(r.value / (s.share * 100), 2),
-      fact_ids: `${r.fact_id};${s.fact_id}`,
+      fact_ids: joinIds([r.fact_id, s.fact_id]),
     });
   }
 
@@ -132,7 +132,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       china_led_growth: growth.length > 0,
       us_led_lead: lead.length > 0,
       less_aligned_with_us: aligned.length > 0,
-      fact_ids: [...new Set(used)].sort().join(";"),
+      fact_ids: joinIds([...new Set(used)].sort()),
     };
   });
 

@@ -11,7 +11,7 @@
 import { invariant } from "../errors.ts";
 import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
-import type { Row, Tables } from "../schemas/tables.ts";
+import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { Extracted } from "./extract.ts";
 
@@ -128,7 +128,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
         share_of_named_b: rb?.share_of_named ?? null,
         delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
         same_market: a.market === b.market,
-        fact_ids: [ra?.fact_id, rb?.fact_id].filter((x) => x !== undefined).join(";"),
+        fact_ids: joinIds([ra?.fact_id, rb?.fact_id]),
       };
     });
   });
@@ -151,7 +151,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       providers_named: s.rows.length,
       us_led_share_of_named: named_total > 0 ? clean(us / named_total) : 0,
       china_led_share_of_named: named_total > 0 ? clean(cn / named_total) : 0,
-      fact_ids: s.rows.map((r) => r.fact_id).join(";"),
+      fact_ids: joinIds(s.rows.map((r) => r.fact_id)),
     };
   });
 
@@ -159,7 +159,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     providers: input.providers.map((p) => ({ provider_id: p.provider_id, provider_name: p.provider_name, parent_company: p.parent_company, hq_country: p.hq_country, bloc: p.bloc, aliases: p.aliases.join(";") })),
     sources: input.sources.map((s) => ({ ...s })),
     documents: input.documents.map(({ meta, sha256 }) => ({ document_id: meta.document_id, file: meta.file, sha256, publisher: meta.publisher, title: meta.title, url: meta.url, date_approx: meta.date_approx, date_evidence: meta.date_evidence })),
-    measures: input.measures.measures.map((m) => ({ measure_id: m.measure_id, kind: m.kind, units: m.units.join(";"), definition: m.definition })),
+    measures: input.measures.measures.map((m) => ({ measure_id: m.measure_id, kind: m.kind, units: m.units.length > 0 ? m.units.join(";") : null, definition: m.definition })),
     markets: input.measures.markets.map((m) => ({ ...m })),
     facts,
     market_share,
