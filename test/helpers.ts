@@ -1,0 +1,67 @@
+/** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import { silentContext } from "../pipeline/stages/context.ts";
+import { readInputs, type Inputs } from "../pipeline/stages/extract.ts";
+import { computeTables } from "../pipeline/run.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DATA = path.join(ROOT, "data");
+export const OUTPUT = path.join(ROOT, "output");
+export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+export function realInputs(): Inputs {
+  return readInputs(DATA, ROOT);
+}
+
+let cached: ReturnType<typeof computeTables> | undefined;
+/** The tables computed from the bundled data (no disk writes). */
+export function realTables(): ReturnType<typeof computeTables> {
+  cached ??= computeTables(realInputs(), silentContext);
+  return cached;
+}
+
+/** Inputs with some files replaced or added (keys relative to the project root, like data/fixtures/x.yaml). */
+export function withFiles(inputs: Inputs, changes: Record<string, string | null>): Inputs {
+  const files = new Map(inputs.files);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) files.delete(k);
+    else files.set(k, v);
+  }
+  return { ...inputs, files };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
+}
+
+/** A copy of data/ in a temp folder, to edit freely. */
+export function copyData(): { dir: string; data: string } {
+  const dir = tempDir("data");
+  cpSync(DATA, path.join(dir, "data"), { recursive: true });
+  return { dir, data: path.join(dir, "data") };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the pipeline CLI as a user would (from the project root). */
+export function runCli(args: string[]): CliResult {
+  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function readCsv(file: string): Array<Record<string, string>> {
+  return parse(readFileSync(file, "utf8"), { columns: true }) as Array<Record<string, string>>;
+}
+
+export function sha256File(file: string): string {
+  return execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]!;
+}

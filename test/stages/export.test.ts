@@ -1,0 +1,91 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { columnsOf } from "../../pipeline/datapackage.ts";
+import { neutralize } from "../../pipeline/stages/export.ts";
+import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
+import { OUTPUT, readCsv } from "../helpers.ts";
+
+const pkg = JSON.parse(readFileSync(path.join(OUTPUT, "datapackage.json"), "utf8")) as {
+  resources: Array<{ name: string; path: string; format: string; schema: { fields: Array<{ name: string; type: string; unit?: string; description: string }>; primaryKey: string[]; foreignKeys: unknown[] } }>;
+};
+const tableDefs = Object.values(TABLES) as TableDef[];
+const exported = readdirSync(path.join(OUTPUT, "tables")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, "")).sort();
+
+let duck: Awaited<ReturnType<DuckDBInstance["connect"]>>;
+beforeAll(async () => {
+  duck = await (await DuckDBInstance.create(":memory:")).connect();
+});
+afterAll(() => duck?.closeSync());
+
+function typed(type: string, raw: string): unknown {
+  if (raw === "") return null;
+  if (type === "number" || type === "integer") return Number(raw);
+  if (type === "boolean") return raw === "true";
+  return raw;
+}
+
+describe("export: CSV, Parquet and the data package", () => {
+  it("exports every table it defines", () => {
+    expect(exported).toEqual(tableDefs.map((d) => d.name).sort());
+  });
+
+  it.each(exported)("%s: the Parquet file, read by DuckDB, holds the same rows as the CSV", async (name) => {
+    const def = tableDefs.find((d) => d.name === name)!;
+    const cols = columnsOf(def);
+    const csv = readCsv(path.join(OUTPUT, "tables", `${name}.csv`));
+    const reader = await duck.runAndReadAll(`SELECT * FROM read_parquet('${path.join(OUTPUT, "tables", `${name}.parquet`)}')`);
+    const parquet = reader.getRowObjectsJS();
+    expect(reader.columnNames()).toEqual(cols.map((c) => c.name));
+    expect(parquet).toHaveLength(csv.length);
+    parquet.forEach((row, i) => {
+      for (const c of cols) {
+        const p = row[c.name];
+        const fromParquet = typeof p === "bigint" ? Number(p) : p;
+        const fromCsv = typed(c.type, csv[i]![c.name]!);
+        expect(c.type === "string" && typeof fromParquet === "string" ? neutralize(fromParquet) : fromParquet, `${name}[${i}].${c.name}`).toEqual(fromCsv);
+      }
+    });
+  });
+
+  it("types the Parquet columns as DuckDB users expect", async () => {
+    const r = await duck.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path.join(OUTPUT, "tables", "market_share.parquet")}')`);
+    const types = Object.fromEntries(r.getRowObjectsJS().map((x) => [x["column_name"], x["column_type"]]));
+    expect(types).toEqual({ source_id: "VARCHAR", market: "VARCHAR", period: "VARCHAR", provider_id: "VARCHAR", share: "DOUBLE", share_of_named: "DOUBLE", rank: "INTEGER", fact_id: "VARCHAR" });
+    const aws = await duck.runAndReadAll(`SELECT share FROM read_parquet('${path.join(OUTPUT, "tables", "market_share.parquet")}') WHERE source_id = 'gartner' AND provider_id = 'aws'`);
+    expect(aws.getRowObjectsJS()).toEqual([{ share: 0.377 }]);
+  });
+
+  it("describes each table with a Table Schema generated from its zod schema", () => {
+    for (const def of tableDefs) {
+      const res = pkg.resources.find((r) => r.name === def.name)!;
+      expect(res.path).toBe(`tables/${def.name}.csv`);
+      expect(res.schema.fields.map((f) => f.name)).toEqual(Object.keys(def.schema.shape));
+      expect(res.schema.primaryKey).toEqual(def.primaryKey);
+      expect(res.schema.fields.every((f) => f.description.length > 0)).toBe(true);
+      expect(pkg.resources.find((r) => r.name === `${def.name}_parquet`)!.path).toBe(`tables/${def.name}.parquet`);
+    }
+    const share = pkg.resources.find((r) => r.name === "market_share")!.schema;
+    expect(share.fields.find((f) => f.name === "share")).toMatchObject({ type: "number", unit: "fraction" });
+    expect(share.fields.find((f) => f.name === "rank")).toMatchObject({ type: "integer" });
+    expect(share.foreignKeys).toContainEqual({ fields: ["provider_id"], reference: { resource: "providers", fields: ["provider_id"] } });
+  });
+
+  it("keeps primary keys unique and foreign keys resolvable", () => {
+    for (const res of pkg.resources.filter((r) => r.format === "csv")) {
+      const rows = readCsv(path.join(OUTPUT, res.path));
+      const keys = rows.map((r) => res.schema.primaryKey.map((k) => r[k]).join("\u0000"));
+      expect(new Set(keys).size, res.name).toBe(keys.length);
+      for (const fk of res.schema.foreignKeys as Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>) {
+        const target = readCsv(path.join(OUTPUT, "tables", `${fk.reference.resource}.csv`));
+        const known = new Set(target.map((r) => fk.reference.fields.map((f) => r[f]).join("\u0000")));
+        for (const r of rows) {
+          const v = fk.fields.map((f) => r[f]).join("\u0000");
+          if (fk.fields.some((f) => r[f] === "")) continue;
+          expect(known.has(v), `${res.name} → ${fk.reference.resource}: ${v}`).toBe(true);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { silentContext } from "../../pipeline/stages/context.ts";
+import { extract } from "../../pipeline/stages/extract.ts";
+import { DATA, realInputs } from "../helpers.ts";
+
+const article = readFileSync(path.join(DATA, "sources", "dual-ai-stack-article.txt"), "utf8");
+const extracted = extract(realInputs(), silentContext);
+const claim = (id: string) => extracted.claims.find((c) => c.record.id === id)!;
+
+describe("extract", () => {
+  it("keeps the article byte for byte", () => {
+    expect(createHash("sha256").update(readFileSync(path.join(DATA, "sources", "dual-ai-stack-article.txt"))).digest("hex")).toBe(
+      "67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa",
+    );
+  });
+
+  it("reads every claim of the article", () => {
+    expect(extracted.claims).toHaveLength(68);
+    expect(extracted.documents.map((d) => d.meta.document_id)).toEqual(["fierce-dual-ai-stack"]);
+  });
+
+  it("finds every quote in the source at its code-point offsets", () => {
+    const codePoints = Array.from(article);
+    for (const { record } of extracted.claims) {
+      expect(codePoints.slice(record.char_start, record.char_end).join(""), record.id).toBe(record.quote);
+    }
+  });
+
+  it("records quotes at the offsets a reader can check", () => {
+    expect(claim("gartner-share-aws").record).toMatchObject({ quote: "Amazon at 37.7%", char_start: 2177, char_end: 2192 });
+    expect(claim("alibaba-availability-zones").record).toMatchObject({ char_start: 1147, char_end: 1194 });
+    expect(claim("aws-regions").record.quote).toBe("AWS offers 38");
+  });
+
+  it("resolves the article's aliases to canonical provider ids", () => {
+    expect(claim("synergy-share-aws").subject_id).toBe("aws");
+    expect(claim("synergy-share-azure").subject_id).toBe("azure");
+    expect(claim("synergy-share-gcp").subject_id).toBe("gcp");
+    expect(claim("alibaba-regions").subject_id).toBe("alibaba");
+    expect(claim("huawei-regions").subject_id).toBe("huawei");
+    expect(claim("pangu-use-cases").subject_id).toBe("pangu");
+  });
+
+  it("reads periods as ISO-style text", () => {
+    expect(claim("synergy-share-aws").period).toBe("2025-Q2");
+    expect(claim("gartner-share-aws").period).toBe("2024");
+    expect(claim("alibaba-investment-usd").period).toBe("2025-02");
+  });
+
+  it("maps countries to macro-regions through world-countries plus the explicit overrides", () => {
+    expect(extracted.countryMacro.get("MX")).toBe("latin_america");
+    expect(extracted.countryMacro.get("US")).toBe("north_america");
+    expect(extracted.countryMacro.get("CN")).toBe("china_mainland");
+    expect(extracted.countryMacro.get("HK")).toBe("asia_pacific");
+    expect(extracted.countryMacro.get("IE")).toBe("europe");
+    expect(extracted.countryMacro.get("ZA")).toBe("africa");
+    expect(extracted.countryMacro.get("AE")).toBe("middle_east");
+  });
+});
