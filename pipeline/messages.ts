@@ -38,4 +38,11 @@ export const msg = {
   duplicateReference: (kind: string, id: string) => `duplicate ${kind} ${show(id)}`,
   duplicateAlias: (alias: string, a: string, b: string) => `alias ${show(alias)} names both ${a} and ${b}`,
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
+  // --- region catalog (data/reference/regions.csv) ---
+  csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
+  csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>
+    [missing.length > 0 ? `missing column(s) ${list(missing)}` : "", unknown.length > 0 ? `unknown column(s) ${list(unknown)}` : ""].filter(Boolean).join("; ") + `; expected: ${list(expected)}`,
+  unknownProvider: (provider: string, known: readonly string[]) => `unknown provider ${show(provider)} (data/reference/providers.yaml); known: ${list(known)}`,
+  unmappedCountry: (code: string) => `country ${show(code)} has no macro-region: add its world-countries subregion or an override to data/reference/geography.yaml`,
+  duplicateRegion: (provider: string, code: string, firstLine: number) => `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
 };

@@ -5,9 +5,12 @@
  *   footprint_vs_share  regions per percentage point of market share, per provider and firm
  *   geo_claims          the article's geography claims, one row per fact × macro-region covered
  *   battlegrounds       per macro-region: battleground, China-led growth, US-led lead, alignment
+ *   regions, regional_breakdown, bloc_presence, claims_check
+ *                       the region catalog and the article's claims against it (./regions.ts)
  *
- * The region catalog (a later issue) plugs in through `EnrichOptions.catalog`: when the article gives
- * no region count for a provider, the footprint row falls back to it (regions_source = "catalog").
+ * The region catalog also plugs into the footprint through `EnrichOptions.catalog` (by default the
+ * catalog's own summary): when the article gives no region count for a provider, the footprint row
+ * falls back to it (regions_source = "catalog").
  */
 import { MACRO_GEOS, type MacroGeo } from "../schemas/inputs.ts";
 import { round } from "../numbers.ts";
@@ -15,8 +18,9 @@ import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { Normalized } from "./normalize.ts";
+import { catalogSummary, regionTables } from "./regions.ts";
 
-export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds">;
+export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "regions" | "regional_breakdown" | "bloc_presence" | "claims_check">;
 
 /** What a region catalog contributes: general-availability region counts per provider. */
 export interface CatalogSummary {
@@ -45,7 +49,7 @@ function latestBySubject(facts: readonly Fact[], measure: string): Map<string, F
 export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
   const { tables, extracted } = input;
   const facts = tables.facts;
-  const catalog = new Map((options.catalog ?? []).map((c) => [c.provider_id, c]));
+  const catalog = new Map((options.catalog ?? catalogSummary(extracted.catalog)).map((c) => [c.provider_id, c]));
 
   // --- footprint ---------------------------------------------------------------------------------
   const regions = latestBySubject(facts, "regions");
@@ -137,5 +141,9 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
   });
 
   ctx.log(`enrich: ${footprint.length} footprint rows, ${geo_claims.length} geography rows`);
-  return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds };
+  const regional = regionTables(
+    { catalog: extracted.catalog, providers: tables.providers, geographies: extracted.entities.geographies, countryMacro: extracted.countryMacro, facts, geo_claims, battlegrounds },
+    ctx,
+  );
+  return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds, ...regional };
 }

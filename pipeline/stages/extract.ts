@@ -27,6 +27,7 @@ import {
   type SourceRef,
 } from "../schemas/inputs.ts";
 import { codePointOccurrences } from "../text.ts";
+import { parseCatalog, type CatalogRegion } from "../catalog.ts";
 import { COUNTRIES, COUNTRY_BY_CODE } from "../countries.ts";
 import type { StageContext } from "./context.ts";
 
@@ -67,6 +68,8 @@ export interface Extracted {
   geography: GeographyFile;
   /** Country code → macro-region, for every ISO 3166-1 alpha-2 code world-countries knows. */
   countryMacro: ReadonlyMap<string, MacroGeo>;
+  /** The region catalog (data/reference/regions.csv), validated, each row with its macro-region. */
+  catalog: CatalogRegion[];
 }
 
 const REFERENCE = {
@@ -75,6 +78,7 @@ const REFERENCE = {
   measures: "reference/measures.yaml",
   entities: "reference/entities.yaml",
   geography: "reference/geography.yaml",
+  regions: "reference/regions.csv",
 } as const;
 
 /** The read edge: every input file under `dataDir`, as text. */
@@ -94,7 +98,7 @@ export function readInputs(dataDir: string, root = process.cwd()): Inputs {
     }
   };
   readDir(path.join(dataDir, "fixtures"), (f) => !f.endsWith(".md") && !f.startsWith("."));
-  readDir(path.join(dataDir, "reference"), (f) => f.endsWith(".yaml"));
+  readDir(path.join(dataDir, "reference"), (f) => f.endsWith(".yaml") || f.endsWith(".csv"));
   readDir(path.join(dataDir, "sources"), (f) => !f.endsWith(".md") && !f.startsWith("."));
   return { dataDir: rel(dataDir), files };
 }
@@ -213,6 +217,16 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
       if (!COUNTRY_BY_CODE.has(o.country)) out.add(d(REFERENCE.geography), undefined, `overrides[${i}].country`, "unknown-country", msg.unknownCountry(o.country));
       countryMacro.set(o.country, o.macro_geo);
     }
+  }
+
+  // --- region catalog ----------------------------------------------------------------------------
+  let catalog: CatalogRegion[] = [];
+  const regionsText = files.get(d(REFERENCE.regions));
+  if (regionsText === undefined) out.add(d(REFERENCE.regions), undefined, "(file)", "missing-file", msg.missingFile("region catalog"));
+  else if (providersFile && geography) {
+    const parsedCatalog = parseCatalog(d(REFERENCE.regions), regionsText, { providers: new Set(providersFile.providers.map((p) => p.provider_id)), countries: new Set(COUNTRY_BY_CODE.keys()), countryMacro });
+    out.issues.push(...parsedCatalog.issues);
+    catalog = parsedCatalog.regions;
   }
 
   // --- documents ----------------------------------------------------------------------------------
@@ -349,5 +363,6 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     entities,
     geography,
     countryMacro,
+    catalog,
   };
 }

@@ -1,0 +1,134 @@
+/**
+ * The region catalog: data/reference/regions.csv → validated rows, every problem at once.
+ *
+ * One row per cloud region of the six providers live by the catalog's as-of date (see
+ * data/reference/regions.sources.md for where each row comes from). The file is parsed with
+ * csv-parse and each record is checked against `CatalogRecord`; then the cross-file rules run:
+ *
+ *   unknown-provider   provider_id is not in data/reference/providers.yaml
+ *   unknown-country    country is not an ISO 3166-1 alpha-2 code world-countries knows
+ *   unmapped-country   country has no macro-region in data/reference/geography.yaml
+ *   duplicate-region   the same provider lists the same region_code twice
+ *
+ * Region codes are unique per provider only: AWS and Alibaba both have an `ap-southeast-7`.
+ * Pure: the caller hands in the file's text and the reference data.
+ */
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import type { DataIssue } from "./errors.ts";
+import { msg } from "./messages.ts";
+import type { MacroGeo } from "./schemas/inputs.ts";
+import { REGION_STATUSES } from "./schemas/tables.ts";
+
+/** The date the catalog describes: regions live (or announced as live) by September 2025. */
+export const CATALOG_AS_OF = "2025-09";
+
+/**
+ * Statuses (REGION_STATUSES, shared with the published table's schema): general = generally
+ * available public region; restricted = access on request, invitation only or limited customers;
+ * government = government-only cloud; sovereign = sovereign or partner-operated (Azure and AWS in
+ * China, Alibaba Riyadh, Oracle EU Sovereign Cloud).
+ */
+export type RegionStatus = (typeof REGION_STATUSES)[number];
+
+const optional = z.string().transform((s) => (s.trim() === "" ? null : s));
+
+/** One record of regions.csv, as text in, typed out. */
+export const CatalogRecord = z.strictObject({
+  provider_id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case provider id"),
+  region_code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and '-'"),
+  region_name: z.string().min(1),
+  city: optional,
+  country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code (two capital letters)"),
+  availability_zones: z
+    .string()
+    .regex(/^(|[1-9][0-9]*)$/, "a whole number ≥ 1, or empty when not published")
+    .transform((s) => (s === "" ? null : Number(s))),
+  status: z.enum(REGION_STATUSES),
+  in_provider_list: z.enum(["", "true", "false"]).transform((s) => (s === "" ? null : s === "true")),
+  source: z.string().min(1),
+  source_as_of: z
+    .string()
+    .regex(/^(|\d{4}-\d{2}(-\d{2})?)$/, "YYYY-MM or YYYY-MM-DD, or empty when unknown")
+    .transform((s) => (s === "" ? null : s)),
+  note: optional,
+});
+export type CatalogRecord = z.infer<typeof CatalogRecord>;
+
+export const CATALOG_COLUMNS = Object.keys(CatalogRecord.shape);
+
+export interface CatalogRegion extends CatalogRecord {
+  /** 1-based line of the record in the CSV file. */
+  line: number;
+  macro_geo: MacroGeo;
+}
+
+export interface CatalogReference {
+  providers: ReadonlySet<string>;
+  /** ISO 3166-1 alpha-2 codes the country package knows. */
+  countries: ReadonlySet<string>;
+  countryMacro: ReadonlyMap<string, MacroGeo>;
+}
+
+export interface ParsedCatalog {
+  regions: CatalogRegion[];
+  issues: DataIssue[];
+}
+
+/** Parses and validates regions.csv; returns the good rows and every issue found. */
+export function parseCatalog(file: string, text: string, ref: CatalogReference): ParsedCatalog {
+  const issues: DataIssue[] = [];
+  const add = (line: number | undefined, path: string, rule: string, message: string) =>
+    issues.push(line === undefined ? { file, path, rule, message } : { file, line, path, rule, message });
+
+  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    records = parse(text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: false }) as typeof records;
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(e.message));
+    return { regions: [], issues };
+  }
+
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.split(",") ?? [];
+  const missing = CATALOG_COLUMNS.filter((c) => !header.includes(c));
+  const unknown = header.filter((c) => !CATALOG_COLUMNS.includes(c));
+  if (missing.length > 0 || unknown.length > 0) {
+    add(1, "(header)", "csv-columns", msg.csvColumns(missing, unknown, CATALOG_COLUMNS));
+    return { regions: [], issues };
+  }
+
+  const regions: CatalogRegion[] = [];
+  const firstLine = new Map<string, number>();
+  records.forEach(({ record: raw, info }, index) => {
+    const line = info.lines;
+    const label = `regions[${index}] (${raw["provider_id"] ?? "?"}/${raw["region_code"] ?? "?"})`;
+    const result = CatalogRecord.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) add(line, `${label}.${issue.path.map(String).join(".") || "(record)"}`, "schema", msg.schema(issue.message));
+      return;
+    }
+    const r = result.data;
+    let ok = true;
+    if (!ref.providers.has(r.provider_id)) {
+      add(line, `${label}.provider_id`, "unknown-provider", msg.unknownProvider(r.provider_id, [...ref.providers]));
+      ok = false;
+    }
+    const macro_geo = ref.countryMacro.get(r.country);
+    if (!ref.countries.has(r.country)) {
+      add(line, `${label}.country`, "unknown-country", msg.unknownCountry(r.country));
+      ok = false;
+    } else if (macro_geo === undefined) {
+      add(line, `${label}.country`, "unmapped-country", msg.unmappedCountry(r.country));
+      ok = false;
+    }
+    const key = `${r.provider_id}\u0000${r.region_code}`;
+    const first = firstLine.get(key);
+    if (first !== undefined) {
+      add(line, `${label}.region_code`, "duplicate-region", msg.duplicateRegion(r.provider_id, r.region_code, first));
+      ok = false;
+    } else firstLine.set(key, line);
+    if (ok && macro_geo !== undefined) regions.push({ ...r, line, macro_geo });
+  });
+  return { regions, issues };
+}
