@@ -12,7 +12,7 @@
  * by vega (no `canvas` package), no timestamps, no random ids.
  */
 import * as tslab from "tslab";
-import * as jupyter from "tslab/dist/jupyter";
+import * as jupyter from "tslab/dist/jupyter.js"; // with ".js": resolves under tslab (CommonJS) and the root tsconfig (NodeNext)
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
@@ -65,6 +65,9 @@ export async function renderSvg(spec: Spec): Promise<string> {
   const compiled = vl.compile(prepared as any).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
+    // gradient/clip ids come from module-wide counters: restart them so an SVG's bytes do not
+    // depend on the charts rendered before it (same as pipeline/stages/charts.ts)
+    (vega as any).resetSVGDefIds?.();
     return await view.toSVG();
   } finally {
     view.finalize();
