@@ -447,8 +447,8 @@ export function footprint(rows: readonly FootprintRow[]): TopLevelSpec {
     title: {
       text: "Cloud footprint per provider, as the article gives it",
       subtitle: [
-        "▶ marks a lower bound (Azure claims \"over 70\" regions); | marks the regions listed",
-        ...(rows.some((r) => r.regions_source === "catalog") ? ["(catalog): the article gives no count; the region catalog's"] : []),
+        "▶ marks a lower bound (Azure claims \"over 70\" regions); | marks the regions the article lists (Azure: 55)",
+        ...(rows.some((r) => r.regions_source === "catalog") ? ["\"(catalog)\": the article gives no count, so the region catalog's count is shown"] : []),
       ],
     },
     data: { values },
