@@ -17,7 +17,7 @@ import { round } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
-import type { Normalized } from "./normalize.ts";
+import { memo, type Normalized } from "./normalize.ts";
 import { catalogSummary, regionTables } from "./regions.ts";
 
 export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "regions" | "regional_breakdown" | "bloc_presence" | "claims_check">;
@@ -41,7 +41,8 @@ type Fact = Row<"facts">;
 /** The latest fact per subject for a measure (ties broken by fact_id for determinism). */
 function latestBySubject(facts: readonly Fact[], measure: string): Map<string, Fact> {
   const out = new Map<string, Fact>();
-  const sorted = facts.filter((f) => f.measure === measure).sort((a, b) => periodSortKey(a.period ?? "").localeCompare(periodSortKey(b.period ?? "")) || a.fact_id.localeCompare(b.fact_id));
+  const key = memo(periodSortKey);
+  const sorted = facts.filter((f) => f.measure === measure).sort((a, b) => key(a.period ?? "").localeCompare(key(b.period ?? "")) || a.fact_id.localeCompare(b.fact_id));
   for (const f of sorted) out.set(f.subject_id, f);
   return out;
 }
@@ -79,7 +80,8 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
 
   // --- footprint_vs_share ------------------------------------------------------------------------
   const latestShare = new Map<string, Row<"market_share">>();
-  for (const s of [...tables.market_share].sort((a, b) => periodSortKey(a.period).localeCompare(periodSortKey(b.period)))) latestShare.set(`${s.source_id}\u0000${s.provider_id}`, s);
+  const periodKey = memo(periodSortKey);
+  for (const s of [...tables.market_share].sort((a, b) => periodKey(a.period).localeCompare(periodKey(b.period)))) latestShare.set(`${s.source_id}\u0000${s.provider_id}`, s);
   const footprint_vs_share: Array<Row<"footprint_vs_share">> = [];
   for (const s of latestShare.values()) {
     const r = regions.get(s.provider_id);

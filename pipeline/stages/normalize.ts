@@ -32,6 +32,28 @@ interface Series {
   rows: ShareRow[];
 }
 
+/** How many of `desc` (sorted descending) are strictly greater than x. */
+function countAbove(desc: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = desc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (desc[mid]! > x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** f with its results cached by argument (for sort keys computed inside comparators). */
+export function memo(f: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = f(s)));
+    return v;
+  };
+}
+
 export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const unit = new Map(input.measures.units.map((u) => [u.unit_id, u]));
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
@@ -73,17 +95,20 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     series.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
     seriesByKey.set(key, series);
   }
+  const periodKey = memo(periodSortKey);
   const series = [...seriesByKey.values()].sort(
-    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
+    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodKey(a.period).localeCompare(periodKey(b.period)),
   );
   for (const s of series) {
     const ids = s.rows.map((r) => r.provider_id);
     invariant(new Set(ids).size === ids.length, "normalize", `${s.source_id} ${s.market} ${s.period} names a provider twice: ${ids.join(", ")}`);
     const total = sum(s.rows.map((r) => r.share));
     invariant(total <= 1 + 1e-9, "normalize", `${s.source_id} ${s.market} ${s.period} shares sum to ${total}`);
+    // rank = 1 + how many shares are strictly larger (ties share the best rank)
+    const desc = s.rows.map((r) => r.share).sort((x, y) => y - x);
     for (const r of s.rows) {
       r.share_of_named = total > 0 ? clean(r.share / total) : 0;
-      r.rank = 1 + s.rows.filter((o) => o.share > r.share).length;
+      r.rank = 1 + countAbove(desc, r.share);
     }
   }
   const market_share = series.flatMap((s) => s.rows);
@@ -104,11 +129,20 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     const b = series[i]!;
     if (a.source_id === b.source_id && a.market === b.market) pairs.push([a, b, "period_over_period"]);
   }
+  const byProvider = new Map<Series, Map<string, ShareRow>>();
+  const rowsOf = (s: Series) => {
+    let m = byProvider.get(s);
+    if (!m) byProvider.set(s, (m = new Map(s.rows.map((r) => [r.provider_id, r]))));
+    return m;
+  };
   const share_comparison: Array<Row<"share_comparison">> = pairs.flatMap(([a, b, comparison]) => {
     const providers = [...new Set([...a.rows, ...b.rows].map((r) => r.provider_id))];
+    const ma = rowsOf(a);
+    const mb = rowsOf(b);
     return providers.map((provider_id) => {
-      const ra = a.rows.find((r) => r.provider_id === provider_id);
-      const rb = b.rows.find((r) => r.provider_id === provider_id);
+      // (provider ids are unique within a series: checked above)
+      const ra = ma.get(provider_id);
+      const rb = mb.get(provider_id);
       const delta = (x?: number, y?: number) => (x === undefined || y === undefined ? null : clean((y - x) * 100));
       return {
         provider_id,

@@ -222,6 +222,10 @@ function checkClaims(input: RegionsInput, rowsOf: ReadonlyMap<string, CatalogReg
   };
   const isCountry = (object: string | null): object is string => object !== null && !geoById.has(object) && input.countryMacro.has(object);
 
+  // Indexes for the claims that read their siblings (one pass over the facts, not one per claim).
+  const siblingsOf = groupBy(input.facts.filter((g) => g.measure === "regions_mainly_in" && g.object_id !== null), (g) => `${g.subject_id}\u0000${g.document_id}\u0000${g.char_start}`);
+  const namedCountriesOf = groupBy(input.facts.filter((g) => g.measure === "regions_in" && isCountry(g.object_id)), (g) => `${g.subject_id}\u0000${g.document_id}`);
+
   const out: Array<Row<"claims_check">> = [];
   for (const f of input.facts) {
     const scopes = CHECKED_MEASURES[f.measure];
@@ -267,7 +271,7 @@ function checkClaims(input: RegionsInput, rowsOf: ReadonlyMap<string, CatalogReg
         }
         case "regions_mainly_in": {
           // "Primarily in A, B and C": the listed geographies together hold a majority, and each has a region.
-          const siblings = input.facts.filter((g) => g.measure === f.measure && g.subject_id === f.subject_id && g.document_id === f.document_id && g.char_start === f.char_start && g.object_id !== null);
+          const siblings = siblingsOf.get(`${f.subject_id}\u0000${f.document_id}\u0000${f.char_start}`) ?? [];
           const tests = siblings.map((g) => inGeo(g.object_id!));
           const joint = rows.filter((r) => tests.some((t) => t(r))).length;
           const here = rows.filter(inGeo(f.object_id!)).length;
@@ -279,7 +283,7 @@ function checkClaims(input: RegionsInput, rowsOf: ReadonlyMap<string, CatalogReg
         }
         case "regions_absent_from": {
           // "Otherwise absent": countries the article names the provider present in are the exceptions.
-          const named = new Set(input.facts.filter((g) => g.measure === "regions_in" && g.subject_id === f.subject_id && g.document_id === f.document_id && isCountry(g.object_id)).map((g) => g.object_id!));
+          const named = new Set((namedCountriesOf.get(`${f.subject_id}\u0000${f.document_id}`) ?? []).map((g) => g.object_id!));
           const here = rows.filter(inGeo(f.object_id!));
           const rest = here.filter((r) => !named.has(r.country));
           const exc = named.size > 0 ? ` apart from the named ${[...named].sort().join(", ")}` : "";

@@ -1,0 +1,120 @@
+/**
+ * One point of the scaling series: a synthetic corpus of N facts through the real stages
+ *
+ *   generate (not part of the pipeline) → extract → normalize → enrich → export (serialize: CSV +
+ *   Parquet + datapackage.json; write: the atomic folder swap)
+ *
+ * `runScale` is the in-process core (the test runs it at 10³). Run as a script it prints one JSON
+ * line, so that `run.ts` can run every scale in a fresh process and read its peak RSS:
+ *
+ *   node --import tsx pipeline/bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
+ *
+ * Charts are not rendered at scale (they plot the bundled data's handful of series; the cold
+ * pipeline bench times them).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { silentContext } from "../stages/context.ts";
+import { enrich } from "../stages/enrich.ts";
+import { serialize, writeOutputs } from "../stages/export.ts";
+import { extract, type Inputs } from "../stages/extract.ts";
+import { normalize } from "../stages/normalize.ts";
+import { shapeOf, synthesize, type FixtureFormat, type SyntheticShape } from "./synthetic.ts";
+
+export interface ScaleOptions {
+  facts: number;
+  seed?: number;
+  format?: FixtureFormat;
+  /** Where to write the output folder; default: a new temp folder, removed afterwards. */
+  outDir?: string;
+  /** Keep the output folder (the DuckDB comparison reads its Parquet files). */
+  keep?: boolean;
+}
+
+export interface ScaleResult {
+  facts: number;
+  format: FixtureFormat;
+  seed: number;
+  shape: SyntheticShape;
+  /** Milliseconds per stage; `pipeline` = extract + normalize + enrich + serialize + write. */
+  ms: { generate: number; extract: number; normalize: number; enrich: number; serialize: number; write: number; pipeline: number };
+  factsPerSecond: number;
+  /** Row count of every table. */
+  rows: Record<string, number>;
+  outputBytes: number;
+  /** Peak resident set size of this process, MiB (only meaningful in a fresh process). */
+  maxRssMiB: number;
+  outDir: string | null;
+}
+
+export function runScale(opts: ScaleOptions): ScaleResult {
+  const seed = opts.seed ?? 1;
+  const format = opts.format ?? "jsonl";
+  const shape = shapeOf(opts.facts);
+  const t = () => performance.now();
+
+  let t0 = t();
+  let inputs: Inputs | undefined = synthesize({ facts: opts.facts, seed, format });
+  const generate = t() - t0;
+
+  t0 = t();
+  const extracted = extract(inputs, silentContext);
+  const extractMs = t() - t0;
+  inputs = undefined; // the pipeline keeps only what extract returns
+
+  t0 = t();
+  const normalized = normalize(extracted, silentContext);
+  const normalizeMs = t() - t0;
+
+  t0 = t();
+  const tables = enrich(normalized, silentContext);
+  const enrichMs = t() - t0;
+
+  t0 = t();
+  const files = serialize(tables, { version: "bench" });
+  const serializeMs = t() - t0;
+
+  const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
+  t0 = t();
+  writeOutputs(outDir, files, silentContext);
+  const writeMs = t() - t0;
+
+  let outputBytes = 0;
+  for (const bytes of files.values()) outputBytes += typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength;
+  const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
+  const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
+  if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
+  return {
+    facts: opts.facts,
+    format,
+    seed,
+    shape,
+    ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, pipeline },
+    factsPerSecond: opts.facts / (pipeline / 1000),
+    rows,
+    outputBytes,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    outDir: opts.keep ? outDir : null,
+  };
+}
+
+function main(argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    options: { facts: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string", default: "jsonl" }, out: { type: "string" }, keep: { type: "boolean", default: false } },
+    strict: true,
+  });
+  const facts = Number(values.facts);
+  const format = values.format as FixtureFormat;
+  if (!Number.isInteger(facts) || facts < 1 || (format !== "yaml" && format !== "jsonl")) throw new Error("usage: scale.ts --facts N [--seed S] [--format jsonl|yaml] [--out DIR] [--keep]");
+  const opts: ScaleOptions = { facts, seed: Number(values.seed), format, keep: values.keep };
+  if (values.out) opts.outDir = path.resolve(values.out);
+  const result = runScale(opts);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
