@@ -16,8 +16,8 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { DataIssue } from "./errors.ts";
-import { msg } from "./messages.ts";
-import type { MacroGeo } from "./schemas/inputs.ts";
+import { msg, zodErrorMap } from "./messages.ts";
+import { expectedGot, type MacroGeo } from "./schemas/inputs.ts";
 import { REGION_STATUSES } from "./schemas/tables.ts";
 
 /** The date the catalog describes: regions live (or announced as live) by September 2025. */
@@ -32,24 +32,26 @@ export const CATALOG_AS_OF = "2025-09";
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
 const optional = z.string().transform((s) => (s.trim() === "" ? null : s));
+/** A field's own message, worded like every schema message: `expected …, got "…"`. */
+const rule = (expected: string) => ({ error: (iss: { input?: unknown }) => expectedGot(expected, iss.input) });
 
 /** One record of regions.csv, as text in, typed out. */
 export const CatalogRecord = z.strictObject({
-  provider_id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case provider id"),
-  region_code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and '-'"),
+  provider_id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, rule("a lower-case provider id")),
+  region_code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, rule("a region code of lower-case letters, digits and '-'")),
   region_name: z.string().min(1),
   city: optional,
-  country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code (two capital letters)"),
+  country: z.string().regex(/^[A-Z]{2}$/, rule("an ISO 3166-1 alpha-2 code (two capital letters)")),
   availability_zones: z
     .string()
-    .regex(/^(|[1-9][0-9]*)$/, "a whole number ≥ 1, or empty when not published")
+    .regex(/^(|[1-9][0-9]*)$/, rule("a whole number ≥ 1, or empty when not published"))
     .transform((s) => (s === "" ? null : Number(s))),
   status: z.enum(REGION_STATUSES),
   in_provider_list: z.enum(["", "true", "false"]).transform((s) => (s === "" ? null : s === "true")),
   source: z.string().min(1),
   source_as_of: z
     .string()
-    .regex(/^(|\d{4}-\d{2}(-\d{2})?)$/, "YYYY-MM or YYYY-MM-DD, or empty when unknown")
+    .regex(/^(|\d{4}-\d{2}(-\d{2})?)$/, rule("YYYY-MM or YYYY-MM-DD, or empty when unknown"))
     .transform((s) => (s === "" ? null : s)),
   note: optional,
 });
@@ -85,8 +87,8 @@ export function parseCatalog(file: string, text: string, ref: CatalogReference):
   try {
     records = parse(text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: false }) as typeof records;
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(e.message));
+    const e = error as Error & { lines?: number; column?: string | number | null };
+    add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(e.message, e.lines, e.column ?? undefined));
     return { regions: [], issues };
   }
 
@@ -103,7 +105,7 @@ export function parseCatalog(file: string, text: string, ref: CatalogReference):
   records.forEach(({ record: raw, info }, index) => {
     const line = info.lines;
     const label = `regions[${index}] (${raw["provider_id"] ?? "?"}/${raw["region_code"] ?? "?"})`;
-    const result = CatalogRecord.safeParse(raw);
+    const result = CatalogRecord.safeParse(raw, { error: zodErrorMap });
     if (!result.success) {
       for (const issue of result.error.issues) add(line, `${label}.${issue.path.map(String).join(".") || "(record)"}`, "schema", msg.schema(issue.message));
       return;

@@ -1,11 +1,96 @@
 /** Every message a user can see about bad input, in one place. Tests compare against these. */
+import type { z } from "zod";
+import { describeInput, expectedGot } from "./schemas/inputs.ts";
 
 const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(", ");
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
+const plural = (n: number | bigint, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+
+/** zod's type names as a user reads them. */
+const TYPE_NAMES: Record<string, string> = {
+  string: "a text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "a mapping (field: value)",
+  record: "a mapping (key: value)",
+  array: "a list",
+  null: "null",
+  undefined: "nothing",
+  bigint: "a whole number",
+  date: "a date",
+};
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+
+type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+
+/** What a schema check expected, in words (for too_small / too_big). */
+function bound(iss: { origin: string; inclusive?: boolean; exact?: boolean }, limit: number | bigint, dir: "min" | "max"): string {
+  const cmp = iss.exact ? "exactly" : dir === "min" ? (iss.inclusive === false ? "more than" : "at least") : iss.inclusive === false ? "fewer than" : "at most";
+  switch (iss.origin) {
+    case "string":
+      return dir === "min" && limit === 1 && !iss.exact ? "a non-empty text" : `a text of ${cmp} ${plural(limit, "character")}`;
+    case "array":
+    case "set":
+      return dir === "min" && limit === 1 && !iss.exact ? "a non-empty list" : `a list of ${cmp} ${plural(limit, "item")}`;
+    default: {
+      const op = dir === "min" ? (iss.inclusive === false ? ">" : "≥") : iss.inclusive === false ? "<" : "≤";
+      return `a ${iss.origin === "int" ? "whole number" : "number"} ${op} ${limit}`;
+    }
+  }
+}
+
+/**
+ * zod's error map for every input schema (passed to `safeParse`): each message says what was
+ * expected and what was got, e.g. `expected a number, got "4%"`. Messages a schema sets itself
+ * (inputs.ts `RULES`) take precedence and use the same wording.
+ */
+export const zodErrorMap = (iss: RawIssue): string => {
+  switch (iss.code) {
+    case "invalid_type": {
+      // z.int() reports a text as "expected number"; its format says it wants a whole number.
+      const format = (iss.inst as { format?: unknown } | undefined)?.format;
+      return expectedGot(typeName(iss.expected === "number" && typeof format === "string" && format.includes("int") ? "int" : iss.expected), iss.input);
+    }
+    case "too_small":
+      return expectedGot(bound(iss, iss.minimum, "min"), iss.input);
+    case "too_big":
+      return expectedGot(bound(iss, iss.maximum, "max"), iss.input);
+    case "invalid_value":
+      return expectedGot(iss.values.length === 1 ? show(iss.values[0]) : `one of ${iss.values.map(show).join(", ")}`, iss.input);
+    case "invalid_format":
+      return expectedGot(iss.pattern ? `a text matching ${iss.pattern}` : `a ${iss.format}`, iss.input);
+    case "not_multiple_of":
+      return expectedGot(`a multiple of ${iss.divisor}`, iss.input);
+    case "unrecognized_keys":
+      return msg.unknownFields(iss.keys);
+    case "invalid_union": {
+      // Every option failed. If one failed on its type only, the value had the other options'
+      // type: report that option's own message (e.g. an empty text). Otherwise list the types.
+      const firsts = iss.errors.map((errs) => errs[0]);
+      const sameType = firsts.find((e) => e !== undefined && e.code !== "invalid_type");
+      if (sameType) return sameType.message;
+      const types = [...new Set(firsts.map((e) => (e?.code === "invalid_type" ? typeName(e.expected) : undefined)).filter((t): t is string => t !== undefined))];
+      return expectedGot(types.length > 0 ? types.join(" or ") : "another kind of value", iss.input);
+    }
+    default:
+      return expectedGot("another value", iss.input);
+  }
+};
 
 export const msg = {
-  yamlSyntax: (detail: string) => `malformed YAML: ${detail}`,
+  /** The wording of every schema message: `expected a number, got "4%"`, or `missing: expected …`. */
+  expected: (what: string, got: unknown) => expectedGot(what, got),
+  describe: (got: unknown) => describeInput(got),
+  typeName,
+  unknownFields: (keys: readonly string[]) => (keys.length === 1 ? `unknown field ${show(keys[0])}` : `unknown fields ${list(keys)}`),
+  unknownField: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
+    suggestion !== undefined ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?` : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
+  yamlSyntax: (detail: string, line?: number, col?: number) => `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+  unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
+  yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,
+  unreadableFile: (detail: string) => `cannot read the file: ${detail}`,
   missingFile: (what: string) => `missing ${what}`,
   notAFixture: () => `not a fixture: fixtures are .yaml files`,
   unknownDocument: (id: string, known: readonly string[]) => `unknown document_id ${show(id)}; documents with metadata in data/sources/: ${list(known)}`,
@@ -26,6 +111,7 @@ export const msg = {
   countInvalid: (value: number) => `a count must be a whole number ≥ 0, got ${value}`,
   rankInvalid: (value: number) => `a rank must be a whole number ≥ 1, got ${value}`,
   negativeValue: (value: number) => `must not be negative, got ${value}`,
+  valueTooLarge: (value: number, max: number, unit: string) => `too large: at most ${max} ${unit}, got ${value}`,
   sharesAbove100: (source: string, market: string, period: string, total: number, ids: readonly string[]) =>
     `${source}'s ${market} shares for ${period} sum to ${total}%, above 100% (${ids.join(", ")})`,
   duplicateId: (id: string, firstAt: string) => `duplicate fact id ${show(id)}, first used at ${firstAt}`,
@@ -39,10 +125,31 @@ export const msg = {
   duplicateAlias: (alias: string, a: string, b: string) => `alias ${show(alias)} names both ${a} and ${b}`,
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
   // --- region catalog (data/reference/regions.csv) ---
-  csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
+  csvSyntax: (detail: string, line?: number, column?: string | number) =>
+    `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
   csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>
     [missing.length > 0 ? `missing column(s) ${list(missing)}` : "", unknown.length > 0 ? `unknown column(s) ${list(unknown)}` : ""].filter(Boolean).join("; ") + `; expected: ${list(expected)}`,
   unknownProvider: (provider: string, known: readonly string[]) => `unknown provider ${show(provider)} (data/reference/providers.yaml); known: ${list(known)}`,
   unmappedCountry: (code: string) => `country ${show(code)} has no macro-region: add its world-countries subregion or an override to data/reference/geography.yaml`,
   duplicateRegion: (provider: string, code: string, firstLine: number) => `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
+  // --- the command line and the output folder ---
+  usage: () => "usage: npm run pipeline -- [--data DIR] [--out DIR] [--check]   (npm run check = --check: validate only, write nothing)",
+  badArguments: (detail: string) => `bad arguments: ${detail}`,
+  dataDirMissing: (dir: string) => `data folder ${dir} does not exist (it should hold fixtures/, reference/ and sources/)`,
+  refuseOutput: (out: string) => `refusing to write to ${out}: it is the project root, a parent of it, your home folder, or a system folder`,
+  refuseOutputInData: (out: string, data: string) => `refusing to write to ${out}: it is the data folder ${data}, inside it, or a parent of it`,
+  outputNotAFolder: (out: string) => `refusing to write to ${out}: it is a file, not a folder`,
+  outputNotOurs: (out: string, manifest: string) =>
+    `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
+  outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
+  staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
+  // --- the CLI's report ---
+  problems: (kind: "data" | "usage", stage: string, n: number) => `${kind === "usage" ? "usage error" : "invalid input"} (${stage}): ${plural(n, "problem")}`,
+  nothingWritten: () => "Nothing was written; the previous outputs are unchanged.",
+  checkOk: () => "check: all inputs are valid (nothing written)",
+  internalError: (detail: string, after: string | undefined) => `internal error${after === undefined ? "" : ` (after the ${after} stage)`}: ${detail}`,
+  internalErrorHint: (debug: boolean) =>
+    `This is not a problem in your data but a bug in the pipeline or a problem of the machine (disk, permissions); the previous outputs are unchanged. ${
+      debug ? "The stack trace follows." : "Rerun with DEBUG=1 to see the stack trace."
+    }`,
 };

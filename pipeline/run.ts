@@ -3,19 +3,25 @@
  *
  *   1. extract    data/fixtures + data/reference + data/sources → validated claims (every problem at once)
  *   2. normalize  claims → facts, reference tables, market_share, share_comparison, concentration
- *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds
- *   4. export     → output/tables/*.csv + *.parquet, output/datapackage.json (atomic swap)
+ *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds; with the region catalog:
+ *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
+ *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), specs from notebooks/lib/charts.ts
+ *   5. report     tables + charts + input hashes → output/report.html, self-contained (stages/report.ts)
+ *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap)
  *
- * Only extract's reader and export's writer touch the disk.
+ * Only extract's reader, the report's asset loader (browser bundles from node_modules) and export's
+ * writer touch the disk.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { DEFAULT_FONT_FILES, renderCharts } from "./stages/charts.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { checkOutputDir, serialize, writeOutputs } from "./stages/export.ts";
 import { extract, readInputs } from "./stages/extract.ts";
 import { normalize } from "./stages/normalize.ts";
+import { chartsFromFiles, loadReportAssets, renderReport, reportContext } from "./stages/report.ts";
 
 export interface RunOptions {
   root: string;
@@ -69,7 +75,12 @@ export function runPipeline(opts: RunOptions): RunResult {
     return Object.fromEntries(Object.entries(all).filter(([k]) => !(k in normalized.tables)));
   });
   const version = packageVersion(opts.root);
-  const files = timed("serialize", () => serialize(enriched, { version }), (f) => ({ files: f.size }));
+  const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
+  const charts = timed("charts", () => renderCharts(enriched, { fontFiles }), (f) => ({ files: f.size }));
+  const assets = loadReportAssets();
+  const report = timed("report", () => renderReport({ tables: enriched, charts: chartsFromFiles(charts), version, assets, ...reportContext(inputs, extracted) }), (h) => ({ kb: Math.round(h.length / 1024) }));
+  const extraFiles = new Map([...charts, ["report.html", report] as const]);
+  const files = timed("serialize", () => serialize(enriched, { version, extraFiles }), (f) => ({ files: f.size }));
   timed("write", () => writeOutputs(opts.outDir, files, ctx), () => ({}));
   return { tables: enriched, stages };
 }

@@ -6,7 +6,41 @@
  */
 import { z } from "zod";
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, '-' or '_'");
+// --- error customization ---------------------------------------------------------------------------
+// Every message about a field says what was expected and what was got. The wording lives here
+// (this module imports only zod); pipeline/messages.ts builds zod's error map on it.
+
+/** A value a user wrote, as a message shows it: texts quoted (long ones cut), lists and mappings named. */
+export function describeInput(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (typeof v === "string") {
+    const cps = Array.from(v);
+    return JSON.stringify(cps.length > 60 ? `${cps.slice(0, 57).join("")}…` : v);
+  }
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length} item${v.length === 1 ? "" : "s"}`;
+  if (v instanceof Date) return `the date ${Number.isNaN(v.getTime()) ? "(invalid)" : v.toISOString().slice(0, 10)}`;
+  if (typeof v === "object") return "a mapping (field: value)";
+  return typeof v;
+}
+
+/** `expected a number, got "4%"`; a missing field reads `missing: expected a number`. */
+export function expectedGot(expected: string, input: unknown): string {
+  return input === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${describeInput(input)}`;
+}
+
+/** What a format rule expects, in words; tests build their expected messages from these. */
+export const RULES = {
+  id: "an id of lower-case letters, digits, '-' or '_'",
+  sha256: "64 lower-case hex digits",
+  country: "an ISO 3166-1 alpha-2 code (two capital letters)",
+} as const;
+
+/** A schema's own message for a format rule, in the same wording as the error map's. */
+const rule = (expected: string) => ({ error: (iss: { input?: unknown }) => expectedGot(expected, iss.input) });
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, rule(RULES.id));
 const text = z.string().min(1);
 /** YAML reads `period: 2024` as a number; accept it and keep the text. */
 const periodText = z.union([z.string().min(1), z.int().transform(String)]);
@@ -41,7 +75,7 @@ export const FixtureFile = z.strictObject({
 export const DocumentMeta = z.object({
   document_id: id,
   file: text,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lower-case hex digits"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, rule(RULES.sha256)),
   publisher: text,
   title: z.string().nullable(),
   url: z.string().nullable(),
@@ -63,7 +97,7 @@ export const ProvidersFile = z.object({
         provider_id: id,
         provider_name: text,
         parent_company: text,
-        hq_country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+        hq_country: z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
         bloc: Bloc,
         aliases: z.array(text).min(1),
       }),
@@ -140,7 +174,7 @@ export const GeographyFile = z.object({
   subregions: z.record(z.string(), MacroGeo),
   overrides: z.array(
     z.strictObject({
-      country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2 code"),
+      country: z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
       macro_geo: MacroGeo,
       reason: text,
     }),

@@ -8,12 +8,14 @@
  * folder that the previous manifest does not list (a user's own notes, the notebooks' executed
  * copies, charts written by other commands) are carried over untouched.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { columnsOf, describePackage, type Column } from "../datapackage.ts";
 import { PipelineError } from "../errors.ts";
+import { msg } from "../messages.ts";
 import { TABLES, type TableDef, type TableName } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
 
@@ -42,9 +44,14 @@ export function sortRows<T extends Record<string, unknown>>(def: TableDef, rows:
   });
 }
 
-/** Spreadsheet-injection guard for CSV text cells (OWASP CSV injection guidance): prefix with '. */
+/**
+ * Spreadsheet-injection guard for CSV text cells (OWASP "CSV Injection", ASVS 1.2.10): a text that
+ * begins with =, +, -, @, a tab, a carriage return or a NUL gets a leading ' so that Excel, LibreOffice
+ * and Google Sheets show it as text instead of running it as a formula. Text columns only: a
+ * number column's -4 stays -4. The Parquet files keep the raw text.
+ */
 export function neutralize(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
 }
 
 function csvCell(col: Column, v: unknown): string {
@@ -69,8 +76,9 @@ export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unkn
   return new Uint8Array(buffer);
 }
 
-/** Every output file's path (relative to the output folder) and bytes. Pure. */
-export function serialize(tables: AnyTables, opts: { version: string }): Map<string, Uint8Array | string> {
+/** Every output file's path (relative to the output folder) and bytes. Pure. `extraFiles` (e.g. the
+ * charts) are written and listed in the manifest like the tables. */
+export function serialize(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): Map<string, Uint8Array | string> {
   const files = new Map<string, Uint8Array | string>();
   const defs: TableDef[] = [];
   for (const def of Object.values(TABLES) as TableDef[]) {
@@ -83,65 +91,197 @@ export function serialize(tables: AnyTables, opts: { version: string }): Map<str
   }
   const documents = (tables["documents"] ?? []) as ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }>;
   files.set("datapackage.json", `${JSON.stringify(describePackage(defs, { version: opts.version, documents }), null, 2)}\n`);
+  for (const [rel, bytes] of opts.extraFiles ?? []) files.set(rel, bytes);
   const owned = [...files.keys(), MANIFEST].sort();
   files.set(MANIFEST, `${JSON.stringify({ generated_by: "npm run pipeline", files: owned }, null, 2)}\n`);
   return files;
 }
 
-/** Refuse output folders whose replacement would destroy something that is not ours. */
-export function checkOutputDir(outDir: string, projectRoot: string): void {
-  const out = path.resolve(outDir);
-  const root = path.resolve(projectRoot);
-  const system = ["/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/opt", "/proc", "/root", "/sbin", "/sys", "/tmp", "/usr", "/var", "/work"];
-  const bad = system.includes(out) || out === root || root.startsWith(out + path.sep) || out === path.parse(out).root;
-  if (bad) throw new PipelineError("export", [{ file: out, path: "--out", rule: "output-path", message: `refusing to write to ${out}: it is the project root, a parent of it, or a system folder` }], "usage");
+/** Test-only pauses inside `writeOutputs`, so a test can kill a run at a known point. */
+export interface WriteHooks {
+  /** Called after the i-th file (1-based) of n was written into the temporary folder. */
+  afterFile?: (i: number, n: number) => void;
+  /** Called when the temporary folder is complete, just before the swap. */
+  beforeSwap?: () => void;
 }
 
-function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
+let defaultHooks: WriteHooks = {};
+/** Sets the hooks `writeOutputs` uses when none are passed (the CLI's test pauses: pipeline/cli.ts). */
+export function setWriteHooks(hooks: WriteHooks): void {
+  defaultHooks = hooks;
+}
+
+const SYSTEM_FOLDERS = ["/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var", "/work"];
+
+/** The real path of `p` (symlinks resolved), for a path that may not exist yet. */
+function realPath(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
+  }
+}
+
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+
+/**
+ * Refuse output folders whose replacement would destroy something that is not ours: the project
+ * root or a parent of it, the data folder (or a folder holding it, or inside it), a home or system
+ * folder, a file, and a folder that holds files but no manifest (not written by this pipeline).
+ */
+export function checkOutputDir(outDir: string, projectRoot: string, opts: { dataDir?: string } = {}): void {
+  const out = realPath(outDir);
+  const root = realPath(projectRoot);
+  const refuse = (message: string) => {
+    throw new PipelineError("export", [{ file: out, path: "--out", rule: "output-path", message }], "usage");
+  };
+  const home = homedir() ? realPath(homedir()) : undefined;
+  if (out === path.parse(out).root || SYSTEM_FOLDERS.includes(out) || SYSTEM_FOLDERS.map(realPath).includes(out) || within(root, out) || out === home) refuse(msg.refuseOutput(out));
+  if (opts.dataDir !== undefined) {
+    const data = realPath(opts.dataDir);
+    if (within(out, data) || within(data, out)) refuse(msg.refuseOutputInData(out, data));
+  }
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    return; // a new folder
+  }
+  if (!stat.isDirectory()) refuse(msg.outputNotAFolder(out));
+  if (!existsSync(path.join(out, MANIFEST)) && readdirSync(out).length > 0) refuse(msg.outputNotOurs(out, MANIFEST));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Repairs what a killed run left beside the output folder. A run builds `<out>.tmp-<pid>`, then
+ * renames `<out>` to `<out>.old-<pid>` and the temporary folder to `<out>`. Killed before the swap,
+ * it leaves a temporary folder (deleted here); killed between the two renames, it leaves no `<out>`
+ * but `<out>.old-<pid>`: the previous output, restored here. Folders of a run still alive are left alone.
+ */
+export function recoverOutputDir(outDir: string, log: (line: string) => void = () => {}): void {
+  const out = path.resolve(outDir);
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  let stale = names.flatMap((name) => {
+    const m = name.startsWith(`${base}.`) ? /^\.(tmp|old)-(\d+)$/.exec(name.slice(base.length)) : null;
+    if (!m) return [];
+    const pid = Number(m[2]);
+    if (pid !== process.pid && isAlive(pid)) return [];
+    const full = path.join(parent, name);
+    return [{ full, kind: m[1], mtime: lstatSync(full).mtimeMs }];
+  });
+  if (!existsSync(out)) {
+    const newest = stale.filter((x) => x.kind === "old").sort((a, b) => b.mtime - a.mtime)[0];
+    if (newest) {
+      renameSync(newest.full, out);
+      log(msg.outputRestored(newest.full, out));
+      stale = stale.filter((x) => x !== newest);
+    }
+  }
+  for (const x of stale) {
+    rmSync(x.full, { recursive: true, force: true });
+    log(msg.staleRemoved(x.full));
+  }
+}
+
+/** Every entry under `dir` (folders, files, symlinks), relative, with `/` separators; symlinks are not followed. */
+function listEntries(dir: string, prefix = ""): Array<{ rel: string; kind: "dir" | "file" | "link" | "other" }> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
     const full = path.join(dir, name);
     const rel = prefix ? `${prefix}/${name}` : name;
-    return statSync(full).isDirectory() ? listFiles(full, rel) : [rel];
+    const st = lstatSync(full);
+    if (st.isDirectory()) return [{ rel, kind: "dir" as const }, ...listEntries(full, rel)];
+    return [{ rel, kind: st.isSymbolicLink() ? ("link" as const) : st.isFile() ? ("file" as const) : ("other" as const) }];
   });
 }
 
-/** The write edge: build the new output beside the old one, then swap it in. */
-export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string>, ctx: StageContext, hooks: { beforeSwap?: () => void } = {}): void {
+/** The files the old output's manifest claims (an unreadable manifest claims nothing: every file is kept). */
+function ownedBy(out: string): Set<string> {
+  const owned = new Set<string>();
+  try {
+    const files = (JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8")) as { files?: unknown }).files;
+    if (Array.isArray(files)) for (const f of files) if (typeof f === "string") owned.add(f);
+  } catch {
+    /* no manifest, or not JSON */
+  }
+  return owned;
+}
+
+/**
+ * The write edge: build the new output beside the old one, then swap it in.
+ *
+ * 1. stale folders of killed runs are repaired (`recoverOutputDir`);
+ * 2. every file is written into `<out>.tmp-<pid>`;
+ * 3. every entry of the old output that its manifest does not claim (a user's own file, anywhere
+ *    under it) is copied over, with its mode, timestamps and symlinks;
+ * 4. swap: `<out>` → `<out>.old-<pid>`, `<out>.tmp-<pid>` → `<out>`, then the old folder is deleted.
+ * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
+ */
+export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string>, ctx: StageContext, hooks: WriteHooks = defaultHooks): void {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const tmp = path.join(parent, `${path.basename(out)}.tmp-${process.pid}`);
   const old = path.join(parent, `${path.basename(out)}.old-${process.pid}`);
+  recoverOutputDir(out, ctx.log);
   rmSync(tmp, { recursive: true, force: true });
   try {
+    let i = 0;
     for (const [rel, bytes] of files) {
       const target = path.join(tmp, rel);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, bytes);
+      hooks.afterFile?.(++i, files.size);
     }
-    // Carry over every file of the old output that the old manifest does not claim.
-    const previouslyOwned = new Set<string>();
-    const manifestPath = path.join(out, MANIFEST);
-    if (existsSync(manifestPath)) {
-      try {
-        for (const f of (JSON.parse(readFileSync(manifestPath, "utf8")) as { files?: string[] }).files ?? []) previouslyOwned.add(f);
-      } catch {
-        /* an unreadable manifest claims nothing: every old file is kept */
-      }
-    }
-    for (const rel of listFiles(out)) {
-      if (previouslyOwned.has(rel) || files.has(rel)) continue;
+    const owned = ownedBy(out);
+    for (const { rel, kind } of listEntries(out)) {
+      if (owned.has(rel) || files.has(rel)) continue;
+      const source = path.join(out, rel);
       const target = path.join(tmp, rel);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, readFileSync(path.join(out, rel)));
+      if (kind === "dir") mkdirSync(target, { recursive: true });
+      else if (kind === "link") {
+        mkdirSync(path.dirname(target), { recursive: true });
+        symlinkSync(readlinkSync(source), target);
+      } else if (kind === "file") {
+        mkdirSync(path.dirname(target), { recursive: true });
+        cpSync(source, target, { preserveTimestamps: true });
+      }
     }
     hooks.beforeSwap?.();
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(tmp, out);
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(tmp, out);
+  } catch (error) {
+    if (hadOld) renameSync(old, out);
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
   rmSync(old, { recursive: true, force: true });
   ctx.log(`export: ${files.size} files written to ${path.relative(process.cwd(), out) || out}`);
 }

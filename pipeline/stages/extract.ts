@@ -8,10 +8,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import { PipelineError, type DataIssue } from "../errors.ts";
-import { msg } from "../messages.ts";
+import { msg, zodErrorMap } from "../messages.ts";
 import { parsePeriod } from "../periods.ts";
 import type { MacroGeo } from "../schemas/inputs.ts";
 import {
@@ -27,6 +27,7 @@ import {
   type SourceRef,
 } from "../schemas/inputs.ts";
 import { codePointOccurrences } from "../text.ts";
+import { parseJsonlFixture, type JsonlIssue } from "../fixtures-jsonl.ts";
 import { parseCatalog, type CatalogRegion } from "../catalog.ts";
 import { COUNTRIES, COUNTRY_BY_CODE } from "../countries.ts";
 import type { StageContext } from "./context.ts";
@@ -112,32 +113,61 @@ class Collector {
 
 interface Parsed {
   file: string;
-  doc: Document;
-  lines: LineCounter;
+  doc?: Document;
+  lines?: LineCounter;
   value: unknown;
+  /** Line lookup for formats that know their lines without a document model (JSON Lines). */
+  lineAt?: (keys: ReadonlyArray<string | number>) => number | undefined;
 }
 
 function parseYaml(file: string, text: string, out: Collector): Parsed | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = e.linePos?.[0];
-      out.add(file, pos?.line, "(file)", "yaml-syntax", msg.yamlSyntax(`${e.message.split("\n")[0]}${pos ? ` (line ${pos.line}, column ${pos.col})` : ""}`));
-    }
+  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const [first, ...rest] = doc.errors;
+  if (first) {
+    // After the first syntax error the parser's later errors mostly follow from it: report the
+    // first with its line and column, and say how many more there are.
+    const { line, col } = lines.linePos(first.pos[0]);
+    const detail = first.message.split("\n")[0] ?? first.code;
+    out.add(file, line, "(file)", "yaml-syntax", msg.yamlSyntax(rest.length > 0 ? `${detail}; ${msg.yamlMoreErrors(rest.length)}` : detail, line, col));
     return undefined;
   }
-  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 10_000 }) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10_000 });
+  } catch (error) {
+    // An alias to an anchor that does not exist (located if possible), or an alias bomb.
+    let where: { line: number; col: number; anchor: string } | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (where === undefined && node.range && node.resolve(doc) === undefined) where = { ...lines.linePos(node.range[0]), anchor: node.source };
+      },
+    });
+    const detail = where ? msg.unknownAnchor(where.anchor) : (String((error as Error)?.message ?? error).split("\n")[0] ?? "unreadable");
+    out.add(file, where?.line, "(file)", "yaml-syntax", msg.yamlSyntax(detail, where?.line, where?.col));
+    return undefined;
+  }
+  return { file, doc, lines, value };
 }
 
 /** 1-based line of the node at `keys`, or of the nearest ancestor that exists. */
 function lineOf(p: Parsed, keys: ReadonlyArray<string | number>): number | undefined {
+  if (p.lineAt) return p.lineAt(keys);
+  if (!p.doc || !p.lines) return undefined;
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? p.doc.contents : p.doc.getIn(keys.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return p.lines.linePos(range[0]).line;
   }
   return undefined;
+}
+
+/** A JSON Lines fixture (pipeline/fixtures-jsonl.ts) as a Parsed: lines come from the file's lines. */
+function parseJsonl(file: string, text: string, out: Collector): Parsed | undefined {
+  const issues: JsonlIssue[] = [];
+  const fixture = parseJsonlFixture(text, issues);
+  for (const i of issues) out.add(file, i.line, i.path, "jsonl-syntax", i.message);
+  return fixture && { file, value: fixture.value, lineAt: fixture.lineAt };
 }
 
 function zodPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string {
@@ -147,18 +177,91 @@ function zodPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string 
 }
 
 function validate<T>(p: Parsed, schema: z.ZodType<T>, value: unknown, keys: Array<string | number>, label: string, out: Collector): T | undefined {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: zodErrorMap });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const full = [...keys, ...(issue.path as Array<string | number>)];
-    out.add(p.file, lineOf(p, full), zodPath(label, issue.path), "schema", msg.schema(issue.message));
+    const at = issue.path as Array<string | number>;
+    if (issue.code === "unrecognized_keys") {
+      // One line per unknown field, at the field itself, with the nearest known field name.
+      const allowed = fieldsAt(schema, at);
+      for (const key of issue.keys) {
+        const full = [...keys, ...at, key];
+        out.add(p.file, lineOf(p, full), zodPath(label, [...at, key]), "unknown-field", msg.unknownField(key, closest(key, allowed), allowed));
+      }
+      continue;
+    }
+    out.add(p.file, lineOf(p, [...keys, ...at]), zodPath(label, at), "schema", msg.schema(issue.message));
   }
   return undefined;
+}
+
+/** The field names of the object schema at `at` inside `schema` (through lists, optionals, records). */
+function fieldsAt(schema: z.ZodType, at: ReadonlyArray<string | number>): string[] {
+  let s: z.ZodType | undefined = schema;
+  const unwrap = (x: z.ZodType | undefined): z.ZodType | undefined => {
+    while (x instanceof z.ZodOptional || x instanceof z.ZodNullable || x instanceof z.ZodDefault) x = x.unwrap() as z.ZodType;
+    return x;
+  };
+  for (const k of at) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(k)];
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+/** The allowed name a typo most likely meant: within two edits, or differing only in case or separators. */
+function closest(key: string, allowed: readonly string[]): string | undefined {
+  const norm = (x: string) => x.toLowerCase().replace(/[-_ ]/g, "");
+  let best: { name: string; d: number } | undefined;
+  for (const name of allowed) {
+    const d = norm(name) === norm(key) ? 0 : editDistance(key.toLowerCase(), name);
+    if (d <= 2 && (best === undefined || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] ?? Infinity;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * `(start, end) => Array.from(text).slice(start, end).join("")` without an array of every code
+ * point (8 bytes per character): a text without surrogates is sliced directly, any other through a
+ * table of the UTF-16 offset of each code point.
+ */
+function codePointSlicer(text: string): (start: number, end: number) => string {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (start, end) => text.slice(start, end);
+  const offsets = new Uint32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; n++) {
+    offsets[n] = i;
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
+  const at = (cp: number) => (cp >= n ? text.length : offsets[cp]!);
+  return (start, end) => text.slice(at(start), at(end));
 }
 
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
+
+/** The largest count or rank: the integer columns of the tables are 32-bit. */
+const MAX_COUNT = 2 ** 31 - 1;
 
 /** Validate everything; throws one PipelineError listing every problem. */
 export function extract(inputs: Inputs, ctx: StageContext): Extracted {
@@ -231,11 +334,15 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
   // --- documents ----------------------------------------------------------------------------------
   const documents: SourceDocument[] = [];
+  let metaFailed = false;
   for (const [file, text] of files) {
     if (!file.startsWith(d("sources") + path.sep) || !file.endsWith(".meta.yaml")) continue;
     const parsed = parseYaml(file, text, out);
     const meta = parsed && validate(parsed, DocumentMeta, parsed.value, [], "", out);
-    if (!meta) continue;
+    if (!meta) {
+      metaFailed = true;
+      continue;
+    }
     const docPath = d(path.join("sources", meta.file));
     const docText = files.get(docPath);
     if (docText === undefined) {
@@ -247,7 +354,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     documents.push({ meta, path: docPath, text: docText, sha256: actual });
   }
   const docById = new Map(documents.map((doc) => [doc.meta.document_id, doc]));
-  const codePointsById = new Map(documents.map((doc) => [doc.meta.document_id, Array.from(doc.text)]));
+  const codePointsById = new Map(documents.map((doc) => [doc.meta.document_id, codePointSlicer(doc.text)]));
 
   // --- claims ------------------------------------------------------------------------------------
   const entityIds = new Set((entities?.entities ?? []).map((e) => e.entity_id));
@@ -261,18 +368,22 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
   for (const [file, text] of files) {
     if (!file.startsWith(d("fixtures") + path.sep)) continue;
-    if (!/\.ya?ml$/.test(file)) {
+    if (!/\.ya?ml$/.test(file) && !file.endsWith(".jsonl")) {
       out.add(file, undefined, "(file)", "not-a-fixture", msg.notAFixture());
       continue;
     }
-    const parsed = parseYaml(file, text, out);
+    const parsed = file.endsWith(".jsonl") ? parseJsonl(file, text, out) : parseYaml(file, text, out);
     if (!parsed) continue;
     const fixture = validate(parsed, FixtureFile, parsed.value, [], "", out);
-    if (!fixture) continue;
-    const doc = docById.get(fixture.document_id);
-    if (!doc) out.add(file, lineOf(parsed, ["document_id"]), "document_id", "unknown-document", msg.unknownDocument(fixture.document_id, [...docById.keys()]));
+    // A bad document_id or an unknown top-level field must not hide the claims' own problems.
+    const top = isRecord(parsed.value) ? parsed.value : {};
+    const rawClaims = fixture?.claims ?? (Array.isArray(top["claims"]) ? (top["claims"] as unknown[]) : []);
+    const documentId = fixture?.document_id ?? (typeof top["document_id"] === "string" ? top["document_id"] : undefined);
+    const doc = documentId === undefined ? undefined : docById.get(documentId);
+    // When a metadata file failed to validate, the document may be the one it describes: say no more.
+    if (fixture && !doc && !metaFailed) out.add(file, lineOf(parsed, ["document_id"]), "document_id", "unknown-document", msg.unknownDocument(fixture.document_id, [...docById.keys()]));
 
-    fixture.claims.forEach((raw, index) => {
+    rawClaims.forEach((raw, index) => {
       const rawId = (raw as { id?: unknown } | null)?.id;
       const label = `claims[${index}]${typeof rawId === "string" ? ` (${rawId})` : ""}`;
       const record = validate(parsed, ClaimRecord, raw, ["claims", index], label, out);
@@ -284,13 +395,17 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
       if (first !== undefined) add("id", "duplicate-id", msg.duplicateId(record.id, first));
       else firstSeen.set(record.id, `${file}:${at("id") ?? "?"}`);
 
+      // A reference file that failed to load is reported once; claims are not checked against it
+      // (otherwise every claim would repeat its failure).
       const subject_id = aliasToProvider.get(record.subject) ?? (entityIds.has(record.subject) ? record.subject : undefined);
-      if (subject_id === undefined) add("subject", "unknown-subject", msg.unknownSubject(record.subject));
+      if (subject_id === undefined && providersFile && entities) add("subject", "unknown-subject", msg.unknownSubject(record.subject));
 
-      if (!sourceIds.has(record.attributed_to)) add("attributed_to", "unknown-source", msg.unknownSource(record.attributed_to, [...sourceIds]));
+      if (!sourceIds.has(record.attributed_to) && sourcesFile) add("attributed_to", "unknown-source", msg.unknownSource(record.attributed_to, [...sourceIds]));
 
       const measure = measureById.get(record.measure);
-      if (!measure) add("measure", "unknown-measure", msg.unknownMeasure(record.measure, [...measureById.keys()]));
+      if (!measures) {
+        /* measures.yaml failed: its own problems are reported */
+      } else if (!measure) add("measure", "unknown-measure", msg.unknownMeasure(record.measure, [...measureById.keys()]));
       else if (measure.kind === "qualitative") {
         if (record.value !== null || record.unit !== null || record.qualifier !== null) add("value", "value-kind", msg.valueForbidden(record.measure));
         if (record.object === undefined) add("object", "object-required", msg.objectRequired(record.measure));
@@ -301,18 +416,22 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
       }
       if (record.measure === "market_share") {
         if (record.market === undefined) add("market", "market-required", msg.marketRequired());
-        else if (!marketIds.has(record.market)) add("market", "unknown-market", msg.unknownMarket(record.market, [...marketIds]));
+        else if (!marketIds.has(record.market) && measures) add("market", "unknown-market", msg.unknownMarket(record.market, [...marketIds]));
       }
-      if (record.object !== undefined && !objectIds.has(record.object) && !countryMacro.has(record.object)) add("object", "unknown-object", msg.unknownObject(record.object));
+      if (record.object !== undefined && !objectIds.has(record.object) && !countryMacro.has(record.object) && entities && geography) add("object", "unknown-object", msg.unknownObject(record.object));
 
       if (record.value !== null && record.unit !== null && unitById.has(record.unit)) {
         const v = record.value;
-        const base = unitById.get(record.unit)!.base_unit;
+        const { base_unit: base, factor } = unitById.get(record.unit)!;
         if (record.unit === "percent" && (v < 0 || v > 100)) add("value", "value-range", msg.percentRange(v));
         else if (base === "fraction" && record.unit !== "percent" && (v < 0 || v > 1)) add("value", "value-range", msg.fractionRange(v));
         else if (base === "count" && (v < 0 || !Number.isInteger(v))) add("value", "value-range", msg.countInvalid(v));
         else if (base === "rank" && (v < 1 || !Number.isInteger(v))) add("value", "value-range", msg.rankInvalid(v));
         else if (v < 0) add("value", "value-range", msg.negativeValue(v));
+        // Counts and ranks go to 32-bit integer columns; every value, in its base unit, must stay
+        // exact in a double (no news figure comes near either bound).
+        else if ((base === "count" || base === "rank") && v > MAX_COUNT) add("value", "value-range", msg.valueTooLarge(v, MAX_COUNT, record.unit));
+        else if (Math.abs(v * factor) > Number.MAX_SAFE_INTEGER) add("value", "value-range", msg.valueTooLarge(v, Math.floor(Number.MAX_SAFE_INTEGER / factor), record.unit));
       }
 
       let period: string | null = null;
@@ -323,12 +442,11 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
       if (record.char_end <= record.char_start) add("char_end", "quote-offsets", msg.badOffsets(record.char_start, record.char_end));
       else if (doc) {
-        const cps = codePointsById.get(doc.meta.document_id)!;
-        const found = cps.slice(record.char_start, record.char_end).join("");
+        const found = codePointsById.get(doc.meta.document_id)!(record.char_start, record.char_end);
         if (found !== record.quote) add("quote", "quote-offsets", msg.quoteMismatch(record.char_start, record.char_end, found, codePointOccurrences(doc.text, record.quote)));
       }
 
-      if (subject_id !== undefined) claims.push({ file, line: at("id"), index, document_id: fixture.document_id, record, subject_id, period });
+      if (subject_id !== undefined && documentId !== undefined) claims.push({ file, line: at("id"), index, document_id: documentId, record, subject_id, period });
     });
   }
 
