@@ -109,6 +109,10 @@ describe("notebooks (executed with the tslab kernel)", () => {
     }
   });
 
+  it("output/notebooks holds today's executed copies (rerun `npm run notebooks` and commit when this fails)", () => {
+    for (const [name, r] of results) expect(r.json === readFileSync(join(REPO_ROOT, "output", "notebooks", name), "utf8"), `output/notebooks/${name} is stale`).toBe(true);
+  });
+
   it("a second run of 01 gives the same bytes", { timeout: 120_000 }, async () => {
     const again = await runNotebook(join(NOTEBOOKS, "01-market-share.ipynb"), { outDir: null });
     expect(again.json).toBe(results.get("01-market-share.ipynb")?.json);

@@ -1,0 +1,227 @@
+/**
+ * Failed and killed runs lose nothing: a run killed (SIGKILL) half-way through writing its
+ * temporary folder, or just before the swap, leaves the previous output byte for byte; the next run
+ * cleans up after it (and restores the previous output if the kill came between the two renames of
+ * the swap). A user's own files in the output folder survive a run. Refused output paths exit 2;
+ * --check writes nothing; an internal error prints a short message and no stack trace.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatIssue } from "../pipeline/errors.ts";
+import { msg } from "../pipeline/messages.ts";
+import { MANIFEST } from "../pipeline/stages/export.ts";
+import { copyData, OUTPUT, ROOT, tempDir } from "./helpers.ts";
+
+const CLI = path.join(ROOT, "pipeline", "cli.ts");
+
+/** Every entry under `dir` with the sha256 of its bytes ("dir" for folders, "-> target" for symlinks). */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
+    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
+  }
+  return out;
+}
+
+/** Runs the CLI in one Node process (`node --import tsx`, so the pid that writes is the pid we kill). */
+function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A folder holding `output/`: a copy of the published output, as a previous run left it. */
+function previousOutput(): { parent: string; out: string } {
+  const parent = tempDir("prev");
+  const out = path.join(parent, "output");
+  cpSync(OUTPUT, out, { recursive: true });
+  return { parent, out };
+}
+
+/** Starts a run that pauses at `where`; resolves once it is paused, with its pid and temporary folder. */
+function startPaused(args: string[], variable: "CMA_TEST_PAUSE_MID_WRITE_MS" | "CMA_TEST_PAUSE_BEFORE_SWAP_MS") {
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, [variable]: "120000" }, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const paused = new Promise<{ tmp: string }>((resolve, reject) => {
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+      const m = /^test-pause: \S+ (.+)$/m.exec(err);
+      if (m) resolve({ tmp: m[1]! });
+    });
+    child.on("exit", () => reject(new Error(`the run ended before pausing:\n${err}`)));
+  });
+  return { child, paused, exited };
+}
+
+function deadPid(): number {
+  return spawnSync(process.execPath, ["-e", ""]).pid;
+}
+
+describe("a killed run leaves the previous outputs intact", () => {
+  it.each([
+    ["half-way through writing the temporary folder", "CMA_TEST_PAUSE_MID_WRITE_MS"],
+    ["with the temporary folder complete, just before the swap", "CMA_TEST_PAUSE_BEFORE_SWAP_MS"],
+  ] as const)("SIGKILL %s", async (_, variable) => {
+    const { data } = copyData();
+    const { parent, out } = previousOutput();
+    writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
+    const before = snapshot(out);
+
+    const run = startPaused(["--data", data, "--out", out], variable);
+    const { tmp } = await run.paused;
+    expect(tmp).toBe(path.join(parent, `output.tmp-${run.child.pid}`));
+    expect(existsSync(tmp)).toBe(true);
+    // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
+    expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
+    expect(existsSync(path.join(tmp, "manifest.json"))).toBe(variable === "CMA_TEST_PAUSE_BEFORE_SWAP_MS");
+    run.child.kill("SIGKILL");
+    expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
+
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent).sort()).toEqual(["output", path.basename(tmp)]);
+
+    // The next run removes what the killed one left, and its own output keeps the user's file.
+    const next = cli(["--data", data, "--out", out]);
+    expect(next.stderr).toBe("");
+    expect(next.status).toBe(0);
+    expect(next.stdout).toContain(msg.staleRemoved(tmp));
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
+  }, 120_000);
+
+  it("a run killed between the two renames of the swap: the next run restores the previous output first", () => {
+    const { data } = copyData();
+    const { parent, out } = previousOutput();
+    writeFileSync(path.join(out, "my-notes.md"), "# kept\n");
+    const before = snapshot(out);
+    // What a kill between `output → output.old-<pid>` and `output.tmp-<pid> → output` leaves behind.
+    const pid = deadPid();
+    renameSync(out, path.join(parent, `output.old-${pid}`));
+    cpSync(path.join(parent, `output.old-${pid}`), path.join(parent, `output.tmp-${pid}`), { recursive: true });
+
+    // --check neither repairs nor writes.
+    expect(cli(["--data", data, "--out", out, "--check"]).status).toBe(0);
+    expect(readdirSync(parent).sort()).toEqual([`output.old-${pid}`, `output.tmp-${pid}`]);
+
+    const next = cli(["--data", data, "--out", out]);
+    expect(next.status).toBe(0);
+    expect(next.stdout).toContain(msg.outputRestored(path.join(parent, `output.old-${pid}`), out));
+    expect(next.stdout).toContain(msg.staleRemoved(path.join(parent, `output.tmp-${pid}`)));
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# kept\n");
+    expect(Object.keys(snapshot(out)).sort()).toEqual(Object.keys(before).sort());
+  }, 60_000);
+
+  it("leaves alone the temporary folder of a run that is still alive", () => {
+    const { data } = copyData();
+    const { parent, out } = previousOutput();
+    const live = path.join(parent, `output.tmp-${process.pid}`);
+    mkdirSync(live);
+    writeFileSync(path.join(live, "half.csv"), "a\n");
+    const r = cli(["--data", data, "--out", out]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(live, "half.csv"), "utf8")).toBe("a\n");
+    rmSync(live, { recursive: true });
+  }, 60_000);
+});
+
+describe("files the pipeline does not own survive a run", () => {
+  it("keeps a user's files anywhere in output/, replaces owned files and drops only files it used to own", () => {
+    const { data } = copyData();
+    const { out } = previousOutput();
+    writeFileSync(path.join(out, "my-notes.md"), "# notes\n=not a formula for us\n");
+    writeFileSync(path.join(out, "tables", "my-analysis.csv"), "x\n1\n");
+    mkdirSync(path.join(out, "scratch", "deep"), { recursive: true });
+    writeFileSync(path.join(out, "scratch", "deep", "keep.bin"), Buffer.from([0, 255, 1, 254]));
+    mkdirSync(path.join(out, "empty-folder"));
+    symlinkSync("tables/facts.csv", path.join(out, "facts-link.csv"));
+    // An owned file edited by hand is replaced; a file the manifest lists but the run no longer makes is deleted.
+    writeFileSync(path.join(out, "tables", "facts.csv"), "edited by hand\n");
+    writeFileSync(path.join(out, "tables", "retired.csv"), "old table\n");
+    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] };
+    writeFileSync(path.join(out, "manifest.json"), JSON.stringify({ ...manifest, files: [...manifest.files, "tables/retired.csv"].sort() }));
+
+    const r = cli(["--data", data, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# notes\n=not a formula for us\n");
+    expect(readFileSync(path.join(out, "tables", "my-analysis.csv"), "utf8")).toBe("x\n1\n");
+    expect([...readFileSync(path.join(out, "scratch", "deep", "keep.bin"))]).toEqual([0, 255, 1, 254]);
+    expect(lstatSync(path.join(out, "empty-folder")).isDirectory()).toBe(true);
+    expect(readlinkSync(path.join(out, "facts-link.csv"))).toBe("tables/facts.csv");
+    expect(readFileSync(path.join(out, "tables", "facts.csv"), "utf8")).not.toBe("edited by hand\n");
+    expect(readFileSync(path.join(out, "tables", "facts.csv"), "utf8")).toMatch(/^fact_id,/);
+    expect(existsSync(path.join(out, "tables", "retired.csv"))).toBe(false);
+    const owned = (JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] }).files;
+    expect(owned).not.toContain("my-notes.md");
+    expect(owned).not.toContain("tables/my-analysis.csv");
+  }, 60_000);
+});
+
+describe("refused output paths are usage errors (exit 2) and nothing is written", () => {
+  const notOurs = tempDir("notours");
+  writeFileSync(path.join(notOurs, "thesis.docx"), "years of work");
+  const aFile = path.join(tempDir("afile"), "output");
+  writeFileSync(aFile, "not a folder");
+
+  it.each([
+    ["the project root", ".", () => msg.refuseOutput(ROOT)],
+    ["a parent of the project root", "..", () => msg.refuseOutput(path.dirname(ROOT))],
+    ["the file-system root", "/", () => msg.refuseOutput("/")],
+    ["a system folder", "/usr", () => msg.refuseOutput("/usr")],
+    ["the data folder", "data", () => msg.refuseOutputInData(path.join(ROOT, "data"), path.join(ROOT, "data"))],
+    ["a folder inside the data folder", "data/fixtures", () => msg.refuseOutputInData(path.join(ROOT, "data", "fixtures"), path.join(ROOT, "data"))],
+    ["a folder with files but no manifest", notOurs, () => msg.outputNotOurs(notOurs, MANIFEST)],
+    ["a file", aFile, () => msg.outputNotAFolder(aFile)],
+  ])("%s", (_, out, message) => {
+    const target = realpathSync(path.resolve(ROOT, out));
+    const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
+    const r = cli(["--out", out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "export", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
+    expect(r.stdout).toBe("");
+    expect(siblings()).toEqual([]);
+    if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);
+  });
+});
+
+describe("--check", () => {
+  it("validates everything and writes nothing: no output folder, no temporary folder", () => {
+    const parent = tempDir("check");
+    const r = cli(["--check", "--out", path.join(parent, "output")]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(msg.checkOk());
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe("an internal error", () => {
+  // An output folder under a file cannot be created: not a data problem, not a usage problem we check.
+  const under = path.join(tempDir("internal"), "file");
+  writeFileSync(under, "x");
+  const out = path.join(under, "output");
+
+  it("prints a short message and where to look, no stack trace, and exits 3", () => {
+    const r = cli(["--out", out], { DEBUG: "" });
+    expect(r.status).toBe(3);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^internal error \(after the serialize stage\): ENOTDIR: not a directory/);
+    expect(lines[1]).toBe(msg.internalErrorHint(false));
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it("prints the stack trace with DEBUG=1", () => {
+    const r = cli(["--out", out], { DEBUG: "1" });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(msg.internalErrorHint(true));
+    expect(r.stderr).toMatch(/^\s+at /m);
+  }, 60_000);
+});
