@@ -24,8 +24,17 @@ interface JsonSchemaProp {
   unit?: string;
 }
 
-/** The columns of a table, in schema order, with type, nullability and the data dictionary. */
-export function columnsOf(def: TableDef): Column[] {
+const columnCache = new WeakMap<TableDef, readonly Column[]>();
+
+/** The columns of a table, in schema order, with type, nullability and the data dictionary.
+ * Computed once per table definition (zod's JSON Schema output is not cheap) and shared: read only. */
+export function columnsOf(def: TableDef): readonly Column[] {
+  let cols = columnCache.get(def);
+  if (!cols) columnCache.set(def, (cols = Object.freeze(columnsFromSchema(def))));
+  return cols;
+}
+
+function columnsFromSchema(def: TableDef): Column[] {
   const json = z.toJSONSchema(def.schema) as { properties: Record<string, JsonSchemaProp> };
   return Object.entries(json.properties).map(([name, prop]) => {
     // zod writes a nullable column as `type: ["number", "null"]` or as `anyOf: [{...}, {type: "null"}]`.

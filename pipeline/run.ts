@@ -7,7 +7,8 @@
  *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
  *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), specs from notebooks/lib/charts.ts
  *   5. report     tables + charts + input hashes → output/report.html, self-contained (stages/report.ts)
- *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap)
+ *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap;
+ *                   "serialize" lists the files, "write" encodes and writes them one at a time)
  *
  * Only extract's reader, the report's asset loader (browser bundles from node_modules) and export's
  * writer touch the disk.
@@ -18,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { DEFAULT_FONT_FILES, renderCharts } from "./stages/charts.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
-import { checkOutputDir, serialize, writeOutputs } from "./stages/export.ts";
+import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
 import { extract, readInputs } from "./stages/extract.ts";
 import { normalize } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, reportContext } from "./stages/report.ts";
@@ -80,7 +81,8 @@ export function runPipeline(opts: RunOptions): RunResult {
   const assets = loadReportAssets();
   const report = timed("report", () => renderReport({ tables: enriched, charts: chartsFromFiles(charts), version, assets, ...reportContext(inputs, extracted) }), (h) => ({ kb: Math.round(h.length / 1024) }));
   const extraFiles = new Map([...charts, ["report.html", report] as const]);
-  const files = timed("serialize", () => serialize(enriched, { version, extraFiles }), (f) => ({ files: f.size }));
+  // serialize only lists the files; write encodes each one straight into the temporary folder.
+  const files = timed("serialize", () => planOutputs(enriched, { version, extraFiles }), (f) => ({ files: f.length }));
   timed("write", () => writeOutputs(opts.outDir, files, ctx), () => ({}));
   return { tables: enriched, stages };
 }

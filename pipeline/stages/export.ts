@@ -2,18 +2,21 @@
  * Stage 4 — export: tables → output/tables/<table>.csv + .parquet, output/datapackage.json and a
  * manifest of the files the pipeline owns.
  *
- * `serialize` is pure (tables → file bytes); `writeOutputs` is the write edge. It builds the whole
- * new output in a temporary folder beside the output folder and swaps it in only when every file
- * was written: a failed or killed run leaves the previous outputs as they were. Files in the output
- * folder that the previous manifest does not list (a user's own notes, the notebooks' executed
- * copies, charts written by other commands) are carried over untouched.
+ * `planOutputs` is pure and cheap: it lists every output file with a function that writes the file's
+ * bytes into a sink, piece by piece; nothing is encoded until the file is written. `writeOutputs` is
+ * the write edge: it encodes one file at a time straight into a temporary folder beside the output
+ * folder (so only one table's bytes, in chunks of about 1 MB, are in memory at a time) and swaps it
+ * in only when every file was written: a failed or killed run leaves the previous outputs as they
+ * were. Files in the output folder that the previous manifest does not list (a user's own notes, the
+ * notebooks' executed copies, charts written by other commands) are carried over untouched.
+ * `serialize` collects the same files in memory (tests).
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { stringify } from "csv-stringify/sync";
-import { parquetWriteBuffer } from "hyparquet-writer";
-import { columnsOf, describePackage, type Column } from "../datapackage.ts";
+import { performance } from "node:perf_hooks";
+import { ByteWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
+import { columnsOf, describePackage } from "../datapackage.ts";
 import { PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
 import { TABLES, type TableDef, type TableName } from "../schemas/tables.ts";
@@ -35,8 +38,18 @@ function compareValues(a: unknown, b: unknown): number {
 
 /** Rows sorted by the table's primary key (the documented, stable row order). */
 export function sortRows<T extends Record<string, unknown>>(def: TableDef, rows: readonly T[]): T[] {
+  const keys = def.primaryKey;
+  const k0 = keys[0];
+  if (keys.length === 1 && k0 !== undefined && rows.every((r) => typeof r[k0] === "string")) {
+    // One text key (facts, documents, …): plain code-unit comparison, no per-comparison dispatch.
+    return [...rows].sort((a, b) => {
+      const x = a[k0] as string;
+      const y = b[k0] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
   return [...rows].sort((a, b) => {
-    for (const k of def.primaryKey) {
+    for (const k of keys) {
       const c = compareValues(a[k], b[k]);
       if (c !== 0) return c;
     }
@@ -54,46 +67,185 @@ export function neutralize(text: string): string {
   return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(col: Column, v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (col.type === "string") return neutralize(String(v));
-  return String(v);
+/** Where a file's bytes go, piece by piece. A chunk is only valid during the call (buffers are reused). */
+export type Sink = (chunk: string | Uint8Array) => void;
+
+/** One output file: its path relative to the output folder and a function that writes its bytes. */
+export interface OutputFile {
+  rel: string;
+  write: (sink: Sink) => void;
+}
+
+/** CSV bytes are handed to the sink about 1 MiB at a time. */
+const CSV_CHUNK = 1 << 20;
+const CSV_SPECIAL = /[",\n]/;
+const EDGE_SPACE = /^\s|\s$/;
+
+/**
+ * One CSV cell, with the exact rules of csv-stringify 6.9 as the pipeline called it
+ * (`record_delimiter: "\n"`, `quoted_match: /^\s|\s$/`): quoted when it holds `"`, `,` or LF, or
+ * starts or ends with white space (JavaScript's `\s`); quotes inside are doubled; an empty text is
+ * not quoted. Note: a CR inside a cell (not at either end) is not quoted, because csv-stringify
+ * quotes only the record delimiter it writes (LF). That is today's output; the check in
+ * pipeline/bench/csv-proposal.ts and test/stages/export.test.ts hold the writer to those bytes.
+ */
+function csvQuote(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  // Every `\s` character is ≤ U+0020 or ≥ U+00A0: printable ASCII at both ends needs no regex.
+  const edge = first <= 32 || first >= 127 || last <= 32 || last >= 127 ? EDGE_SPACE.test(s) : false;
+  if (edge || CSV_SPECIAL.test(s)) return `"${s.replaceAll('"', '""')}"`;
+  return s;
+}
+
+/**
+ * The table as CSV, written into `sink` in chunks: a header line, then one line per row, each
+ * ending in LF. Text cells are `neutralize`d; a null or missing cell is empty; numbers and booleans
+ * are written with `String` (never quoted: they hold none of the characters that need it).
+ */
+export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
+  const cols = columnsOf(def);
+  const names = cols.map((c) => c.name);
+  const text = cols.map((c) => c.type === "string");
+  const n = cols.length;
+  const buf = Buffer.allocUnsafe(CSV_CHUNK);
+  let at = 0;
+  const put = (line: string) => {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (at + line.length * 3 > buf.length) {
+      if (at > 0) sink(buf.subarray(0, at));
+      at = 0;
+      if (line.length * 3 > buf.length) {
+        sink(Buffer.from(line, "utf8"));
+        return;
+      }
+    }
+    at += buf.write(line, at, "utf8");
+  };
+  put(`${names.map(csvQuote).join(",")}\n`);
+  for (const r of rows) {
+    let line = "";
+    for (let i = 0; i < n; i++) {
+      if (i > 0) line += ",";
+      const v = r[names[i]!];
+      if (v === null || v === undefined) continue;
+      if (typeof v === "number" || typeof v === "boolean") line += String(v);
+      else line += csvQuote(text[i] ? neutralize(String(v)) : String(v));
+    }
+    put(`${line}\n`);
+  }
+  if (at > 0) sink(buf.subarray(0, at));
 }
 
 export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
-  const cols = columnsOf(def);
-  const records = rows.map((r) => cols.map((c) => csvCell(c, r[c.name])));
-  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$/ });
+  return Buffer.from(concatBytes(collect((sink) => writeCsv(def, rows, sink)))).toString("utf8");
 }
 
 const PARQUET_TYPE = { string: "STRING", number: "DOUBLE", integer: "INT32", boolean: "BOOLEAN" } as const;
+/** hyparquet-writer's default row groups: 1 000 rows, then 100 000 rows each. */
+const ROW_GROUPS = [1000, 100_000] as const;
 
-export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
-  const cols = columnsOf(def);
-  const buffer = parquetWriteBuffer({
-    columnData: cols.map((c) => ({ name: c.name, type: PARQUET_TYPE[c.type], nullable: c.nullable, data: rows.map((r) => (r[c.name] ?? null) as never) })),
-  });
-  return new Uint8Array(buffer);
+/** A hyparquet-writer buffer that hands its bytes to a sink after each row group and at the end. */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly sink: Sink) {
+    super(1 << 16);
+  }
+  flush(): void {
+    if (this.index === 0) return;
+    this.sink(new Uint8Array(this.buffer, 0, this.index));
+    this.index = 0;
+  }
+  override finish(): void {
+    this.flush();
+  }
 }
 
-/** Every output file's path (relative to the output folder) and bytes. Pure. `extraFiles` (e.g. the
- * charts) are written and listed in the manifest like the tables. */
-export function serialize(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): Map<string, Uint8Array | string> {
-  const files = new Map<string, Uint8Array | string>();
+/**
+ * The table as Parquet (snappy, statistics on; hyparquet-writer's defaults), written into `sink` one
+ * row group at a time: the same bytes as `parquetWriteBuffer` over the whole table, but only one row
+ * group's columns are ever copied out of the rows.
+ */
+export function writeParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
+  const cols = columnsOf(def);
+  const typed = cols.map((c) => ({ name: c.name, type: PARQUET_TYPE[c.type], nullable: c.nullable, data: [] as unknown[] }));
+  const writer = new SinkWriter(sink);
+  const pq = new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData: typed as never }) });
+  let start = 0;
+  for (let g = 0; start < rows.length; g++) {
+    const size = Math.min(ROW_GROUPS[Math.min(g, ROW_GROUPS.length - 1)]!, rows.length - start);
+    const columnData = cols.map((c) => {
+      const data: unknown[] = new Array(size);
+      for (let i = 0; i < size; i++) data[i] = rows[start + i]![c.name] ?? null;
+      return { name: c.name, data: data as never };
+    });
+    pq.write({ columnData, rowGroupSize: size });
+    start += size;
+  }
+  pq.finish();
+}
+
+export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
+  return concatBytes(collect((sink) => writeParquet(def, rows, sink)));
+}
+
+function collect(write: (sink: Sink) => void): Array<string | Uint8Array> {
+  const parts: Array<string | Uint8Array> = [];
+  write((chunk) => parts.push(typeof chunk === "string" ? chunk : new Uint8Array(chunk))); // a copy: the writers reuse their buffers
+  return parts;
+}
+
+function concatBytes(parts: ReadonlyArray<string | Uint8Array>): Uint8Array {
+  const bytes = parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p));
+  const out = new Uint8Array(bytes.reduce((n, b) => n + b.byteLength, 0));
+  let at = 0;
+  for (const b of bytes) {
+    out.set(b, at);
+    at += b.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Every output file (path relative to the output folder), in write order, each with the function
+ * that produces its bytes. Pure and cheap: the rows are sorted and encoded only when a file is
+ * written. `extraFiles` (e.g. the charts) are written and listed in the manifest like the tables.
+ */
+export function planOutputs(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): OutputFile[] {
+  const files: OutputFile[] = [];
   const defs: TableDef[] = [];
   for (const def of Object.values(TABLES) as TableDef[]) {
     const rows = tables[def.name];
     if (!rows) continue;
     defs.push(def);
-    const sorted = sortRows(def, rows);
-    files.set(`tables/${def.name}.csv`, toCsv(def, sorted));
-    files.set(`tables/${def.name}.parquet`, toParquet(def, sorted));
+    let sorted: Array<Record<string, unknown>> | undefined;
+    files.push({ rel: `tables/${def.name}.csv`, write: (sink) => writeCsv(def, (sorted = sortRows(def, rows)), sink) });
+    files.push({
+      rel: `tables/${def.name}.parquet`,
+      write: (sink) => {
+        writeParquet(def, sorted ?? sortRows(def, rows), sink);
+        sorted = undefined; // one sorted copy at a time
+      },
+    });
   }
   const documents = (tables["documents"] ?? []) as ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }>;
-  files.set("datapackage.json", `${JSON.stringify(describePackage(defs, { version: opts.version, documents }), null, 2)}\n`);
-  for (const [rel, bytes] of opts.extraFiles ?? []) files.set(rel, bytes);
-  const owned = [...files.keys(), MANIFEST].sort();
-  files.set(MANIFEST, `${JSON.stringify({ generated_by: "npm run pipeline", files: owned }, null, 2)}\n`);
+  files.push({ rel: "datapackage.json", write: (sink) => sink(`${JSON.stringify(describePackage(defs, { version: opts.version, documents }), null, 2)}\n`) });
+  for (const [rel, bytes] of opts.extraFiles ?? []) files.push({ rel, write: (sink) => sink(bytes) });
+  const owned = [...files.map((f) => f.rel), MANIFEST].sort();
+  files.push({ rel: MANIFEST, write: (sink) => sink(`${JSON.stringify({ generated_by: "npm run pipeline", files: owned }, null, 2)}\n`) });
+  return files;
+}
+
+/** Every output file's path (relative to the output folder) and bytes, in memory. Pure. */
+export function serialize(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): Map<string, Uint8Array | string> {
+  const files = new Map<string, Uint8Array | string>();
+  for (const file of planOutputs(tables, opts)) {
+    const parts = collect(file.write);
+    const bytes = parts.length === 1 ? parts[0]! : parts.every((p) => typeof p === "string") ? parts.join("") : concatBytes(parts);
+    // Text files as strings, Parquet as bytes (as the files are read back).
+    files.set(file.rel, file.rel.endsWith(".csv") && typeof bytes !== "string" ? Buffer.from(bytes).toString("utf8") : bytes);
+  }
   return files;
 }
 
@@ -229,34 +381,54 @@ function ownedBy(out: string): Set<string> {
   return owned;
 }
 
+/** What `writeOutputs` did: files written, their bytes, and the time spent in file-system writes. */
+export interface WriteStats {
+  files: number;
+  bytes: number;
+  /** Milliseconds inside `writeSync` (the rest of `writeOutputs` is encoding, copying and renaming). */
+  ioMs: number;
+}
+
 /**
  * The write edge: build the new output beside the old one, then swap it in.
  *
  * 1. stale folders of killed runs are repaired (`recoverOutputDir`);
- * 2. every file is written into `<out>.tmp-<pid>`;
+ * 2. every file is encoded and written into `<out>.tmp-<pid>`, one at a time, in chunks;
  * 3. every entry of the old output that its manifest does not claim (a user's own file, anywhere
  *    under it) is copied over, with its mode, timestamps and symlinks;
  * 4. swap: `<out>` → `<out>.old-<pid>`, `<out>.tmp-<pid>` → `<out>`, then the old folder is deleted.
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
  */
-export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string>, ctx: StageContext, hooks: WriteHooks = defaultHooks): void {
+export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string> | readonly OutputFile[], ctx: StageContext, hooks: WriteHooks = defaultHooks): WriteStats {
+  const list: readonly OutputFile[] = Array.isArray(files) ? files : [...(files as ReadonlyMap<string, Uint8Array | string>)].map(([rel, bytes]) => ({ rel, write: (sink: Sink) => sink(bytes) }));
+  const names = new Set(list.map((f) => f.rel));
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const tmp = path.join(parent, `${path.basename(out)}.tmp-${process.pid}`);
   const old = path.join(parent, `${path.basename(out)}.old-${process.pid}`);
+  const stats: WriteStats = { files: list.length, bytes: 0, ioMs: 0 };
   recoverOutputDir(out, ctx.log);
   rmSync(tmp, { recursive: true, force: true });
   try {
     let i = 0;
-    for (const [rel, bytes] of files) {
-      const target = path.join(tmp, rel);
+    for (const file of list) {
+      const target = path.join(tmp, file.rel);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
-      hooks.afterFile?.(++i, files.size);
+      const fd = openSync(target, "w");
+      try {
+        file.write((chunk) => {
+          const t0 = performance.now();
+          stats.bytes += typeof chunk === "string" ? writeAll(fd, Buffer.from(chunk, "utf8")) : writeAll(fd, chunk);
+          stats.ioMs += performance.now() - t0;
+        });
+      } finally {
+        closeSync(fd);
+      }
+      hooks.afterFile?.(++i, list.length);
     }
     const owned = ownedBy(out);
     for (const { rel, kind } of listEntries(out)) {
-      if (owned.has(rel) || files.has(rel)) continue;
+      if (owned.has(rel) || names.has(rel)) continue;
       const source = path.join(out, rel);
       const target = path.join(tmp, rel);
       if (kind === "dir") mkdirSync(target, { recursive: true });
@@ -283,5 +455,13 @@ export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Arr
     throw error;
   }
   rmSync(old, { recursive: true, force: true });
-  ctx.log(`export: ${files.size} files written to ${path.relative(process.cwd(), out) || out}`);
+  ctx.log(`export: ${list.length} files written to ${path.relative(process.cwd(), out) || out}`);
+  return stats;
+}
+
+/** `writeSync` until every byte is written (it may write fewer than asked). */
+function writeAll(fd: number, bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.byteLength) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+  return bytes.byteLength;
 }

@@ -3,9 +3,12 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../pipeline/datapackage.ts";
-import { neutralize } from "../../pipeline/stages/export.ts";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { packageVersion } from "../../pipeline/run.ts";
+import { toCsvReference } from "../../pipeline/bench/csv-proposal.ts";
+import { neutralize, serialize, toCsv, toParquet } from "../../pipeline/stages/export.ts";
 import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
-import { OUTPUT, readCsv } from "../helpers.ts";
+import { OUTPUT, ROOT, readCsv, realTables } from "../helpers.ts";
 
 const pkg = JSON.parse(readFileSync(path.join(OUTPUT, "datapackage.json"), "utf8")) as {
   resources: Array<{ name: string; path: string; format: string; schema: { fields: Array<{ name: string; type: string; unit?: string; description: string }>; primaryKey: string[]; foreignKeys: unknown[] } }>;
@@ -88,4 +91,45 @@ describe("export: CSV, Parquet and the data package", () => {
       }
     }
   });
+});
+
+describe("export: the streamed writers", () => {
+  it("serialize, in memory, gives the committed tables and data package byte for byte", () => {
+    const files = serialize(realTables(), { version: packageVersion(ROOT) });
+    const tableFiles = [...files.keys()].filter((f) => f.startsWith("tables/"));
+    expect(tableFiles).toHaveLength(2 * exported.length);
+    for (const rel of [...tableFiles, "datapackage.json"]) {
+      const bytes = files.get(rel)!;
+      expect(Buffer.from(typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes).equals(readFileSync(path.join(OUTPUT, rel))), rel).toBe(true);
+    }
+  });
+
+  it("writes CSV with csv-stringify's exact bytes (RFC 4180 quoting, white space at either end quoted)", () => {
+    const def = TABLES.share_comparison as TableDef;
+    const cols = columnsOf(def);
+    // "cr\rx": csv-stringify, given record_delimiter "\n", quotes LF but not a CR inside a cell.
+    const texts = ["plain", "", " lead", "trail ", "\u00a0nbsp", "nbsp\u00a0", "\ufeffbom", "\u3000ideo", "in side", 'say "hi"', "a,b", "cr\rx", "lf\nx", "crlf\r\nx", "end\r", "\ttab", "=1+1", "+1", "-4 pts", "@SUM", "\0nul", "'quoted", "🌩 cloud", "x\u2028", "\u0085nel"];
+    // About 4 MB of CSV: several of the writer's 1 MiB chunks.
+    const rows = Array.from({ length: 25_000 }, (_, i) =>
+      Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 7 === 0 ? null : c.type === "string" ? texts[(i + j) % texts.length] : c.type === "boolean" ? i % 2 === 0 : c.type === "integer" ? -i : (i - 500) / 7])),
+    );
+    const ours = toCsv(def, rows).split("\n");
+    const reference = toCsvReference(def, rows).split("\n");
+    expect(ours.length).toBe(reference.length);
+    const differs = ours.findIndex((line, i) => line !== reference[i]);
+    expect(differs, `line ${differs}: ${JSON.stringify(ours[differs])} ≠ ${JSON.stringify(reference[differs])}`).toBe(-1);
+  });
+
+  it("writes Parquet row group by row group with the same bytes as parquetWriteBuffer over the whole table", () => {
+    // 250 001 rows: row groups of 1 000, 100 000, 100 000 and 49 001 rows; text with quotes, commas
+    // and a non-BMP character, repeated values (dictionaries) and unique ones, nulls where allowed.
+    const def = TABLES.share_comparison as TableDef;
+    const cols = columnsOf(def);
+    const value = (type: string, i: number, j: number): unknown =>
+      type === "string" ? (i % 3 === 0 ? `id-${i}-${j}` : i % 3 === 1 ? `a, "b" ${j}` : `cloud 🌩 ${i % 9}`) : type === "boolean" ? i % 2 === 0 : type === "integer" ? (i * (j + 1)) % 43 : i % 11 === 0 ? 0.1 : i / 1e6 + j;
+    const rows = Array.from({ length: 250_001 }, (_, i) => Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 5 === 0 ? null : value(c.type, i, j)])));
+    const parquetType = { string: "STRING", number: "DOUBLE", integer: "INT32", boolean: "BOOLEAN" } as const;
+    const whole = new Uint8Array(parquetWriteBuffer({ columnData: cols.map((c) => ({ name: c.name, type: parquetType[c.type], nullable: c.nullable, data: rows.map((r) => r[c.name] as never) })) }));
+    expect(Buffer.from(toParquet(def, rows)).equals(Buffer.from(whole))).toBe(true);
+  }, 60_000);
 });
