@@ -28,7 +28,7 @@ export function toCsvReference(def: TableDef, rows: ReadonlyArray<Record<string,
   const cols = columnsOf(def);
   const cell = (type: string, v: unknown) => (v === null || v === undefined ? "" : type === "string" ? neutralize(String(v)) : String(v));
   const records = rows.map((r) => cols.map((c) => cell(c.type, r[c.name])));
-  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$/ });
+  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$|\r/ });
 }
 
 function main(argv: string[]): void {

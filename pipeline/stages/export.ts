@@ -78,16 +78,16 @@ export interface OutputFile {
 
 /** CSV bytes are handed to the sink about 1 MiB at a time. */
 const CSV_CHUNK = 1 << 20;
-const CSV_SPECIAL = /[",\n]/;
+const CSV_SPECIAL = /[",\n\r]/;
 const EDGE_SPACE = /^\s|\s$/;
 
 /**
- * One CSV cell, with the exact rules of csv-stringify 6.9 as the pipeline called it
- * (`record_delimiter: "\n"`, `quoted_match: /^\s|\s$/`): quoted when it holds `"`, `,` or LF, or
- * starts or ends with white space (JavaScript's `\s`); quotes inside are doubled; an empty text is
- * not quoted. Note: a CR inside a cell (not at either end) is not quoted, because csv-stringify
- * quotes only the record delimiter it writes (LF). That is today's output; the check in
- * pipeline/bench/csv-proposal.ts and test/stages/export.test.ts hold the writer to those bytes.
+ * One CSV cell, with the exact rules of csv-stringify 6.9 called with
+ * `record_delimiter: "\n"` and `quoted_match: /^\s|\s$|\r/`: quoted when it holds `"`, `,`, LF or
+ * CR (RFC 4180: a line break inside a field must be quoted, and many readers take a lone CR for one),
+ * or starts or ends with white space (JavaScript's `\s`); quotes inside are doubled; an empty text
+ * is not quoted. The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds
+ * the writer to csv-stringify's bytes.
  */
 function csvQuote(s: string): string {
   const n = s.length;

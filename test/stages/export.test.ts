@@ -107,7 +107,7 @@ describe("export: the streamed writers", () => {
   it("writes CSV with csv-stringify's exact bytes (RFC 4180 quoting, white space at either end quoted)", () => {
     const def = TABLES.share_comparison as TableDef;
     const cols = columnsOf(def);
-    // "cr\rx": csv-stringify, given record_delimiter "\n", quotes LF but not a CR inside a cell.
+    // "cr\rx": a CR inside a cell is quoted too (the reference passes \r in quoted_match).
     const texts = ["plain", "", " lead", "trail ", "\u00a0nbsp", "nbsp\u00a0", "\ufeffbom", "\u3000ideo", "in side", 'say "hi"', "a,b", "cr\rx", "lf\nx", "crlf\r\nx", "end\r", "\ttab", "=1+1", "+1", "-4 pts", "@SUM", "\0nul", "'quoted", "🌩 cloud", "x\u2028", "\u0085nel"];
     // About 4 MB of CSV: several of the writer's 1 MiB chunks.
     const rows = Array.from({ length: 25_000 }, (_, i) =>
