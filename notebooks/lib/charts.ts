@@ -342,6 +342,25 @@ export function shareDumbbell(rows: readonly ShareComparisonRow[]): TopLevelSpec
   };
 }
 
+/** A 100% stacked bar per source: the skeleton shared by shareOfNamed and blocShare. */
+function stackedBySource(opts: { title: string; subtitle: string; values: object[]; x: { field: string; title: string }; color: object; tooltip: object[] }): TopLevelSpec {
+  return {
+    ...base,
+    title: { text: opts.title, subtitle: opts.subtitle },
+    data: { values: opts.values },
+    width: 420,
+    height: { step: 34 },
+    mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
+    encoding: {
+      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
+      x: { field: opts.x.field, type: "quantitative", stack: "zero", title: opts.x.title, axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+      color: opts.color,
+      order: { field: "order", type: "quantitative" },
+      tooltip: opts.tooltip,
+    },
+  } as TopLevelSpec;
+}
+
 /** 100% stacked bars: each provider's share among the providers the source names. */
 export function shareOfNamed(rows: readonly MarketShareRow[]): TopLevelSpec {
   const order = providerOrder(rows.map((r) => r.provider_id));
@@ -352,26 +371,19 @@ export function shareOfNamed(rows: readonly MarketShareRow[]): TopLevelSpec {
     share: r.share,
     share_of_named: r.share_of_named,
   }));
-  return {
-    ...base,
-    title: { text: "Share among the providers each firm names", subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out" },
-    data: { values },
-    width: 420,
-    height: { step: 34 },
-    mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
-    encoding: {
-      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
-      x: { field: "share_of_named", type: "quantitative", stack: "zero", title: "Share of the named providers' total (%)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
-      color: { field: "provider", type: "nominal", title: "Provider", scale: providerColorScale(rows.map((r) => r.provider_id)), sort: order },
-      order: { field: "order", type: "quantitative" },
-      tooltip: [
-        { field: "provider", type: "nominal", title: "Provider" },
-        { field: "source", type: "nominal", title: "Source" },
-        { field: "share_of_named", type: "quantitative", title: "Share of named", format: ".1%" },
-        { field: "share", type: "quantitative", title: "Share of the market", format: ".1%" },
-      ],
-    },
-  };
+  return stackedBySource({
+    title: "Share among the providers each firm names",
+    subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
+    values,
+    x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
+    color: { field: "provider", type: "nominal", title: "Provider", scale: providerColorScale(rows.map((r) => r.provider_id)), sort: order },
+    tooltip: [
+      { field: "provider", type: "nominal", title: "Provider" },
+      { field: "source", type: "nominal", title: "Source" },
+      { field: "share_of_named", type: "quantitative", title: "Share of named", format: ".1%" },
+      { field: "share", type: "quantitative", title: "Share of the market", format: ".1%" },
+    ],
+  });
 }
 
 /** 100% stacked bars per source: US-led vs China-led named providers vs everyone not named. */
@@ -385,25 +397,18 @@ export function blocShare(rows: readonly ConcentrationRow[]): TopLevelSpec {
       share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others,
     })),
   );
-  return {
-    ...base,
-    title: { text: "US-led vs China-led providers, per research firm", subtitle: "Named providers summed by bloc; the rest of each firm's market is not attributed" },
-    data: { values },
-    width: 420,
-    height: { step: 34 },
-    mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
-    encoding: {
-      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
-      x: { field: "share", type: "quantitative", stack: "zero", title: "Share of the firm's market (%)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
-      color: { field: "bloc", type: "nominal", title: "Bloc", scale: blocColorScale(blocs), sort: blocs.map(blocLabel) },
-      order: { field: "order", type: "quantitative" },
-      tooltip: [
-        { field: "source", type: "nominal", title: "Source" },
-        { field: "bloc", type: "nominal", title: "Bloc" },
-        { field: "share", type: "quantitative", title: "Share", format: ".1%" },
-      ],
-    },
-  };
+  return stackedBySource({
+    title: "US-led vs China-led providers, per research firm",
+    subtitle: "Named providers summed by bloc; the rest of each firm's market is not attributed",
+    values,
+    x: { field: "share", title: "Share of the firm's market (%)" },
+    color: { field: "bloc", type: "nominal", title: "Bloc", scale: blocColorScale(blocs), sort: blocs.map(blocLabel) },
+    tooltip: [
+      { field: "source", type: "nominal", title: "Source" },
+      { field: "bloc", type: "nominal", title: "Bloc" },
+      { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+    ],
+  });
 }
 
 // --- Footprint -------------------------------------------------------------------------------
