@@ -26,7 +26,17 @@ function isDate(y: number, mo: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Sort key so that periods order chronologically within one granularity (2024 < 2025-Q1 < 2025-Q2). */
+const sortKeys = new Map<string, string>();
+
+/**
+ * Sort key so that periods order chronologically within one granularity (2024 < 2025-Q1 < 2025-Q2).
+ * Cached: it is called inside sort comparators, and a corpus has few distinct periods.
+ */
 export function periodSortKey(period: string): string {
-  return period.replace(/-Q(\d)/, (_, q: string) => `-${String(Number(q) * 3).padStart(2, "0")}`).replace(/-H(\d)/, (_, h: string) => `-${h === "1" ? "06" : "12"}`);
+  let key = sortKeys.get(period);
+  if (key === undefined) {
+    key = period.replace(/-Q(\d)/, (_, q: string) => `-${String(Number(q) * 3).padStart(2, "0")}`).replace(/-H(\d)/, (_, h: string) => `-${h === "1" ? "06" : "12"}`);
+    sortKeys.set(period, key);
+  }
+  return key;
 }

@@ -1,10 +1,5 @@
 /** Text helpers for quotes and offsets. Offsets are 0-based Unicode code points, end exclusive. */
 
-/** The code points of `text` from `start` to `end` (exclusive). */
-export function sliceCodePoints(codePoints: readonly string[], start: number, end: number): string {
-  return codePoints.slice(start, end).join("");
-}
-
 /** Every place `quote` occurs in `text`, as [start, end) code-point offsets. */
 export function codePointOccurrences(text: string, quote: string): Array<[number, number]> {
   if (quote.length === 0) return [];

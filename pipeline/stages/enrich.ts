@@ -17,7 +17,7 @@ import { round } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
-import { memo, type Normalized } from "./normalize.ts";
+import type { Normalized } from "./normalize.ts";
 import { catalogSummary, regionTables } from "./regions.ts";
 
 export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "regions" | "regional_breakdown" | "bloc_presence" | "claims_check">;
@@ -38,13 +38,18 @@ const GEO_RELATIONS = new Set(["regions_in", "regions_mainly_in", "regions_absen
 
 type Fact = Row<"facts">;
 
+/**
+ * The item with the latest period per group. Items of the same period keep their order, unless
+ * `tie` orders them (the last one wins).
+ */
+function latestBy<T>(items: readonly T[], group: (t: T) => string, period: (t: T) => string, tie?: (t: T) => string): Map<string, T> {
+  const sorted = [...items].sort((a, b) => periodSortKey(period(a)).localeCompare(periodSortKey(period(b))) || (tie ? tie(a).localeCompare(tie(b)) : 0));
+  return new Map(sorted.map((t) => [group(t), t]));
+}
+
 /** The latest fact per subject for a measure (ties broken by fact_id for determinism). */
 function latestBySubject(facts: readonly Fact[], measure: string): Map<string, Fact> {
-  const out = new Map<string, Fact>();
-  const key = memo(periodSortKey);
-  const sorted = facts.filter((f) => f.measure === measure).sort((a, b) => key(a.period ?? "").localeCompare(key(b.period ?? "")) || a.fact_id.localeCompare(b.fact_id));
-  for (const f of sorted) out.set(f.subject_id, f);
-  return out;
+  return latestBy(facts.filter((f) => f.measure === measure), (f) => f.subject_id, (f) => f.period ?? "", (f) => f.fact_id);
 }
 
 export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
@@ -79,9 +84,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
   });
 
   // --- footprint_vs_share ------------------------------------------------------------------------
-  const latestShare = new Map<string, Row<"market_share">>();
-  const periodKey = memo(periodSortKey);
-  for (const s of [...tables.market_share].sort((a, b) => periodKey(a.period).localeCompare(periodKey(b.period)))) latestShare.set(`${s.source_id}\u0000${s.provider_id}`, s);
+  const latestShare = latestBy(tables.market_share, (s) => `${s.source_id}\u0000${s.provider_id}`, (s) => s.period);
   const footprint_vs_share: Array<Row<"footprint_vs_share">> = [];
   for (const s of latestShare.values()) {
     const r = regions.get(s.provider_id);

@@ -44,16 +44,6 @@ function countAbove(desc: readonly number[], x: number): number {
   return lo;
 }
 
-/** f with its results cached by argument (for sort keys computed inside comparators). */
-export function memo(f: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) cache.set(s, (v = f(s)));
-    return v;
-  };
-}
-
 export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const unit = new Map(input.measures.units.map((u) => [u.unit_id, u]));
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
@@ -95,9 +85,8 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     series.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
     seriesByKey.set(key, series);
   }
-  const periodKey = memo(periodSortKey);
   const series = [...seriesByKey.values()].sort(
-    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodKey(a.period).localeCompare(periodKey(b.period)),
+    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
   );
   for (const s of series) {
     const ids = s.rows.map((r) => r.provider_id);
