@@ -5,7 +5,7 @@
  * code, the report on stderr (no stack trace) and that the output folder is byte-identical after.
  */
 import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
 import { CATALOG_COLUMNS } from "../pipeline/catalog.ts";
@@ -14,17 +14,9 @@ import { msg } from "../pipeline/messages.ts";
 import { QUALIFIERS, RULES } from "../pipeline/schemas/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { extract, type Inputs } from "../pipeline/stages/extract.ts";
-import { copyData, OUTPUT, realInputs, ROOT, runCli, tempDir, withFiles } from "./helpers.ts";
+import { copyData, OUTPUT, realInputs, ROOT, runCli, snapshot, tempDir, withFiles } from "./helpers.ts";
 
 /** Every file under `dir` with the sha256 of its bytes (folders too), to compare before and after. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, full)] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
-  }
-  return out;
-}
 
 const FIX = "data/fixtures/dual-ai-stack-article.yaml";
 const META = "data/sources/dual-ai-stack-article.meta.yaml";

@@ -6,28 +6,17 @@
  * --check writes nothing; an internal error prints a short message and no stack trace.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { MANIFEST } from "../pipeline/stages/export.ts";
-import { copyData, OUTPUT, ROOT, tempDir } from "./helpers.ts";
+import { copyData, OUTPUT, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");
 
 /** Every entry under `dir` with the sha256 of its bytes ("dir" for folders, "-> target" for symlinks). */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(dir, full);
-    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
-    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
-  }
-  return out;
-}
 
 /** Runs the CLI in one Node process (`node --import tsx`, so the pid that writes is the pid we kill). */
 function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {

@@ -1,6 +1,7 @@
 /** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,14 @@ export function readCsv(file: string): Array<Record<string, string>> {
   return parse(readFileSync(file, "utf8"), { columns: true }) as Array<Record<string, string>>;
 }
 
-export function sha256File(file: string): string {
-  return execFileSync("sha256sum", [file], { encoding: "utf8" }).split(" ")[0]!;
+/** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
+    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
+  }
+  return out;
 }
