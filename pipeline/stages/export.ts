@@ -64,7 +64,10 @@ export function sortRows<T extends Record<string, unknown>>(def: TableDef, rows:
  * number column's -4 stays -4. The Parquet files keep the raw text.
  */
 export function neutralize(text: string): string {
-  return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
+  if (text.length === 0) return text;
+  const c = text.charCodeAt(0);
+  // = + - @ TAB CR NUL
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 0 ? `'${text}` : text;
 }
 
 /** Where a file's bytes go, piece by piece. A chunk is only valid during the call (buffers are reused). */
@@ -78,6 +81,8 @@ export interface OutputFile {
 
 /** CSV bytes are handed to the sink about 1 MiB at a time. */
 const CSV_CHUNK = 1 << 20;
+/** Lines are joined into a text of about this many UTF-16 units before each copy into the buffer. */
+const CSV_BATCH = 1 << 15;
 const CSV_SPECIAL = /[",\n\r]/;
 const EDGE_SPACE = /^\s|\s$/;
 
@@ -100,42 +105,64 @@ function csvQuote(s: string): string {
   return s;
 }
 
+/** A cell of any column: null or missing → empty; number, boolean → `String`; anything else → quoted text (neutralized in a text column). */
+function csvCell(v: unknown, text: boolean): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return csvQuote(text ? neutralize(String(v)) : String(v));
+}
+
+type LineEncoder = (row: Record<string, unknown>) => string;
+const lineEncoders = new WeakMap<TableDef, LineEncoder>();
+
+/**
+ * The function that turns one row of `def` into its CSV line, compiled once per table: each column
+ * is read with a constant property name (`r["fact_id"]`), which V8 turns into a fast named load; a
+ * loop over the column names does a generic keyed load per cell and was a third of the CSV time
+ * at 10⁶ facts. The generated code only calls `csvCell`, the same function for every cell.
+ */
+function lineEncoder(def: TableDef): LineEncoder {
+  let f = lineEncoders.get(def);
+  if (!f) {
+    const cells = columnsOf(def).map((c) => `csvCell(r[${JSON.stringify(c.name)}], ${c.type === "string"})`);
+    f = new Function("csvCell", `return (r) => ${cells.join(' + "," + ')} + "\\n";`)(csvCell) as LineEncoder;
+    lineEncoders.set(def, f);
+  }
+  return f;
+}
+
 /**
  * The table as CSV, written into `sink` in chunks: a header line, then one line per row, each
  * ending in LF. Text cells are `neutralize`d; a null or missing cell is empty; numbers and booleans
  * are written with `String` (never quoted: they hold none of the characters that need it).
  */
 export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
-  const cols = columnsOf(def);
-  const names = cols.map((c) => c.name);
-  const text = cols.map((c) => c.type === "string");
-  const n = cols.length;
+  const encode = lineEncoder(def);
   const buf = Buffer.allocUnsafe(CSV_CHUNK);
   let at = 0;
-  const put = (line: string) => {
+  const put = (text: string) => {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    if (at + line.length * 3 > buf.length) {
+    if (at + text.length * 3 > buf.length) {
       if (at > 0) sink(buf.subarray(0, at));
       at = 0;
-      if (line.length * 3 > buf.length) {
-        sink(Buffer.from(line, "utf8"));
+      if (text.length * 3 > buf.length) {
+        sink(Buffer.from(text, "utf8"));
         return;
       }
     }
-    at += buf.write(line, at, "utf8");
+    at += buf.write(text, at, "utf8");
   };
-  put(`${names.map(csvQuote).join(",")}\n`);
+  let batch = `${columnsOf(def)
+    .map((c) => csvQuote(c.name))
+    .join(",")}\n`;
   for (const r of rows) {
-    let line = "";
-    for (let i = 0; i < n; i++) {
-      if (i > 0) line += ",";
-      const v = r[names[i]!];
-      if (v === null || v === undefined) continue;
-      if (typeof v === "number" || typeof v === "boolean") line += String(v);
-      else line += csvQuote(text[i] ? neutralize(String(v)) : String(v));
+    batch += encode(r);
+    if (batch.length >= CSV_BATCH) {
+      put(batch);
+      batch = "";
     }
-    put(`${line}\n`);
   }
+  put(batch);
   if (at > 0) sink(buf.subarray(0, at));
 }
 
@@ -163,9 +190,13 @@ class SinkWriter extends ByteWriter {
 }
 
 /**
- * The table as Parquet (snappy, statistics on; hyparquet-writer's defaults), written into `sink` one
- * row group at a time: the same bytes as `parquetWriteBuffer` over the whole table, but only one row
+ * The table as Parquet (snappy; hyparquet-writer's defaults otherwise), written into `sink` one row
+ * group at a time: the same bytes as `parquetWriteBuffer` over the whole table, but only one row
  * group's columns are ever copied out of the rows.
+ *
+ * Min/max statistics are written for number, integer and boolean columns only. For a text column
+ * hyparquet-writer compares every value as UTF-8 bytes: that was 40% of the Parquet time at 10⁶
+ * facts (BENCHMARKS.md), for bounds that rarely prune anything (ids, quotes, notes).
  */
 export function writeParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
   const cols = columnsOf(def);
@@ -178,7 +209,7 @@ export function writeParquet(def: TableDef, rows: ReadonlyArray<Record<string, u
     const columnData = cols.map((c) => {
       const data: unknown[] = new Array(size);
       for (let i = 0; i < size; i++) data[i] = rows[start + i]![c.name] ?? null;
-      return { name: c.name, data: data as never };
+      return { name: c.name, data: data as never, statistics: c.type !== "string" };
     });
     pq.write({ columnData, rowGroupSize: size });
     start += size;
