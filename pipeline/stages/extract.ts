@@ -17,6 +17,7 @@ import type { MacroGeo } from "../schemas/inputs.ts";
 import {
   ClaimRecord,
   DocumentMeta,
+  isPlainClaimRecord,
   EntitiesFile,
   FixtureFile,
   GeographyFile,
@@ -168,6 +169,12 @@ function parseJsonl(file: string, text: string, out: Collector): Parsed | undefi
   const fixture = parseJsonlFixture(text, issues);
   for (const i of issues) out.add(file, i.line, i.path, "jsonl-syntax", i.message);
   return fixture && { file, value: fixture.value, lineAt: fixture.lineAt };
+}
+
+/** `claims[3] (aws-share)`: a claim as messages name it. */
+function claimLabel(raw: unknown, index: number): string {
+  const rawId = (raw as { id?: unknown } | null)?.id;
+  return `claims[${index}]${typeof rawId === "string" ? ` (${rawId})` : ""}`;
 }
 
 function zodPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string {
@@ -363,8 +370,74 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const unitById = new Map((measures?.units ?? []).map((u) => [u.unit_id, u]));
   const marketIds = new Set((measures?.markets ?? []).map((m) => m.market_id));
   const sourceIds = new Set((sourcesFile?.sources ?? []).map((s) => s.source_id));
-  const firstSeen = new Map<string, string>();
+  const firstSeen = new Map<string, { file: string; line: number | undefined }>();
   const claims: Claim[] = [];
+
+  /**
+   * The checks of one valid record against the reference data and its document. Returns the
+   * canonical subject and period, or undefined when the subject is unknown (already reported).
+   */
+  /** A problem with one field of a valid claim record, at the field's line. */
+  const add = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, field: string, rule: string, message: string) =>
+    out.add(parsed.file, field === "id" ? line : lineOf(parsed, ["claims", index, field]), `${claimLabel(record, index)}.${field}`, rule, message);
+  const checkClaim = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, doc: SourceDocument | undefined): { subject_id: string; period: string | null } | undefined => {
+    const first = firstSeen.get(record.id);
+    if (first !== undefined) add(parsed, index, line, record, "id", "duplicate-id", msg.duplicateId(record.id, `${first.file}:${first.line ?? "?"}`));
+    else firstSeen.set(record.id, { file: parsed.file, line });
+
+    // A reference file that failed to load is reported once; claims are not checked against it
+    // (otherwise every claim would repeat its failure).
+    const subject_id = aliasToProvider.get(record.subject) ?? (entityIds.has(record.subject) ? record.subject : undefined);
+    if (subject_id === undefined && providersFile && entities) add(parsed, index, line, record, "subject", "unknown-subject", msg.unknownSubject(record.subject));
+
+    if (!sourceIds.has(record.attributed_to) && sourcesFile) add(parsed, index, line, record, "attributed_to", "unknown-source", msg.unknownSource(record.attributed_to, [...sourceIds]));
+
+    const measure = measureById.get(record.measure);
+    if (!measures) {
+      /* measures.yaml failed: its own problems are reported */
+    } else if (!measure) add(parsed, index, line, record, "measure", "unknown-measure", msg.unknownMeasure(record.measure, [...measureById.keys()]));
+    else if (measure.kind === "qualitative") {
+      if (record.value !== null || record.unit !== null || record.qualifier !== null) add(parsed, index, line, record, "value", "value-kind", msg.valueForbidden(record.measure));
+      if (record.object === undefined) add(parsed, index, line, record, "object", "object-required", msg.objectRequired(record.measure));
+    } else {
+      if (record.value === null || record.unit === null || record.qualifier === null) add(parsed, index, line, record, "value", "value-kind", msg.valueRequired(record.measure));
+      if (record.unit !== null && !measure.units.includes(record.unit)) add(parsed, index, line, record, "unit", "unknown-unit", msg.unitNotAllowed(record.unit, record.measure, measure.units));
+      if (record.measure === "regions_share_in_geo" && record.object === undefined) add(parsed, index, line, record, "object", "object-required", msg.objectRequired(record.measure));
+    }
+    if (record.measure === "market_share") {
+      if (record.market === undefined) add(parsed, index, line, record, "market", "market-required", msg.marketRequired());
+      else if (!marketIds.has(record.market) && measures) add(parsed, index, line, record, "market", "unknown-market", msg.unknownMarket(record.market, [...marketIds]));
+    }
+    if (record.object !== undefined && !objectIds.has(record.object) && !countryMacro.has(record.object) && entities && geography) add(parsed, index, line, record, "object", "unknown-object", msg.unknownObject(record.object));
+
+    if (record.value !== null && record.unit !== null && unitById.has(record.unit)) {
+      const v = record.value;
+      const { base_unit: base, factor } = unitById.get(record.unit)!;
+      if (record.unit === "percent" && (v < 0 || v > 100)) add(parsed, index, line, record, "value", "value-range", msg.percentRange(v));
+      else if (base === "fraction" && record.unit !== "percent" && (v < 0 || v > 1)) add(parsed, index, line, record, "value", "value-range", msg.fractionRange(v));
+      else if (base === "count" && (v < 0 || !Number.isInteger(v))) add(parsed, index, line, record, "value", "value-range", msg.countInvalid(v));
+      else if (base === "rank" && (v < 1 || !Number.isInteger(v))) add(parsed, index, line, record, "value", "value-range", msg.rankInvalid(v));
+      else if (v < 0) add(parsed, index, line, record, "value", "value-range", msg.negativeValue(v));
+      // Counts and ranks go to 32-bit integer columns; every value, in its base unit, must stay
+      // exact in a double (no news figure comes near either bound).
+      else if ((base === "count" || base === "rank") && v > MAX_COUNT) add(parsed, index, line, record, "value", "value-range", msg.valueTooLarge(v, MAX_COUNT, record.unit));
+      else if (Math.abs(v * factor) > Number.MAX_SAFE_INTEGER) add(parsed, index, line, record, "value", "value-range", msg.valueTooLarge(v, Math.floor(Number.MAX_SAFE_INTEGER / factor), record.unit));
+    }
+
+    let period: string | null = null;
+    if (record.period !== null) {
+      period = parsePeriod(record.period);
+      if (period === null) add(parsed, index, line, record, "period", "period", msg.badPeriod(record.period));
+    }
+
+    if (record.char_end <= record.char_start) add(parsed, index, line, record, "char_end", "quote-offsets", msg.badOffsets(record.char_start, record.char_end));
+    else if (doc) {
+      const found = codePointsById.get(doc.meta.document_id)!(record.char_start, record.char_end);
+      if (found !== record.quote) add(parsed, index, line, record, "quote", "quote-offsets", msg.quoteMismatch(record.char_start, record.char_end, found, codePointOccurrences(doc.text, record.quote)));
+    }
+
+    return subject_id === undefined ? undefined : { subject_id, period };
+  };
 
   for (const [file, text] of files) {
     if (!file.startsWith(d("fixtures") + path.sep)) continue;
@@ -383,71 +456,16 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     // When a metadata file failed to validate, the document may be the one it describes: say no more.
     if (fixture && !doc && !metaFailed) out.add(file, lineOf(parsed, ["document_id"]), "document_id", "unknown-document", msg.unknownDocument(fixture.document_id, [...docById.keys()]));
 
-    rawClaims.forEach((raw, index) => {
-      const rawId = (raw as { id?: unknown } | null)?.id;
-      const label = `claims[${index}]${typeof rawId === "string" ? ` (${rawId})` : ""}`;
-      const record = validate(parsed, ClaimRecord, raw, ["claims", index], label, out);
-      if (!record) return;
-      const at = (field: string) => lineOf(parsed, ["claims", index, field]);
-      const add = (field: string, rule: string, message: string) => out.add(file, at(field), `${label}.${field}`, rule, message);
-
-      const first = firstSeen.get(record.id);
-      if (first !== undefined) add("id", "duplicate-id", msg.duplicateId(record.id, first));
-      else firstSeen.set(record.id, `${file}:${at("id") ?? "?"}`);
-
-      // A reference file that failed to load is reported once; claims are not checked against it
-      // (otherwise every claim would repeat its failure).
-      const subject_id = aliasToProvider.get(record.subject) ?? (entityIds.has(record.subject) ? record.subject : undefined);
-      if (subject_id === undefined && providersFile && entities) add("subject", "unknown-subject", msg.unknownSubject(record.subject));
-
-      if (!sourceIds.has(record.attributed_to) && sourcesFile) add("attributed_to", "unknown-source", msg.unknownSource(record.attributed_to, [...sourceIds]));
-
-      const measure = measureById.get(record.measure);
-      if (!measures) {
-        /* measures.yaml failed: its own problems are reported */
-      } else if (!measure) add("measure", "unknown-measure", msg.unknownMeasure(record.measure, [...measureById.keys()]));
-      else if (measure.kind === "qualitative") {
-        if (record.value !== null || record.unit !== null || record.qualifier !== null) add("value", "value-kind", msg.valueForbidden(record.measure));
-        if (record.object === undefined) add("object", "object-required", msg.objectRequired(record.measure));
-      } else {
-        if (record.value === null || record.unit === null || record.qualifier === null) add("value", "value-kind", msg.valueRequired(record.measure));
-        if (record.unit !== null && !measure.units.includes(record.unit)) add("unit", "unknown-unit", msg.unitNotAllowed(record.unit, record.measure, measure.units));
-        if (record.measure === "regions_share_in_geo" && record.object === undefined) add("object", "object-required", msg.objectRequired(record.measure));
-      }
-      if (record.measure === "market_share") {
-        if (record.market === undefined) add("market", "market-required", msg.marketRequired());
-        else if (!marketIds.has(record.market) && measures) add("market", "unknown-market", msg.unknownMarket(record.market, [...marketIds]));
-      }
-      if (record.object !== undefined && !objectIds.has(record.object) && !countryMacro.has(record.object) && entities && geography) add("object", "unknown-object", msg.unknownObject(record.object));
-
-      if (record.value !== null && record.unit !== null && unitById.has(record.unit)) {
-        const v = record.value;
-        const { base_unit: base, factor } = unitById.get(record.unit)!;
-        if (record.unit === "percent" && (v < 0 || v > 100)) add("value", "value-range", msg.percentRange(v));
-        else if (base === "fraction" && record.unit !== "percent" && (v < 0 || v > 1)) add("value", "value-range", msg.fractionRange(v));
-        else if (base === "count" && (v < 0 || !Number.isInteger(v))) add("value", "value-range", msg.countInvalid(v));
-        else if (base === "rank" && (v < 1 || !Number.isInteger(v))) add("value", "value-range", msg.rankInvalid(v));
-        else if (v < 0) add("value", "value-range", msg.negativeValue(v));
-        // Counts and ranks go to 32-bit integer columns; every value, in its base unit, must stay
-        // exact in a double (no news figure comes near either bound).
-        else if ((base === "count" || base === "rank") && v > MAX_COUNT) add("value", "value-range", msg.valueTooLarge(v, MAX_COUNT, record.unit));
-        else if (Math.abs(v * factor) > Number.MAX_SAFE_INTEGER) add("value", "value-range", msg.valueTooLarge(v, Math.floor(Number.MAX_SAFE_INTEGER / factor), record.unit));
-      }
-
-      let period: string | null = null;
-      if (record.period !== null) {
-        period = parsePeriod(record.period);
-        if (period === null) add("period", "period", msg.badPeriod(record.period));
-      }
-
-      if (record.char_end <= record.char_start) add("char_end", "quote-offsets", msg.badOffsets(record.char_start, record.char_end));
-      else if (doc) {
-        const found = codePointsById.get(doc.meta.document_id)!(record.char_start, record.char_end);
-        if (found !== record.quote) add("quote", "quote-offsets", msg.quoteMismatch(record.char_start, record.char_end, found, codePointOccurrences(doc.text, record.quote)));
-      }
-
-      if (subject_id !== undefined && documentId !== undefined) claims.push({ file, line: at("id"), index, document_id: documentId, record, subject_id, period });
-    });
+    for (let index = 0; index < rawClaims.length; index++) {
+      const raw = rawClaims[index];
+      // The fast path takes a plain, valid record as it is; anything else goes through zod, which
+      // words the messages (isPlainClaimRecord accepts nothing zod would reject or change).
+      const record = isPlainClaimRecord(raw) ? raw : validate(parsed, ClaimRecord, raw, ["claims", index], claimLabel(raw, index), out);
+      if (!record) continue;
+      const line = lineOf(parsed, ["claims", index, "id"]);
+      const claim = checkClaim(parsed, index, line, record, documentId === undefined ? undefined : doc);
+      if (claim && documentId !== undefined) claims.push({ file, line, index, document_id: documentId, record, subject_id: claim.subject_id, period: claim.period });
+    }
   }
 
   // --- shares per source, market and period must not exceed 100% ---------------------------------
