@@ -49,6 +49,10 @@ export interface ScaleResult {
   outputBytes: number;
   /** Peak resident set size of this process, MiB (only meaningful in a fresh process). */
   maxRssMiB: number;
+  /** Peak RSS (MiB) reached by the end of each stage: where the peak is set. */
+  peakAfterMiB: { generate: number; extract: number; normalize: number; enrich: number; export: number };
+  /** V8 heap in use (MiB) at the end of each stage, after the previous stage's input was dropped. */
+  heapAfterMiB: { generate: number; extract: number; normalize: number; enrich: number; export: number };
   outDir: string | null;
 }
 
@@ -57,20 +61,30 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   const format = opts.format ?? "jsonl";
   const shape = shapeOf(opts.facts);
   const t = () => performance.now();
+  const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  const heap = () => {
+    (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: live data only
+    return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  };
+  const peakAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
+  const heapAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
 
   let t0 = t();
   let inputs: Inputs | undefined = synthesize({ facts: opts.facts, seed, format });
   const generate = t() - t0;
+  [peakAfterMiB.generate, heapAfterMiB.generate] = [peak(), heap()];
 
   t0 = t();
   let extracted: Extracted | undefined = extract(inputs, silentContext);
   const extractMs = t() - t0;
   inputs = undefined; // the pipeline keeps only what extract returns
+  [peakAfterMiB.extract, heapAfterMiB.extract] = [peak(), heap()];
 
   t0 = t();
   let normalized: Normalized | undefined = normalize(extracted, silentContext);
   const normalizeMs = t() - t0;
   extracted = undefined;
+  [peakAfterMiB.normalize, heapAfterMiB.normalize] = [peak(), heap()];
 
   t0 = t();
   const tables = enrich(normalized, silentContext);
@@ -78,6 +92,7 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   // Export needs only the tables: drop the claims and source texts that `normalized` still holds
   // (a quarter of the heap). Charts and the report, which read them, do not run at scale.
   normalized = undefined;
+  [peakAfterMiB.enrich, heapAfterMiB.enrich] = [peak(), heap()];
 
   // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
   // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
@@ -86,6 +101,7 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   t0 = t();
   const stats = writeOutputs(outDir, planOutputs(tables, { version: "bench" }), silentContext);
   const exportMs = t() - t0;
+  [peakAfterMiB.export, heapAfterMiB.export] = [peak(), heap()];
   const writeMs = stats.ioMs;
   const serializeMs = exportMs - writeMs;
   const outputBytes = stats.bytes;
@@ -102,6 +118,8 @@ export function runScale(opts: ScaleOptions): ScaleResult {
     rows,
     outputBytes,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakAfterMiB,
+    heapAfterMiB,
     outDir: opts.keep ? outDir : null,
   };
 }
