@@ -27,7 +27,7 @@ import {
   type ProviderRef,
   type SourceRef,
 } from "../schemas/inputs.ts";
-import { codePointOccurrences } from "../text.ts";
+import { codePointOccurrences, codePointSlicer } from "../text.ts";
 import { parseJsonlFixture, type JsonlIssue } from "../fixtures-jsonl.ts";
 import { parseCatalog, type CatalogRegion } from "../catalog.ts";
 import { COUNTRIES, COUNTRY_BY_CODE } from "../countries.ts";
@@ -244,23 +244,6 @@ function editDistance(a: string, b: string): number {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/**
- * `(start, end) => Array.from(text).slice(start, end).join("")` without an array of every code
- * point (8 bytes per character): a text without surrogates is sliced directly, any other through a
- * table of the UTF-16 offset of each code point.
- */
-function codePointSlicer(text: string): (start: number, end: number) => string {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (start, end) => text.slice(start, end);
-  const offsets = new Uint32Array(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; n++) {
-    offsets[n] = i;
-    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-  }
-  const at = (cp: number) => (cp >= n ? text.length : offsets[cp]!);
-  return (start, end) => text.slice(at(start), at(end));
 }
 
 function sha256(text: string): string {
