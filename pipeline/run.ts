@@ -20,8 +20,8 @@ import { DEFAULT_FONT_FILES, renderCharts } from "./stages/charts.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
-import { extract, readInputs } from "./stages/extract.ts";
-import { normalize } from "./stages/normalize.ts";
+import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
+import { normalize, type Normalized } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, reportContext } from "./stages/report.ts";
 
 export interface RunOptions {
@@ -40,7 +40,6 @@ export interface StageReport {
 }
 
 export interface RunResult {
-  tables: EnrichedTables | undefined;
   stages: StageReport[];
 }
 
@@ -67,24 +66,30 @@ export function runPipeline(opts: RunOptions): RunResult {
   const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
 
   if (!opts.check) checkOutputDir(opts.outDir, opts.root);
-  const inputs = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
-  const extracted = timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
-  if (opts.check) return { tables: undefined, stages };
-  const normalized = timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables));
-  const enriched = timed("enrich", () => enrich(normalized, ctx), (e) => {
-    const all = counts(e);
-    return Object.fromEntries(Object.entries(all).filter(([k]) => !(k in normalized.tables)));
-  });
+  let inputs: Inputs | undefined = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
+  let extracted: Extracted | undefined = timed("extract", () => extract(inputs!, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
+  if (opts.check) return { stages };
+  // The report needs only the input files' sizes and hashes: take them now and let the texts go (at
+  // scale the fixtures' text and the parsed claims are most of the memory; see BENCHMARKS.md).
+  const context = reportContext(inputs, extracted);
+  inputs = undefined;
+  let normalized: Normalized | undefined = timed("normalize", () => normalize(extracted!, ctx), (n) => counts(n.tables));
+  extracted = undefined;
+  const normalizedTables = new Set(Object.keys(normalized.tables));
+  let enriched: EnrichedTables | undefined = timed("enrich", () => enrich(normalized!, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
+  normalized = undefined;
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
-  const charts = timed("charts", () => renderCharts(enriched, { fontFiles }), (f) => ({ files: f.size }));
+  const charts = timed("charts", () => renderCharts(enriched!, { fontFiles }), (f) => ({ files: f.size }));
   const assets = loadReportAssets();
-  const report = timed("report", () => renderReport({ tables: enriched, charts: chartsFromFiles(charts), version, assets, ...reportContext(inputs, extracted) }), (h) => ({ kb: Math.round(h.length / 1024) }));
+  const report = timed("report", () => renderReport({ tables: enriched!, charts: chartsFromFiles(charts), version, assets, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
   const extraFiles = new Map([...charts, ["report.html", report] as const]);
-  // serialize only lists the files; write encodes each one straight into the temporary folder.
-  const files = timed("serialize", () => planOutputs(enriched, { version, extraFiles }), (f) => ({ files: f.length }));
+  // serialize only lists the files; write encodes each one straight into the temporary folder. The
+  // plan holds the only reference to the tables from here on and lets each go once it is written.
+  const files = timed("serialize", () => planOutputs(enriched!, { version, extraFiles }), (f) => ({ files: f.length }));
+  enriched = undefined;
   timed("write", () => writeOutputs(opts.outDir, files, ctx), () => ({}));
-  return { tables: enriched, stages };
+  return { stages };
 }
 
 export function formatStage(r: StageReport): string {

@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { silentContext } from "../stages/context.ts";
-import { enrich } from "../stages/enrich.ts";
+import { enrich, type EnrichedTables } from "../stages/enrich.ts";
 import { planOutputs, writeOutputs } from "../stages/export.ts";
 import { extract, type Extracted, type Inputs } from "../stages/extract.ts";
 import { normalize, type Normalized } from "../stages/normalize.ts";
@@ -87,11 +87,12 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   [peakAfterMiB.normalize, heapAfterMiB.normalize] = [peak(), heap()];
 
   t0 = t();
-  const tables = enrich(normalized, silentContext);
+  let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
   const enrichMs = t() - t0;
-  // Export needs only the tables: drop the claims and source texts that `normalized` still holds
-  // (a quarter of the heap). Charts and the report, which read them, do not run at scale.
+  // Export needs only the tables: drop the source texts and reference data that `normalized` still
+  // holds. Charts and the report, which read them, do not run at scale.
   normalized = undefined;
+  const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
   [peakAfterMiB.enrich, heapAfterMiB.enrich] = [peak(), heap()];
 
   // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
@@ -99,13 +100,14 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   // the swap).
   const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
   t0 = t();
-  const stats = writeOutputs(outDir, planOutputs(tables, { version: "bench" }), silentContext);
+  const plan = planOutputs(tables, { version: "bench" });
+  tables = undefined; // as in runPipeline: the plan releases each table once its files are written
+  const stats = writeOutputs(outDir, plan, silentContext);
   const exportMs = t() - t0;
   [peakAfterMiB.export, heapAfterMiB.export] = [peak(), heap()];
   const writeMs = stats.ioMs;
   const serializeMs = exportMs - writeMs;
   const outputBytes = stats.bytes;
-  const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
   const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
   if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
   return {

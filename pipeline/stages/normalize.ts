@@ -19,7 +19,9 @@ export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents
 
 export interface Normalized {
   tables: NormalizedTables;
-  extracted: Extracted;
+  /** What extract read, but the claims: the facts now hold everything they said (at 10⁶ claims
+   * the records and their wrappers are a few hundred MB that later stages have no use for). */
+  extracted: Omit<Extracted, "claims">;
 }
 
 type ShareRow = Row<"market_share">;
@@ -190,5 +192,6 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     concentration,
   };
   ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
-  return { tables, extracted: input };
+  const { claims: _, ...reference } = input;
+  return { tables, extracted: reference };
 }

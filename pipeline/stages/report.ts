@@ -112,7 +112,7 @@ export function chartsFromFiles(files: ReadonlyMap<string, string | Uint8Array>)
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** The documents' texts, every input file's hash, and the as-of dates, from extract's input and output. */
-export function reportContext(inputs: Inputs, extracted: Extracted): Pick<ReportInput, "documents" | "inputs" | "asOf"> {
+export function reportContext(inputs: Inputs, extracted: Omit<Extracted, "claims">): Pick<ReportInput, "documents" | "inputs" | "asOf"> {
   const files = [...inputs.files.entries()]
     .map(([key, text]) => ({ file: path.relative(inputs.dataDir, key).split(path.sep).join("/"), bytes: Buffer.byteLength(text, "utf8"), sha256: sha256(text) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

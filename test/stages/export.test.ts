@@ -121,7 +121,7 @@ describe("export: the streamed writers", () => {
   });
 
   it("writes Parquet row group by row group with the same bytes as parquetWriteBuffer over the whole table (statistics on non-text columns)", () => {
-    // 250 001 rows: row groups of 1 000, 100 000, 100 000 and 49 001 rows; text with quotes, commas
+    // 250 001 rows: row groups of 1 000, then 25 000 each (9 of them) and 24 001 rows; text with quotes, commas
     // and a non-BMP character, repeated values (dictionaries) and unique ones, nulls where allowed.
     const def = TABLES.share_comparison as TableDef;
     const cols = columnsOf(def);
@@ -129,7 +129,7 @@ describe("export: the streamed writers", () => {
       type === "string" ? (i % 3 === 0 ? `id-${i}-${j}` : i % 3 === 1 ? `a, "b" ${j}` : `cloud 🌩 ${i % 9}`) : type === "boolean" ? i % 2 === 0 : type === "integer" ? (i * (j + 1)) % 43 : i % 11 === 0 ? 0.1 : i / 1e6 + j;
     const rows = Array.from({ length: 250_001 }, (_, i) => Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 5 === 0 ? null : value(c.type, i, j)])));
     const parquetType = { string: "STRING", number: "DOUBLE", integer: "INT32", boolean: "BOOLEAN" } as const;
-    const whole = new Uint8Array(parquetWriteBuffer({ columnData: cols.map((c) => ({ name: c.name, type: parquetType[c.type], nullable: c.nullable, statistics: c.type !== "string", data: rows.map((r) => r[c.name] as never) })) }));
+    const whole = new Uint8Array(parquetWriteBuffer({ columnData: cols.map((c) => ({ name: c.name, type: parquetType[c.type], nullable: c.nullable, statistics: c.type !== "string", data: rows.map((r) => r[c.name] as never) })), rowGroupSize: [1000, 25_000] }));
     expect(Buffer.from(toParquet(def, rows)).equals(Buffer.from(whole))).toBe(true);
   }, 60_000);
 });
