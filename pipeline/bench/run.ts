@@ -147,9 +147,22 @@ export interface ScalePoint {
   ratioNormalizeToLoadAndSql: number | null;
 }
 
-/** V8 flags of every bench child: a 64 MiB young generation (default 16) cuts the scavenges of the
- * allocation-heavy stages; about 10% off the 10⁶ run. The pipeline's npm script should use the same. */
-export const CHILD_NODE_FLAGS = ["--max-semi-space-size=64"];
+/**
+ * The node flags of `npm run pipeline` (package.json), which every bench child runs with, so that
+ * the scaling series measures the process users run: a 64 MiB young generation (default 16) cuts
+ * the scavenges of the allocation-heavy stages (about 10% off the 10⁶ run), and a heap that grows
+ * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS near 1.9 GiB instead of
+ * 3 GiB for about the same time (BENCHMARKS.md).
+ */
+export const CHILD_NODE_FLAGS = pipelineNodeFlags();
+
+function pipelineNodeFlags(): string[] {
+  const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["pipeline"] ?? "";
+  const words = script.split(/\s+/);
+  const end = words.indexOf("--import");
+  if (words[0] !== "node" || end < 0) throw new Error(`package.json's pipeline script is not "node <flags> --import tsx ...": ${script}`);
+  return words.slice(1, end);
+}
 
 function child<T>(script: string, args: string[]): T {
   const r = spawnSync(process.execPath, [...CHILD_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "pipeline", "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
