@@ -6,7 +6,7 @@ import { columnsOf } from "../../pipeline/datapackage.ts";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { packageVersion } from "../../pipeline/run.ts";
 import { toCsvReference } from "../../pipeline/bench/csv-proposal.ts";
-import { neutralize, serialize, toCsv, toParquet } from "../../pipeline/stages/export.ts";
+import { neutralize, serialize, sortRows, toCsv, toParquet } from "../../pipeline/stages/export.ts";
 import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
 import { OUTPUT, ROOT, readCsv, realTables } from "../helpers.ts";
 
@@ -118,6 +118,16 @@ describe("export: the streamed writers", () => {
     expect(ours.length).toBe(reference.length);
     const differs = ours.findIndex((line, i) => line !== reference[i]);
     expect(differs, `line ${differs}: ${JSON.stringify(ours[differs])} ≠ ${JSON.stringify(reference[differs])}`).toBe(-1);
+  });
+
+  it("sorts rows by the primary key, key by key: missing first, numbers by value, text by code unit", () => {
+    const def = TABLES.share_comparison as TableDef;
+    const row = (provider_id: string, source_a: string, period_a: string | null, source_b: string, period_b: string) => ({ provider_id, source_a, period_a, source_b, period_b });
+    const rows = [row("gcp", "synergy", "2025-Q2", "gartner", "2024"), row("aws", "synergy", "2025-Q2", "gartner", "2024"), row("aws", "gartner", "2024", "synergy", "2025-Q2"), row("aws", "gartner", null, "synergy", "2025-Q2"), row("Zeta", "a", "2024", "b", "2024"), row("aws", "synergy", "2025-Q1", "synergy", "2025-Q2")];
+    const order = sortRows(def, rows).map((r) => `${r.provider_id}/${r.source_a}/${r.period_a}/${r.source_b}`);
+    expect(order).toEqual(["Zeta/a/2024/b", "aws/gartner/null/synergy", "aws/gartner/2024/synergy", "aws/synergy/2025-Q1/synergy", "aws/synergy/2025-Q2/gartner", "gcp/synergy/2025-Q2/gartner"]);
+    const ranks = TABLES.claims_check as TableDef; // (fact_id, definition)
+    expect(sortRows(ranks, [{ fact_id: "b", definition: "all" }, { fact_id: "a", definition: "public" }, { fact_id: "a", definition: "all" }])).toEqual([{ fact_id: "a", definition: "all" }, { fact_id: "a", definition: "public" }, { fact_id: "b", definition: "all" }]);
   });
 
   it("writes Parquet row group by row group with the same bytes as parquetWriteBuffer over the whole table (statistics on non-text columns)", () => {
