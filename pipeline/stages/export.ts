@@ -16,7 +16,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
-import { columnsOf, describePackage } from "../datapackage.ts";
+import { columnsOf, describePackage, type Column } from "../datapackage.ts";
 import { invariant, PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
 import { TABLES, type TableDef, type TableName } from "../schemas/tables.ts";
@@ -64,7 +64,15 @@ function compiled(def: TableDef): Compiled {
     "compareValues",
     `return (a, b) => { let c; ${def.primaryKey.map((k) => `if ((c = compareValues(${prop("a", k)}, ${prop("b", k)})) !== 0) return c;`).join(" ")} return 0; };`,
   )(compareValues);
-  const line = new Function("csvCell", `return (r) => ${cols.map((col) => `csvCell(${prop("r", col.name)}, ${col.type === "string"})`).join(' + "," + ')} + "\\n";`)(csvCell);
+  // A cell of the column's own type takes a short path (a text column's texts, a number column's
+  // numbers); anything else, null included, goes through csvCell. The bytes are csvCell's either way.
+  const cell = (col: Column) => {
+    const v = prop("r", col.name);
+    if (col.type === "string") return `(typeof ${v} === "string" ? textCell(${v}) : csvCell(${v}, true))`;
+    if (col.type === "number" || col.type === "integer") return `(typeof ${v} === "number" ? "" + ${v} : csvCell(${v}, false))`;
+    return `csvCell(${v}, false)`;
+  };
+  const line = new Function("csvCell", "textCell", `return (r) => ${cols.map(cell).join(' + "," + ')} + "\\n";`)(csvCell, textCell);
   const names = cols.map((_, i) => `c${i}`);
   const columns = new Function(
     `return (rows, start, size) => { ${names.map((n) => `const ${n} = new Array(size);`).join(" ")} for (let i = 0; i < size; i++) { const r = rows[start + i]; ${cols.map((col, i) => `${names[i]}[i] = ${prop("r", col.name)} ?? null;`).join(" ")} } return [${names.join(", ")}]; };`,
@@ -135,6 +143,11 @@ function csvQuote(s: string): string {
   const edge = first <= 32 || first >= 127 || last <= 32 || last >= 127 ? EDGE_SPACE.test(s) : false;
   if (edge || CSV_SPECIAL.test(s)) return `"${s.replaceAll('"', '""')}"`;
   return s;
+}
+
+/** A text column's cell: neutralized, then quoted if it must be. */
+function textCell(v: string): string {
+  return csvQuote(neutralize(v));
 }
 
 /** A cell of any column: null or missing → empty; number, boolean → `String`; anything else → quoted text (neutralized in a text column). */
