@@ -164,6 +164,13 @@ function pipelineNodeFlags(): string[] {
   return words.slice(1, end);
 }
 
+/** The stage during which the run with the highest peak RSS reached it (the first whose end saw it). */
+export function peakStage(p: Pick<ScalePoint, "runs">): string {
+  const worst = p.runs.reduce((a, b) => (b.maxRssMiB > a.maxRssMiB ? b : a));
+  const stages = Object.entries(worst.peakAfterMiB ?? {});
+  return stages.find(([, mib]) => mib >= Math.round(worst.maxRssMiB) - 1)?.[0] ?? "?";
+}
+
 function child<T>(script: string, args: string[]): T {
   const r = spawnSync(process.execPath, [...CHILD_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "pipeline", "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${r.stderr.slice(-4000)}`);
@@ -247,8 +254,8 @@ export function report(r: BenchResult): string {
   out.push("");
   out.push(
     table(
-      ["facts", "format", "runs", "generate", "extract", "normalize", "enrich", "serialize", "write", "pipeline", "facts/s", "peak RSS MiB"],
-      r.scales.map((p) => [String(p.facts), p.format, String(p.runs.length), sec(p.ms.generate.median), sec(p.ms.extract.median), sec(p.ms.normalize.median), sec(p.ms.enrich.median), sec(p.ms.serialize.median), sec(p.ms.write.median), `${sec(p.ms.pipeline.median)} (${sec(p.ms.pipeline.min)}–${sec(p.ms.pipeline.max)})`, f0(p.factsPerSecond.median), f0(p.maxRssMiB.max)]),
+      ["facts", "format", "runs", "generate", "extract", "normalize", "enrich", "serialize", "write", "pipeline", "facts/s", "peak RSS MiB", "peak in"],
+      r.scales.map((p) => [String(p.facts), p.format, String(p.runs.length), sec(p.ms.generate.median), sec(p.ms.extract.median), sec(p.ms.normalize.median), sec(p.ms.enrich.median), sec(p.ms.serialize.median), sec(p.ms.write.median), `${sec(p.ms.pipeline.median)} (${sec(p.ms.pipeline.min)}–${sec(p.ms.pipeline.max)})`, f0(p.factsPerSecond.median), f0(p.maxRssMiB.max), peakStage(p)]),
     ),
   );
   const jsonl = r.scales.filter((p) => p.format === "jsonl");

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusHash, mulberry32, shapeOf, synthesize, writeCorpus } from "../../pipeline/bench/synthetic.ts";
+import { peakStage } from "../../pipeline/bench/run.ts";
 import { runScale } from "../../pipeline/bench/scale.ts";
 import { parseJsonlFixture, jsonlMessages, type JsonlIssue } from "../../pipeline/fixtures-jsonl.ts";
 import { PipelineError } from "../../pipeline/errors.ts";
@@ -102,5 +103,10 @@ describe("quick bench core", () => {
     expect(r.rows).toMatchObject({ facts: 1000, market_share: 860, share_comparison: 129 + 731, concentration: 20, documents: 20, providers: 43, geo_claims: 100, claims_check: expect.any(Number) });
     expect(r.shape.shares).toBe(860);
     expect(r.outDir).toBeNull();
+    // The peak RSS seen at the end of each stage only grows, and ends at the process's peak.
+    const peaks = Object.values(r.peakAfterMiB);
+    expect(peaks).toEqual([...peaks].sort((a, b) => a - b));
+    expect(Math.abs(peaks.at(-1)! - r.maxRssMiB)).toBeLessThanOrEqual(2);
+    expect(Object.keys(r.peakAfterMiB)).toContain(peakStage({ runs: [r] }));
   });
 });
