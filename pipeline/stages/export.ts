@@ -60,10 +60,14 @@ function compiled(def: TableDef): Compiled {
   let c = compiledCache.get(def);
   if (c) return c;
   const cols = columnsOf(def);
-  const compare = new Function(
-    "compareValues",
+  // Each is named in stack traces and profiles as export/<table>.<what>.js.
+  const build = (what: string, params: string[], body: string, ...args: unknown[]) => new Function(...params, `${body}\n//# sourceURL=export/${def.name}.${what}.js`)(...args);
+  const compare = build(
+    "compare",
+    ["compareValues"],
     `return (a, b) => { let c; ${def.primaryKey.map((k) => `if ((c = compareValues(${prop("a", k)}, ${prop("b", k)})) !== 0) return c;`).join(" ")} return 0; };`,
-  )(compareValues);
+    compareValues,
+  );
   // A cell of the column's own type takes a short path (a text column's texts, a number column's
   // numbers); anything else, null included, goes through csvCell. The bytes are csvCell's either way.
   const cell = (col: Column) => {
@@ -72,11 +76,13 @@ function compiled(def: TableDef): Compiled {
     if (col.type === "number" || col.type === "integer") return `(typeof ${v} === "number" ? "" + ${v} : csvCell(${v}, false))`;
     return `csvCell(${v}, false)`;
   };
-  const line = new Function("csvCell", "textCell", `return (r) => ${cols.map(cell).join(' + "," + ')} + "\\n";`)(csvCell, textCell);
+  const line = build("csv-line", ["csvCell", "textCell"], `return (r) => ${cols.map(cell).join(' + "," + ')} + "\\n";`, csvCell, textCell);
   const names = cols.map((_, i) => `c${i}`);
-  const columns = new Function(
+  const columns = build(
+    "parquet-columns",
+    [],
     `return (rows, start, size) => { ${names.map((n) => `const ${n} = new Array(size);`).join(" ")} for (let i = 0; i < size; i++) { const r = rows[start + i]; ${cols.map((col, i) => `${names[i]}[i] = ${prop("r", col.name)} ?? null;`).join(" ")} } return [${names.join(", ")}]; };`,
-  )();
+  );
   c = { compare, line, columns };
   compiledCache.set(def, c);
   return c;
