@@ -83,13 +83,41 @@ export function parseCatalog(file: string, text: string, ref: CatalogReference):
   const add = (line: number | undefined, path: string, rule: string, message: string) =>
     issues.push(line === undefined ? { file, path, rule, message } : { file, line, path, rule, message });
 
+  // Every record-level syntax error is reported (a row with a missing or extra comma does not hide
+  // the next one). A misplaced closing quote or an unclosed quote loses the parser's place in the
+  // file: it is reported, later errors only counted, and no record after it is trusted.
+  type CsvError = Error & { code?: string; lines?: number; column?: string | number | null };
+  const syntax: CsvError[] = [];
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(text, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: false }) as typeof records;
+    records = parse(text, {
+      columns: true,
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: false,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        if (error) syntax.push(error as CsvError);
+        return undefined;
+      },
+    }) as typeof records;
   } catch (error) {
-    const e = error as Error & { lines?: number; column?: string | number | null };
-    add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(e.message, e.lines, e.column ?? undefined));
-    return { regions: [], issues };
+    // What skip_records_with_error does not cover (e.g. an invalid option or encoding) ends here.
+    syntax.push(error as CsvError);
+    records = [];
+  }
+  if (syntax.length > 0) {
+    const lost = syntax.findIndex((e) => e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_QUOTE_NOT_CLOSED");
+    const shown = lost < 0 ? syntax : syntax.slice(0, lost + 1);
+    shown.forEach((e, i) => {
+      const more = i === lost && syntax.length > lost + 1 ? `; ${msg.csvMoreErrors(syntax.length - lost - 1)}` : "";
+      add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(`${e.message}${more}`, e.lines, e.column ?? undefined));
+    });
+    if (lost >= 0) {
+      const from = syntax[lost]!.lines ?? 0;
+      records = records.filter((r) => r.info.lines < from);
+    }
   }
 
   const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.split(",") ?? [];

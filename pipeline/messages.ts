@@ -127,6 +127,7 @@ export const msg = {
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
     `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
+  csvMoreErrors: (n: number) => `and ${plural(n, "more CSV error")} after it, which may follow from it: fix it and run again`,
   csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>
     [missing.length > 0 ? `missing column(s) ${list(missing)}` : "", unknown.length > 0 ? `unknown column(s) ${list(unknown)}` : ""].filter(Boolean).join("; ") + `; expected: ${list(expected)}`,
   unknownProvider: (provider: string, known: readonly string[]) => `unknown provider ${show(provider)} (data/reference/providers.yaml); known: ${list(known)}`,

@@ -87,8 +87,27 @@ describe("region catalog: validation names the row and the rule", () => {
 
   it("reports malformed CSV with its line", () => {
     const { issues } = parseCatalog(FILE, csv(row({}), 'gcp,"unterminated'), ref);
+    expect(issues).toEqual([{ file: FILE, line: 3, path: "(file)", rule: "csv-syntax", message: msg.csvSyntax("Quote Not Closed: the parsing is finished with an opening quote at line 3", 3, "region_code") }]);
+  });
+
+  it("reports every row with a missing or extra field, and still checks the rows between them", () => {
+    const short = row({ region_code: "r2" }).replace(",test,", ",");
+    const long = `${row({ region_code: "r4" })},extra`;
+    const { issues, regions } = parseCatalog(FILE, csv(row({}), short, row({ region_code: "r3", country: "XX" }), long, row({ region_code: "r5" })), ref);
+    expect(issues).toEqual([
+      { file: FILE, line: 3, path: "(file)", rule: "csv-syntax", message: msg.csvSyntax("Invalid Record Length: columns length is 11, got 10 on line 3", 3, "note") },
+      { file: FILE, line: 5, path: "(file)", rule: "csv-syntax", message: msg.csvSyntax("Invalid Record Length: columns length is 11, got 12 on line 5", 5) },
+      { file: FILE, line: 4, path: "regions[1] (gcp/r3).country", rule: "unknown-country", message: msg.unknownCountry("XX") },
+    ]);
+    expect(regions.map((r) => [r.region_code, r.line])).toEqual([["europe-west1", 2], ["r5", 6]]);
+  });
+
+  it("stops trusting the rows after a quote that loses the parser's place, and says how many errors follow", () => {
+    const { issues, regions } = parseCatalog(FILE, csv(row({}), row({ region_code: "r2", city: '"Ghent"x' }), row({ region_code: "r3" }), "gcp,short", row({ region_code: "r5", city: '"open' })), ref);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ file: FILE, rule: "csv-syntax" });
+    expect(issues[0]).toMatchObject({ file: FILE, line: 3, path: "(file)", rule: "csv-syntax" });
+    expect(issues[0]!.message).toMatch(/^malformed CSV at line 3, column "city": Invalid Closing Quote: got "x" at line 3 .*; and \d+ more CSV errors? after it, which may follow from it: fix it and run again$/);
+    expect(regions.map((r) => r.region_code)).toEqual(["europe-west1"]);
   });
 
   it("collects every problem of the file into extract's one error, nothing else wrong", () => {
