@@ -318,7 +318,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const plan: Array<[number, string, number, boolean]> = quick
       ? [[1e3, "jsonl", 1, true], [1e4, "jsonl", 1, true], [1e3, "yaml", 1, false]]
-      : [[1e3, "jsonl", scaleRuns, true], [1e4, "jsonl", scaleRuns, true], [1e5, "jsonl", scaleRuns, true], [1e6, "jsonl", 1, true], [1e3, "yaml", scaleRuns, false], [1e4, "yaml", scaleRuns, false], [1e5, "yaml", 1, false]];
+      : [[1e3, "jsonl", scaleRuns, true], [1e4, "jsonl", scaleRuns, true], [1e5, "jsonl", scaleRuns, true], [1e6, "jsonl", scaleRuns, true], [1e3, "yaml", scaleRuns, false], [1e4, "yaml", scaleRuns, false], [1e5, "yaml", 1, false]];
     for (const [facts, format, n, duck] of plan) {
       if (facts > max) continue;
       log(`scale ${facts} ${format}`);
