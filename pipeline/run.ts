@@ -16,13 +16,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_FONT_FILES, renderCharts } from "./stages/charts.ts";
+import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./stages/charts.ts";
+import { msg } from "./messages.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
 import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
 import { normalize, type Normalized } from "./stages/normalize.ts";
-import { chartsFromFiles, loadReportAssets, renderReport, reportContext } from "./stages/report.ts";
+import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./stages/report.ts";
 
 export interface RunOptions {
   root: string;
@@ -31,6 +32,8 @@ export interface RunOptions {
   /** Validate only; write nothing. */
   check?: boolean;
   log?: (line: string) => void;
+  /** The chart and report budgets (default CHART_MAX_POINTS and REPORT_MAX_FACTS); for tests. */
+  limits?: { chartPoints?: number; reportFacts?: number };
 }
 
 export interface StageReport {
@@ -80,10 +83,17 @@ export function runPipeline(opts: RunOptions): RunResult {
   normalized = undefined;
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
-  const charts = timed("charts", () => renderCharts(enriched!, { fontFiles }), (f) => ({ files: f.size }));
-  const assets = loadReportAssets();
-  const report = timed("report", () => renderReport({ tables: enriched!, charts: chartsFromFiles(charts), version, assets, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
-  const extraFiles = new Map([...charts, ["report.html", report] as const]);
+  const skippedCharts: SkippedChart[] = [];
+  const charts = timed("charts", () => renderCharts(enriched!, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
+  for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));
+  const extraFiles = new Map<string, string | Uint8Array>(charts);
+  const factCount = enriched.facts.length;
+  const reportMax = opts.limits?.reportFacts ?? REPORT_MAX_FACTS;
+  if (factCount <= reportMax) {
+    const assets = loadReportAssets();
+    const report = timed("report", () => renderReport({ tables: enriched!, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
+    extraFiles.set("report.html", report);
+  } else opts.log?.(msg.reportSkipped(factCount, reportMax));
   // serialize only lists the files; write encodes each one straight into the temporary folder. The
   // plan holds the only reference to the tables from here on and lets each go once it is written.
   const files = timed("serialize", () => planOutputs(enriched!, { version, extraFiles }), (f) => ({ files: f.length }));

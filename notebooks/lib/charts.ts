@@ -255,7 +255,7 @@ const base = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG } as const;
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 /** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
-const upTo = (xs: readonly number[], step: number): number => Math.ceil(Math.max(step, ...xs) / step - 1e-9) * step;
+const upTo = (xs: readonly number[], step: number): number => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // (no spread: 10⁶ arguments overflow the stack)
 
 // --- Market share ----------------------------------------------------------------------------
 

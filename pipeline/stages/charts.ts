@@ -26,9 +26,36 @@ export { chartSpecs, type ChartTables };
 export const PNG_CHARTS: readonly string[] = ["market_share_by_source"];
 export const DEFAULT_FONT_FILES: readonly string[] = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"];
 
+/**
+ * The most data points a static chart is drawn from. The charts are made for an article's or a few
+ * quarters' figures (the bundled data: at most 24 points per chart); drawn from a whole corpus they
+ * stop being readable long before they stop being drawable, and drawing them does not scale (at 10⁴
+ * synthetic facts the market-share chart had 8 600 bars, the charts took 22 s and the process 4.9 GB;
+ * at 10⁵ it was killed at 24 GB). A chart over the limit is not drawn: `onSkip` hears of it, the
+ * run's log and the report say so, and its figures stay in the tables (and the notebooks, which can
+ * filter before they plot). Charts bounded by the providers or macro-regions are drawn at any scale.
+ */
+export const CHART_MAX_POINTS = 2_000;
+
 export interface ChartOptions {
   /** Font files for the PNG rasterizer (the caller checks they exist); no PNG without fonts. */
   fontFiles?: readonly string[];
+  /** Default CHART_MAX_POINTS. */
+  maxPoints?: number;
+  /** Called for each chart that is not drawn because its data is over `maxPoints`. */
+  onSkip?: (skipped: SkippedChart) => void;
+}
+
+export interface SkippedChart {
+  name: string;
+  points: number;
+  maxPoints: number;
+}
+
+/** How many data points a spec is drawn from (every spec inlines its data: `data: { values }`). */
+export function chartPoints(spec: TopLevelSpec): number {
+  const values = (spec as { data?: { values?: unknown } }).data?.values;
+  return Array.isArray(values) ? values.length : 0;
 }
 
 /** The spec as written to <name>.vl.json: $schema v5, font set, data inline. */
@@ -91,7 +118,13 @@ export function renderPng(svg: string, fontFiles: readonly string[]): Uint8Array
 export function renderCharts(tables: ChartTables, options: ChartOptions = {}): Map<string, string | Uint8Array> {
   const fonts = options.fontFiles ?? [];
   const files = new Map<string, string | Uint8Array>();
+  const maxPoints = options.maxPoints ?? CHART_MAX_POINTS;
   for (const { name, spec } of chartSpecs(tables)) {
+    const points = chartPoints(spec);
+    if (points > maxPoints) {
+      options.onSkip?.({ name, points, maxPoints });
+      continue;
+    }
     const full = finalizeSpec(spec);
     const svg = renderSvgSync(full);
     files.set(`charts/${name}.vl.json`, `${JSON.stringify(full, null, 2)}\n`);

@@ -318,7 +318,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   if (regionsText === undefined) out.add(d(REFERENCE.regions), undefined, "(file)", "missing-file", msg.missingFile("region catalog"));
   else if (providersFile && geography) {
     const parsedCatalog = parseCatalog(d(REFERENCE.regions), regionsText, { providers: new Set(providersFile.providers.map((p) => p.provider_id)), countries: new Set(COUNTRY_BY_CODE.keys()), countryMacro });
-    out.issues.push(...parsedCatalog.issues);
+    for (const issue of parsedCatalog.issues) out.issues.push(issue);
     catalog = parsedCatalog.regions;
   }
 

@@ -30,6 +30,7 @@ import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
 import { CATALOG_AS_OF } from "../catalog.ts";
 import { columnsOf, type Column } from "../datapackage.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schemas/tables.ts";
+import type { SkippedChart } from "./charts.ts";
 import type { EnrichedTables } from "./enrich.ts";
 import { sortRows } from "./export.ts";
 import type { Extracted, Inputs } from "./extract.ts";
@@ -67,6 +68,15 @@ export interface AsOf {
   detail: string;
 }
 
+/**
+ * The report is written for up to this many facts. It shows every fact with its quote and context
+ * and every table row, which is what makes it useful for an article or a few quarters; at 10⁴
+ * synthetic facts it was 88 MB of HTML (a browser struggles well before that). Above the limit the
+ * pipeline writes the tables, the data package and the charts it can draw, and says that it left
+ * the report out; the notebooks are the way into data of that size.
+ */
+export const REPORT_MAX_FACTS = 5_000;
+
 export interface ReportInput {
   tables: EnrichedTables;
   charts: readonly ReportChart[];
@@ -75,6 +85,8 @@ export interface ReportInput {
   asOf: readonly AsOf[];
   version: string;
   assets: ReportAssets;
+  /** Charts not drawn because their data is over the chart budget (stages/charts.ts). */
+  skippedCharts?: readonly SkippedChart[];
 }
 
 const BUNDLES = [
@@ -395,7 +407,7 @@ function scopeSvg(svg: string, prefix: string): string {
     .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 }
 
-function chartsSection(charts: readonly ReportChart[]): { html: string; specs: Record<string, unknown> } {
+function chartsSection(charts: readonly ReportChart[], skipped: readonly SkippedChart[] = []): { html: string; specs: Record<string, unknown> } {
   const specs: Record<string, unknown> = {};
   const figures = charts.map((c) => {
     const { text, subtitle } = titleOf(c.spec);
@@ -414,7 +426,13 @@ function chartsSection(charts: readonly ReportChart[]): { html: string; specs: R
       `<a href="charts/${esc(c.name)}.svg">SVG</a> · <a href="charts/${esc(c.name)}.vl.json">Vega-Lite spec</a></figcaption>\n</figure>`
     );
   });
-  return { html: `<div class="charts">\n${figures.join("\n")}\n</div>`, specs };
+  const notDrawn = skipped.map((k) => {
+    const note = CHART_NOTES[k.name];
+    const where = note ? ` Its figures are in the <a href="#table-${esc(note.table)}">${esc(TABLES[note.table].title.toLowerCase())} table</a>.` : "";
+    return `<li><strong>${esc(k.name)}</strong>: ${k.points.toLocaleString("en-US")} data points, over the ${k.maxPoints.toLocaleString("en-US")} a static chart is drawn from.${where}</li>`;
+  });
+  const skippedHtml = notDrawn.length > 0 ? `<p class="charts-skipped">Not drawn, because a chart of this much data would not be readable:</p>\n<ul class="charts-skipped">\n${notDrawn.join("\n")}\n</ul>\n` : "";
+  return { html: `${skippedHtml}<div class="charts">\n${figures.join("\n")}\n</div>`, specs };
 }
 
 // --- 3. Claims check and data quality ----------------------------------------------------------------
@@ -877,7 +895,7 @@ export function renderReport(input: ReportInput): string {
 function renderReportCore(input: ReportInput): string {
   const t = input.tables;
   const L = lookups(t);
-  const charts = chartsSection(input.charts);
+  const charts = chartsSection(input.charts, input.skippedCharts);
   const docs = sortRows(TABLES.documents, t.documents);
   const sections: Array<{ id: string; title: string; html: string }> = [
     { id: "summary", title: "Key numbers", html: headline(t, L) },

@@ -1,0 +1,61 @@
+/**
+ * The whole pipeline (charts and report included) on a corpus larger than the charts and the report
+ * are made for: the charts over the budget are left out and said so, the report is left out above
+ * its fact limit, and everything else is written as usual. The budgets are lowered here so that a
+ * 1 000-fact synthetic corpus crosses them; their defaults are CHART_MAX_POINTS and REPORT_MAX_FACTS.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { synthesize, writeCorpus } from "../pipeline/bench/synthetic.ts";
+import { msg } from "../pipeline/messages.ts";
+import { runPipeline } from "../pipeline/run.ts";
+import { CHART_MAX_POINTS } from "../pipeline/stages/charts.ts";
+import { REPORT_MAX_FACTS } from "../pipeline/stages/report.ts";
+import { DATA, ROOT, tempDir } from "./helpers.ts";
+
+let data: string;
+beforeAll(() => {
+  data = path.join(tempDir("cma-scale-"), "data");
+  writeCorpus(synthesize({ facts: 1000, seed: 1, format: "jsonl", referenceDir: DATA }), data);
+});
+
+function run(limits: { chartPoints?: number; reportFacts?: number }) {
+  const outDir = path.join(tempDir("cma-scale-out-"), "output");
+  const log: string[] = [];
+  runPipeline({ root: ROOT, dataDir: data, outDir, log: (l) => log.push(l), limits });
+  const charts = readdirSync(path.join(outDir, "charts")).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, "")).sort();
+  const manifest = JSON.parse(readFileSync(path.join(outDir, "manifest.json"), "utf8")) as { files: string[] };
+  return { outDir, log, charts, manifest };
+}
+
+describe("charts and report on more data than they are made for", () => {
+  it("has budgets that the bundled data is far below", () => {
+    expect(CHART_MAX_POINTS).toBe(2000);
+    expect(REPORT_MAX_FACTS).toBe(5000);
+  });
+
+  it("leaves out the charts over the budget, says which and why, and the report lists them", () => {
+    const { outDir, log, charts } = run({ chartPoints: 500 });
+    // 1 000 facts: 860 market shares, 1 000 fact positions, 860 comparison rows are over 500 points;
+    // the providers' and macro-regions' charts are drawn.
+    expect(log).toContain(msg.chartSkipped("market_share_by_source", 860, 500));
+    expect(log).toContain(msg.chartSkipped("fact_positions", 1000, 500));
+    expect(charts).not.toContain("market_share_by_source");
+    expect(charts).toEqual(expect.arrayContaining(["footprint", "battlegrounds", "regional_heatmap", "bloc_presence"]));
+    expect(existsSync(path.join(outDir, "charts", "market_share_by_source.png"))).toBe(false);
+    const html = readFileSync(path.join(outDir, "report.html"), "utf8");
+    expect(html).toContain("<li><strong>market_share_by_source</strong>: 860 data points, over the 500 a static chart is drawn from.");
+    expect(html).not.toContain('data-chart="market_share_by_source"');
+    expect(html).toContain('data-chart="footprint"');
+  }, 60_000);
+
+  it("leaves out the report above its fact limit and writes everything else", () => {
+    const { outDir, log, manifest } = run({ chartPoints: 500, reportFacts: 999 });
+    expect(log).toContain(msg.reportSkipped(1000, 999));
+    expect(existsSync(path.join(outDir, "report.html"))).toBe(false);
+    expect(manifest.files).not.toContain("report.html");
+    expect(manifest.files).toEqual(expect.arrayContaining(["tables/facts.csv", "tables/facts.parquet", "datapackage.json", "charts/footprint.svg"]));
+    expect(readFileSync(path.join(outDir, "tables", "facts.csv"), "utf8").trimEnd().split("\n")).toHaveLength(1001);
+  }, 60_000);
+});
