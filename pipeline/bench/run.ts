@@ -49,6 +49,9 @@ export interface ColdRun {
   wallMs: number;
   inProcessMs: number | null;
   stages: Record<string, number>;
+  /** Charts drawn and left out (over the chart budget), from the charts stage's line. */
+  charts: { drawn: number; skipped: number } | null;
+  reportWritten: boolean;
   maxRssMiB: number;
   heavyModules: number;
 }
@@ -62,7 +65,10 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const stages: Record<string, number> = {};
   let inProcessMs: number | null = null;
+  let charts: ColdRun["charts"] = null;
   for (const line of r.stdout.split("\n")) {
+    const c = /^charts\s+\d+ ms\s+files=(\d+) skipped=(\d+)/.exec(line);
+    if (c) charts = { drawn: chartsDrawn(Number(c[1])), skipped: Number(c[2]) };
     const m = /^(\w+)\s+(\d+) ms/.exec(line);
     if (m) stages[m[1]!] = Number(m[2]);
     const d = /^done in (\d+) ms/.exec(line);
@@ -70,7 +76,13 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   }
   const probes = existsSync(probe) ? readFileSync(probe, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { maxRSS: number; heavy: number }) : [];
   rmSync(probe, { force: true });
-  return { wallMs, inProcessMs, stages, maxRssMiB: Math.max(0, ...probes.map((p) => p.maxRSS)) / 1024, heavyModules: probes.reduce((a, p) => a + p.heavy, 0) };
+  const reportWritten = "report" in stages;
+  return { wallMs, inProcessMs, stages, charts, reportWritten, maxRssMiB: Math.max(0, ...probes.map((p) => p.maxRSS)) / 1024, heavyModules: probes.reduce((a, p) => a + p.heavy, 0) };
+}
+
+/** Charts drawn, from the files the charts stage wrote (a .vl.json and an .svg each, one PNG chart). */
+function chartsDrawn(files: number): number {
+  return Math.floor(files / 2);
 }
 
 export interface ColdResult {
@@ -104,6 +116,28 @@ function coldBench(runs: number, tmp: string): ColdResult[] {
       danfojsLoaded: rs.some((r) => r.heavyModules > 0),
     };
   });
+}
+
+// --- 1b. the whole CLI at scale ----------------------------------------------------------------------
+
+export interface CliScale {
+  facts: number;
+  run: ColdRun;
+}
+
+/**
+ * `npm run pipeline`'s process (the same node flags) on a synthetic corpus written as a data folder:
+ * every stage, charts and report included, which the scaling series leaves out. One run per scale.
+ */
+function cliScaleBench(facts: number, tmp: string): CliScale {
+  const data = path.join(tmp, `cli-${facts}`, "data");
+  child<{ dir: string }>("scale.ts", ["--facts", String(facts), "--write-corpus", data]);
+  const outDir = path.join(tmp, `cli-${facts}`, "output");
+  try {
+    return { facts, run: coldRun(process.execPath, [...CHILD_NODE_FLAGS, "--import", "tsx", "pipeline/cli.ts", "--data", data], outDir) };
+  } finally {
+    rmSync(path.dirname(data), { recursive: true, force: true });
+  }
 }
 
 // --- 2. notebooks ------------------------------------------------------------------------------------
@@ -263,6 +297,18 @@ export function report(r: BenchResult): string {
   const growth = at(1e5) && at(1e6) ? at(1e6)!.ms.pipeline.median / at(1e5)!.ms.pipeline.median : null;
   if (growth !== null) out.push("", `Growth from 10⁵ to 10⁶ facts: ×${f2(growth)} (target ≤ ×12).`);
   out.push("");
+  out.push("## The whole CLI on synthetic corpora (`npm run pipeline -- --data DIR`, one run each, seconds)");
+  out.push("");
+  const st = (c: CliScale, s: string) => (c.run.stages[s] === undefined ? "–" : sec(c.run.stages[s]!));
+  out.push(
+    r.cli.length === 0
+      ? "skipped"
+      : table(
+          ["facts", "wall", "read", "extract", "normalize", "enrich", "charts", "report", "write", "peak RSS MiB", "charts drawn / left out", "report"],
+          r.cli.map((c) => [String(c.facts), sec(c.run.wallMs), st(c, "read"), st(c, "extract"), st(c, "normalize"), st(c, "enrich"), st(c, "charts"), st(c, "report"), st(c, "write"), f0(c.run.maxRssMiB), c.run.charts ? `${c.run.charts.drawn} / ${c.run.charts.skipped}` : "?", c.run.reportWritten ? "written" : "left out"]),
+        ),
+  );
+  out.push("");
   out.push("## DuckDB on the same facts (market_share + share_comparison + concentration)");
   out.push("");
   out.push(
@@ -289,6 +335,8 @@ export interface BenchResult {
   cold: ColdResult[];
   notebooks: NotebookBench[] | null;
   scales: ScalePoint[];
+  /** The whole CLI (charts and report included) on synthetic corpora. */
+  cli: CliScale[];
   /** export.ts's toCsv against csv-stringify, the reference (pipeline/bench/csv-proposal.ts), same rows. */
   csvProposal: { facts: number; referenceMs: number; toCsvMs: number; identical: boolean } | null;
   totalSeconds: number;
@@ -309,7 +357,7 @@ async function main(argv: string[]): Promise<number> {
   const started = new Date().toISOString();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "cma-bench-"));
   try {
-    const result: BenchResult = { started, quick, machine: machine(), cold: [], notebooks: null, scales: [], csvProposal: null, totalSeconds: 0 };
+    const result: BenchResult = { started, quick, machine: machine(), cold: [], notebooks: null, scales: [], cli: [], csvProposal: null, totalSeconds: 0 };
     log(`cold pipeline: ${runs} run(s) per command`);
     result.cold = coldBench(runs, tmp);
     if (!quick && !values["no-notebooks"]) {
@@ -323,6 +371,13 @@ async function main(argv: string[]): Promise<number> {
       if (facts > max) continue;
       log(`scale ${facts} ${format}`);
       result.scales.push(scaleBench(facts, format, n, duck, tmp, log));
+    }
+    for (const facts of quick ? [1e3] : [1e3, 1e4, 1e5, 1e6]) {
+      if (facts > max) continue;
+      log(`cli ${facts}`);
+      const c = cliScaleBench(facts, tmp);
+      log(`  cli ${facts}: ${(c.run.wallMs / 1000).toFixed(2)} s, peak RSS ${c.run.maxRssMiB.toFixed(0)} MiB`);
+      result.cli.push(c);
     }
     log("CSV writer proposal");
     result.csvProposal = child("csv-proposal.ts", ["--facts", String(Math.min(max, quick ? 1e4 : 1e5))]);

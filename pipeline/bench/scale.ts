@@ -9,6 +9,7 @@
  * line, so that `run.ts` can run every scale in a fresh process and read its peak RSS:
  *
  *   node --import tsx pipeline/bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
+ *   node --import tsx pipeline/bench/scale.ts --facts 100000 --write-corpus DIR   (only write the corpus)
  *
  * Charts are not rendered at scale (they plot the bundled data's handful of series; the cold
  * pipeline bench times them).
@@ -24,7 +25,7 @@ import { enrich, type EnrichedTables } from "../stages/enrich.ts";
 import { planOutputs, writeOutputs } from "../stages/export.ts";
 import { extract, type Extracted, type Inputs } from "../stages/extract.ts";
 import { normalize, type Normalized } from "../stages/normalize.ts";
-import { shapeOf, synthesize, type FixtureFormat, type SyntheticShape } from "./synthetic.ts";
+import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "./synthetic.ts";
 
 export interface ScaleOptions {
   facts: number;
@@ -129,12 +130,19 @@ export function runScale(opts: ScaleOptions): ScaleResult {
 function main(argv: string[]): void {
   const { values } = parseArgs({
     args: argv,
-    options: { facts: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string", default: "jsonl" }, out: { type: "string" }, keep: { type: "boolean", default: false } },
+    options: { facts: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string", default: "jsonl" }, out: { type: "string" }, keep: { type: "boolean", default: false }, "write-corpus": { type: "string" } },
     strict: true,
   });
   const facts = Number(values.facts);
   const format = values.format as FixtureFormat;
-  if (!Number.isInteger(facts) || facts < 1 || (format !== "yaml" && format !== "jsonl")) throw new Error("usage: scale.ts --facts N [--seed S] [--format jsonl|yaml] [--out DIR] [--keep]");
+  if (!Number.isInteger(facts) || facts < 1 || (format !== "yaml" && format !== "jsonl")) throw new Error("usage: scale.ts --facts N [--seed S] [--format jsonl|yaml] [--out DIR] [--keep] | --write-corpus DIR");
+  if (values["write-corpus"]) {
+    // Only write the corpus as a data folder (for `npm run pipeline -- --data DIR`).
+    const dir = path.resolve(values["write-corpus"]);
+    writeCorpus(synthesize({ facts, seed: Number(values.seed), format }), dir);
+    process.stdout.write(`${JSON.stringify({ dir })}\n`);
+    return;
+  }
   const opts: ScaleOptions = { facts, seed: Number(values.seed), format, keep: values.keep };
   if (values.out) opts.outDir = path.resolve(values.out);
   const result = runScale(opts);
