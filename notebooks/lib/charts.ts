@@ -772,20 +772,37 @@ export interface ChartTables {
   bloc_presence?: readonly BlocPresenceRow[];
 }
 
+/** A chart of the catalogue, built on demand. */
+export interface ChartBuilder {
+  name: string;
+  /**
+   * How many data points the chart will be drawn from, when the table size alone says so (one point
+   * per row): lets a caller with a budget skip a chart without building it. Otherwise undefined.
+   */
+  points?: number;
+  build: () => TopLevelSpec;
+}
+
+/** Every chart the pipeline writes to output/charts/<name>.*, in a fixed order, not yet built. */
+export function chartBuilders(t: ChartTables): ChartBuilder[] {
+  const out: ChartBuilder[] = [
+    { name: "market_share_by_source", points: t.market_share.length, build: () => marketShareBySource(t.market_share) },
+    { name: "share_dumbbell", build: () => shareDumbbell(t.share_comparison) },
+    { name: "share_of_named", points: t.market_share.length, build: () => shareOfNamed(t.market_share) },
+    { name: "bloc_share", build: () => blocShare(t.concentration) },
+    { name: "footprint", build: () => footprint(t.footprint) },
+    { name: "regions_vs_share", build: () => regionsVsShare(t.footprint_vs_share) },
+    { name: "geo_claims", build: () => geoClaimsMatrix(t.geo_claims) },
+    { name: "battlegrounds", build: () => battlegrounds(t.battlegrounds) },
+    { name: "fact_positions", points: t.facts.length, build: () => factPositions(t.facts) },
+  ];
+  const { regional_breakdown, bloc_presence } = t;
+  if (regional_breakdown) out.push({ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown) });
+  if (bloc_presence) out.push({ name: "bloc_presence", build: () => blocPresence(bloc_presence) });
+  return out;
+}
+
 /** Every chart the pipeline writes to output/charts/<name>.*, in a fixed order. */
 export function chartSpecs(t: ChartTables): Array<{ name: string; spec: TopLevelSpec }> {
-  const out = [
-    { name: "market_share_by_source", spec: marketShareBySource(t.market_share) },
-    { name: "share_dumbbell", spec: shareDumbbell(t.share_comparison) },
-    { name: "share_of_named", spec: shareOfNamed(t.market_share) },
-    { name: "bloc_share", spec: blocShare(t.concentration) },
-    { name: "footprint", spec: footprint(t.footprint) },
-    { name: "regions_vs_share", spec: regionsVsShare(t.footprint_vs_share) },
-    { name: "geo_claims", spec: geoClaimsMatrix(t.geo_claims) },
-    { name: "battlegrounds", spec: battlegrounds(t.battlegrounds) },
-    { name: "fact_positions", spec: factPositions(t.facts) },
-  ];
-  if (t.regional_breakdown) out.push({ name: "regional_heatmap", spec: regionalHeatmap(t.regional_breakdown) });
-  if (t.bloc_presence) out.push({ name: "bloc_presence", spec: blocPresence(t.bloc_presence) });
-  return out;
+  return chartBuilders(t).map((b) => ({ name: b.name, spec: b.build() }));
 }

@@ -19,7 +19,7 @@ import {
   type RegionalBreakdownRow,
   type ShareComparisonRow,
 } from "../../notebooks/lib/charts.ts";
-import { finalizeSpec, renderCharts, renderSvgSync } from "../../pipeline/stages/charts.ts";
+import { chartBuilders, chartPoints, finalizeSpec, renderCharts, renderSvgSync } from "../../pipeline/stages/charts.ts";
 import type { Row } from "../../pipeline/schemas/tables.ts";
 import { realTables } from "../helpers.ts";
 
@@ -106,6 +106,13 @@ describe("chart specs", () => {
     expect(specs.map((s) => s.name)).toEqual([...base, "regional_heatmap", "bloc_presence"]);
     const { regional_breakdown: _r, bloc_presence: _b, ...without } = tablesWithRegional();
     expect(chartSpecs(without).map((s) => s.name)).toEqual(base);
+  });
+
+  it("says how many points a chart has before building it only where that count is exact", () => {
+    const declared = chartBuilders(tablesWithRegional()).filter((b) => b.points !== undefined);
+    expect(declared.map((b) => b.name)).toEqual(["market_share_by_source", "share_of_named", "fact_positions"]);
+    for (const b of declared) expect(chartPoints(b.build()), b.name).toBe(b.points);
+    expect(declared.map((b) => b.points)).toEqual([10, 10, 68]); // the bundled data: 10 market shares (5 providers × 2 firms), 68 facts
   });
 
   it.each(specs.map((s) => s.name))("%s compiles with Vega-Lite without a single warning, inline data, v5 schema, sans-serif", (name) => {
