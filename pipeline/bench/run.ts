@@ -52,6 +52,8 @@ export interface ColdRun {
   /** Charts drawn and left out (over the chart budget), from the charts stage's line. */
   charts: { drawn: number; skipped: number } | null;
   reportWritten: boolean;
+  /** The peak RSS (MiB) the CLI reports at the end of each stage. */
+  stagePeaks: Record<string, number>;
   maxRssMiB: number;
   heavyModules: number;
 }
@@ -66,7 +68,10 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   const stages: Record<string, number> = {};
   let inProcessMs: number | null = null;
   let charts: ColdRun["charts"] = null;
+  const stagePeaks: Record<string, number> = {};
   for (const line of r.stdout.split("\n")) {
+    const p = /^(\w+)\s+\d+ ms.*\(peak RSS (\d+) MiB\)$/.exec(line);
+    if (p) stagePeaks[p[1]!] = Number(p[2]);
     const c = /^charts\s+\d+ ms\s+files=(\d+) skipped=(\d+)/.exec(line);
     if (c) charts = { drawn: chartsDrawn(Number(c[1])), skipped: Number(c[2]) };
     const m = /^(\w+)\s+(\d+) ms/.exec(line);
@@ -77,7 +82,14 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   const probes = existsSync(probe) ? readFileSync(probe, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { maxRSS: number; heavy: number }) : [];
   rmSync(probe, { force: true });
   const reportWritten = "report" in stages;
-  return { wallMs, inProcessMs, stages, charts, reportWritten, maxRssMiB: Math.max(0, ...probes.map((p) => p.maxRSS)) / 1024, heavyModules: probes.reduce((a, p) => a + p.heavy, 0) };
+  return { wallMs, inProcessMs, stages, charts, reportWritten, stagePeaks, maxRssMiB: Math.max(0, ...probes.map((p) => p.maxRSS)) / 1024, heavyModules: probes.reduce((a, p) => a + p.heavy, 0) };
+}
+
+/** The CLI stage at whose end its peak RSS was first reached. */
+function cliPeakStage(r: ColdRun): string {
+  const peaks = Object.entries(r.stagePeaks);
+  const top = Math.max(0, ...peaks.map(([, mib]) => mib));
+  return peaks.find(([, mib]) => mib >= top - 1)?.[0] ?? "?";
 }
 
 /** Charts drawn, from the files the charts stage wrote (a .vl.json and an .svg each, one PNG chart). */
@@ -304,8 +316,8 @@ export function report(r: BenchResult): string {
     r.cli.length === 0
       ? "skipped"
       : table(
-          ["facts", "wall", "read", "extract", "normalize", "enrich", "charts", "report", "write", "peak RSS MiB", "charts drawn / left out", "report"],
-          r.cli.map((c) => [String(c.facts), sec(c.run.wallMs), st(c, "read"), st(c, "extract"), st(c, "normalize"), st(c, "enrich"), st(c, "charts"), st(c, "report"), st(c, "write"), f0(c.run.maxRssMiB), c.run.charts ? `${c.run.charts.drawn} / ${c.run.charts.skipped}` : "?", c.run.reportWritten ? "written" : "left out"]),
+          ["facts", "wall", "read", "extract", "normalize", "enrich", "charts", "report", "write", "peak RSS MiB", "peak in", "charts drawn / left out", "report"],
+          r.cli.map((c) => [String(c.facts), sec(c.run.wallMs), st(c, "read"), st(c, "extract"), st(c, "normalize"), st(c, "enrich"), st(c, "charts"), st(c, "report"), st(c, "write"), f0(c.run.maxRssMiB), cliPeakStage(c.run), c.run.charts ? `${c.run.charts.drawn} / ${c.run.charts.skipped}` : "?", c.run.reportWritten ? "written" : "left out"]),
         ),
   );
   out.push("");
