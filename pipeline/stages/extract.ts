@@ -344,7 +344,9 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     documents.push({ meta, path: docPath, text: docText, sha256: actual });
   }
   const docById = new Map(documents.map((doc) => [doc.meta.document_id, doc]));
-  const codePointsById = new Map(documents.map((doc) => [doc.meta.document_id, codePointSlicer(doc.text)]));
+  // One document's slicer at a time: a fixture quotes one document, so its claims reuse it.
+  let sliced: { doc: SourceDocument; slice: (start: number, end: number) => string } | undefined;
+  const sliceOf = (doc: SourceDocument) => (sliced?.doc === doc ? sliced : (sliced = { doc, slice: codePointSlicer(doc.text) })).slice;
 
   // --- claims ------------------------------------------------------------------------------------
   const entityIds = new Set((entities?.entities ?? []).map((e) => e.entity_id));
@@ -437,7 +439,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
     if (record.char_end <= record.char_start) add(parsed, index, line, record, "char_end", "quote-offsets", msg.badOffsets(record.char_start, record.char_end));
     else if (doc) {
-      const found = codePointsById.get(doc.meta.document_id)!(record.char_start, record.char_end);
+      const found = sliceOf(doc)(record.char_start, record.char_end);
       if (found !== record.quote) add(parsed, index, line, record, "quote", "quote-offsets", msg.quoteMismatch(record.char_start, record.char_end, found, codePointOccurrences(doc.text, record.quote)));
     }
 
