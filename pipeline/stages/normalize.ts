@@ -34,6 +34,11 @@ interface Series {
   rows: ShareRow[];
 }
 
+/** y − x in percentage points, or null when either is missing. */
+function delta(x?: number, y?: number): number | null {
+  return x === undefined || y === undefined ? null : clean((y - x) * 100);
+}
+
 /** How many of `desc` (sorted descending) are strictly greater than x. */
 function countAbove(desc: readonly number[], x: number): number {
   let lo = 0;
@@ -134,7 +139,6 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       // (provider ids are unique within a series: checked above)
       const ra = ma.get(provider_id);
       const rb = mb.get(provider_id);
-      const delta = (x?: number, y?: number) => (x === undefined || y === undefined ? null : clean((y - x) * 100));
       return {
         provider_id,
         source_a: a.source_id,
