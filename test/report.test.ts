@@ -111,6 +111,7 @@ interface Session {
   context: BrowserContext;
   page: Page;
   consoleErrors: string[];
+  consoleWarnings: string[];
   requests: string[];
   dialogs: string[];
 }
@@ -128,9 +129,10 @@ async function open(file: string, options: { width?: number; javaScript?: boolea
     javaScriptEnabled: options.javaScript ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const session: Session = { context, page, consoleErrors: [], requests: [], dialogs: [] };
+  const session: Session = { context, page, consoleErrors: [], consoleWarnings: [], requests: [], dialogs: [] };
   page.on("console", (m) => {
     if (m.type() === "error") session.consoleErrors.push(m.text());
+    if (m.type() === "warning") session.consoleWarnings.push(m.text());
   });
   page.on("pageerror", (e) => session.consoleErrors.push(`pageerror: ${e.message}`));
   context.on("request", (r) => session.requests.push(r.url()));
@@ -163,8 +165,10 @@ describe("the report in headless Chromium", () => {
     await s?.context.close();
   });
 
-  it("logs no console error and requests nothing outside file://", () => {
+  it("logs no console error or warning and requests nothing outside file://", () => {
     expect(s.consoleErrors).toEqual([]);
+    // (Vega warned "Infinite extent" for the footprint chart's empty layers until they were dropped.)
+    expect(s.consoleWarnings).toEqual([]);
     expect(s.requests.length).toBeGreaterThan(0);
     expect(s.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
   });

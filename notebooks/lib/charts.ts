@@ -457,49 +457,65 @@ export function footprint(rows: readonly FootprintRow[]): TopLevelSpec {
       ],
     },
     data: { values },
-    facet: { column: { field: "measure", type: "nominal", title: null, sort: measures.map((m) => m.title), header: { labelFontWeight: "bold" } } },
-    spec: {
-      width: 230,
-      height: { step: 24 },
-      encoding: { y },
-      layer: [
-        {
-          mark: { type: "bar", tooltip: true },
-          encoding: {
-            x: { field: "value", type: "quantitative", title: "Count" },
-            color: { field: "provider", type: "nominal", scale: color, legend: null },
-            fillOpacity: { field: "bound", type: "ordinal", scale: { domain: ["count", "lower bound"], range: [1, 0.35] }, legend: null },
-            tooltip: [
-              { field: "provider", type: "nominal", title: "Provider" },
-              { field: "measure", type: "nominal", title: "Measure" },
-              { field: "text", type: "nominal", title: "As stated" },
-              { field: "source", type: "nominal", title: "From" },
-              { field: "attributed_to", type: "nominal", title: "Claimed by" },
-              { field: "as_of", type: "nominal", title: "As of" },
-            ],
+    // One panel per measure, side by side, sharing the provider rows. A panel gets the lower-bound
+    // and "listed" layers only when its own data has such a row: an empty layer makes Vega warn
+    // "Infinite extent" in the browser (a facet would give every panel every layer).
+    hconcat: measures.map((m, i) => {
+      const here = values.filter((v) => v.measure === m.title);
+      return {
+        title: { text: m.title, fontSize: 11, fontWeight: "bold" as const, anchor: "middle" as const },
+        transform: [{ filter: { field: "measure", equal: m.title } }],
+        width: 230,
+        height: { step: 24 },
+        // the provider names once, at the left (the rows are shared)
+        encoding: { y: i === 0 ? y : { ...y, axis: null } },
+        layer: [
+          {
+            mark: { type: "bar" as const, tooltip: true },
+            encoding: {
+              x: { field: "value", type: "quantitative" as const, title: "Count" },
+              color: { field: "provider", type: "nominal" as const, scale: color, legend: null },
+              fillOpacity: { field: "bound", type: "ordinal" as const, scale: { domain: ["count", "lower bound"], range: [1, 0.35] }, legend: null },
+              tooltip: [
+                { field: "provider", type: "nominal" as const, title: "Provider" },
+                { field: "measure", type: "nominal" as const, title: "Measure" },
+                { field: "text", type: "nominal" as const, title: "As stated" },
+                { field: "source", type: "nominal" as const, title: "From" },
+                { field: "attributed_to", type: "nominal" as const, title: "Claimed by" },
+                { field: "as_of", type: "nominal" as const, title: "As of" },
+              ],
+            },
           },
-        },
-        {
-          transform: [{ filter: "datum.bound === 'lower bound'" }],
-          mark: { type: "point", shape: "triangle-right", filled: true, size: 110, opacity: 1 },
-          encoding: { x: { field: "value", type: "quantitative" }, color: { field: "provider", type: "nominal", scale: color, legend: null } },
-        },
-        {
-          transform: [{ filter: "datum.listed !== null" }],
-          mark: { type: "tick", color: "#222222", thickness: 2, tooltip: true },
-          encoding: {
-            x: { field: "listed", type: "quantitative" },
-            tooltip: [{ field: "listed", type: "quantitative", title: "Regions listed" }],
+          ...(here.some((v) => v.bound === "lower bound")
+            ? [
+                {
+                  transform: [{ filter: "datum.bound === 'lower bound'" }],
+                  mark: { type: "point" as const, shape: "triangle-right", filled: true, size: 110, opacity: 1 },
+                  encoding: { x: { field: "value", type: "quantitative" as const }, color: { field: "provider", type: "nominal" as const, scale: color, legend: null } },
+                },
+              ]
+            : []),
+          ...(here.some((v) => v.listed !== null)
+            ? [
+                {
+                  transform: [{ filter: "datum.listed !== null" }],
+                  mark: { type: "tick" as const, color: "#222222", thickness: 2, tooltip: true },
+                  encoding: {
+                    x: { field: "listed", type: "quantitative" as const },
+                    tooltip: [{ field: "listed", type: "quantitative" as const, title: "Regions listed" }],
+                  },
+                },
+              ]
+            : []),
+          {
+            mark: { type: "text" as const, align: "left" as const, dx: 9, fontSize: 10, color: "#333333" },
+            encoding: { x: { field: "value", type: "quantitative" as const }, text: { field: "text" } },
           },
-        },
-        {
-          mark: { type: "text", align: "left", dx: 9, fontSize: 10, color: "#333333" },
-          encoding: { x: { field: "value", type: "quantitative" }, text: { field: "text" } },
-        },
-      ],
-    },
-    resolve: { scale: { x: "independent" } },
-  };
+        ],
+      };
+    }),
+    resolve: { scale: { y: "shared", color: "shared", fillOpacity: "shared" } },
+  } as TopLevelSpec;
 }
 
 /** Scatter: regions (article) against market share, one panel per source; ▲ marks a lower bound. */
