@@ -20,9 +20,6 @@ import { msg, zodErrorMap } from "./messages.ts";
 import { expectedGot, type MacroGeo } from "./schemas/inputs.ts";
 import { REGION_STATUSES } from "./schemas/tables.ts";
 
-/** The date the catalog describes: regions live (or announced as live) by September 2025. */
-export const CATALOG_AS_OF = "2025-09";
-
 /**
  * Statuses (REGION_STATUSES, shared with the published table's schema): general = generally
  * available public region; restricted = access on request, invitation only or limited customers;

@@ -129,6 +129,15 @@ describe("region catalog: validation names the row and the rule", () => {
     expect((error as PipelineError).message).toContain(`${FILE}:6: regions[4] (gcp/r4).region_code: duplicate region "r4" for gcp, first listed on line 5 [duplicate-region]`);
   });
 
+  it("takes the catalog's as-of date from regions.meta.yaml, and checks it", () => {
+    expect(real.catalogMeta.as_of).toBe("2025-09");
+    expect(real.catalogMeta.source).toContain("regions.sources.md");
+    const META = "data/reference/regions.meta.yaml";
+    expect(() => extract(withFiles(inputs, { [META]: null }), silentContext)).toThrow(/data\/reference\/regions\.meta\.yaml: \(file\): missing reference file \[missing-file\]/);
+    const bad = inputs.files.get(META)!.replace('as_of: "2025-09"', 'as_of: "Sept 2025"');
+    expect(() => extract(withFiles(inputs, { [META]: bad }), silentContext)).toThrow(/regions\.meta\.yaml:\d+: as_of: expected YYYY-MM or YYYY-MM-DD, got "Sept 2025" \[schema\]/);
+  });
+
   it("requires the catalog file", () => {
     expect(() => extract(withFiles(inputs, { [FILE]: null }), silentContext)).toThrow(/data\/reference\/regions\.csv: \(file\): missing region catalog \[missing-file\]/);
   });

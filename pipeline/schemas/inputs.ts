@@ -111,6 +111,13 @@ export const FixtureFile = z.strictObject({
   claims: z.array(z.unknown()).min(1),
 });
 
+/** data/reference/regions.meta.yaml: what the region catalog (regions.csv) describes, as of when. */
+export const CatalogMeta = z.strictObject({
+  as_of: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")),
+  source: text,
+});
+export type CatalogMeta = z.infer<typeof CatalogMeta>;
+
 export const DocumentMeta = z.object({
   document_id: id,
   file: text,

@@ -55,7 +55,7 @@ function latestBySubject(facts: readonly Fact[], measure: string): Map<string, F
 export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
   const { tables, extracted } = input;
   const facts = tables.facts;
-  const catalog = new Map((options.catalog ?? catalogSummary(extracted.catalog)).map((c) => [c.provider_id, c]));
+  const catalog = new Map((options.catalog ?? catalogSummary(extracted.catalog, extracted.catalogMeta.as_of)).map((c) => [c.provider_id, c]));
 
   // --- footprint ---------------------------------------------------------------------------------
   const regions = latestBySubject(facts, "regions");

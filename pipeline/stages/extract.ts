@@ -15,6 +15,7 @@ import { msg, zodErrorMap } from "../messages.ts";
 import { parsePeriod } from "../periods.ts";
 import type { MacroGeo } from "../schemas/inputs.ts";
 import {
+  CatalogMeta,
   ClaimRecord,
   DocumentMeta,
   isPlainClaimRecord,
@@ -72,6 +73,8 @@ export interface Extracted {
   countryMacro: ReadonlyMap<string, MacroGeo>;
   /** The region catalog (data/reference/regions.csv), validated, each row with its macro-region. */
   catalog: CatalogRegion[];
+  /** What the catalog describes, as of when (data/reference/regions.meta.yaml). */
+  catalogMeta: CatalogMeta;
 }
 
 const REFERENCE = {
@@ -81,6 +84,7 @@ const REFERENCE = {
   entities: "reference/entities.yaml",
   geography: "reference/geography.yaml",
   regions: "reference/regions.csv",
+  regionsMeta: "reference/regions.meta.yaml",
 } as const;
 
 /** The read edge: every input file under `dataDir`, as text. */
@@ -275,6 +279,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const measures = loadRef(REFERENCE.measures, MeasuresFile);
   const entities = loadRef(REFERENCE.entities, EntitiesFile);
   const geography = loadRef(REFERENCE.geography, GeographyFile);
+  const catalogMeta = loadRef(REFERENCE.regionsMeta, CatalogMeta);
 
   // --- reference integrity -----------------------------------------------------------------------
   const aliasToProvider = new Map<string, string>();
@@ -495,7 +500,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     }
   }
 
-  if (out.issues.length > 0 || !providersFile || !sourcesFile || !measures || !entities || !geography) throw new PipelineError("extract", out.issues);
+  if (out.issues.length > 0 || !providersFile || !sourcesFile || !measures || !entities || !geography || !catalogMeta) throw new PipelineError("extract", out.issues);
   ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s)`);
   return {
     documents,
@@ -508,5 +513,6 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     geography,
     countryMacro,
     catalog,
+    catalogMeta,
   };
 }

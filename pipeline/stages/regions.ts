@@ -19,7 +19,6 @@ import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
 import { round } from "../numbers.ts";
 import type { CatalogRegion } from "../catalog.ts";
-import { CATALOG_AS_OF } from "../catalog.ts";
 import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schemas/inputs.ts";
 import { joinIds, REGION_SCOPES, type Row } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
@@ -73,13 +72,13 @@ const CHECKED_MEASURES: Record<string, readonly Scope[]> = {
 const isPublic = SCOPES.public.test;
 
 /** Per provider: the catalog's count of regions open to any customer, for the footprint fallback. */
-export function catalogSummary(catalog: readonly CatalogRegion[]): CatalogSummary[] {
+export function catalogSummary(catalog: readonly CatalogRegion[], asOf: string): CatalogSummary[] {
   const by = groupBy(catalog.filter(isPublic), (r) => r.provider_id);
   return [...by].map(([provider_id, rows]) => ({
     provider_id,
     regions: rows.length,
     availability_zones: rows.every((r) => r.availability_zones !== null) ? rows.reduce((a, r) => a + (r.availability_zones ?? 0), 0) : null,
-    as_of: CATALOG_AS_OF,
+    as_of: asOf,
   }));
 }
 

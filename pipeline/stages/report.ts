@@ -27,9 +27,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
-import { CATALOG_AS_OF } from "../catalog.ts";
 import { columnsOf, type Column } from "../datapackage.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schemas/tables.ts";
+import type { CatalogMeta } from "../schemas/inputs.ts";
 import type { SkippedChart } from "./charts.ts";
 import type { EnrichedTables } from "./enrich.ts";
 import { sortRows } from "./export.ts";
@@ -85,6 +85,8 @@ export interface ReportInput {
   asOf: readonly AsOf[];
   version: string;
   assets: ReportAssets;
+  /** What the region catalog describes, as of when (data/reference/regions.meta.yaml). */
+  catalog: CatalogMeta;
   /** Charts not drawn because their data is over the chart budget (stages/charts.ts). */
   skippedCharts?: readonly SkippedChart[];
 }
@@ -124,7 +126,7 @@ export function chartsFromFiles(files: ReadonlyMap<string, string | Uint8Array>)
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** The documents' texts, every input file's hash, and the as-of dates, from extract's input and output. */
-export function reportContext(inputs: Inputs, extracted: Omit<Extracted, "claims">): Pick<ReportInput, "documents" | "inputs" | "asOf"> {
+export function reportContext(inputs: Inputs, extracted: Omit<Extracted, "claims">): Pick<ReportInput, "documents" | "inputs" | "asOf" | "catalog"> {
   const files = [...inputs.files.entries()]
     .map(([key, text]) => ({ file: path.relative(inputs.dataDir, key).split(path.sep).join("/"), bytes: Buffer.byteLength(text, "utf8"), sha256: sha256(text) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -132,7 +134,7 @@ export function reportContext(inputs: Inputs, extracted: Omit<Extracted, "claims
     { what: "Providers (reference/providers.yaml)", as_of: extracted.providersMeta.as_of, detail: extracted.providersMeta.source },
     { what: "Measures and markets (reference/measures.yaml)", as_of: extracted.measures.as_of, detail: "Definitions of the measures, units and the research firms' markets" },
   ];
-  return { documents: extracted.documents.map((d) => ({ document_id: d.meta.document_id, text: d.text })), inputs: files, asOf };
+  return { documents: extracted.documents.map((d) => ({ document_id: d.meta.document_id, text: d.text })), inputs: files, asOf, catalog: extracted.catalogMeta };
 }
 
 // --- Escaping and formatting -------------------------------------------------------------------------
@@ -249,7 +251,7 @@ function shareFact(t: EnrichedTables, source: string, period: string, provider: 
   return row ? [row.fact_id] : [];
 }
 
-function headline(t: EnrichedTables, L: Lookups): string {
+function headline(t: EnrichedTables, L: Lookups, catalogAsOf: string): string {
   const out: string[] = [];
   const bullets: string[] = [];
 
@@ -331,7 +333,7 @@ function headline(t: EnrichedTables, L: Lookups): string {
       `<li><strong>The article's ${plural(battle.length, "battleground")}</strong> (${listText(battle.map((b) => fig(geoLabel(b.macro_geo), splitIds(b.battleground_fact_ids), `${geoLabel(b.macro_geo)}: why a battleground`)))}): ` +
         `the region catalog has both blocs present in ${both.length === battle.length ? "every one" : `${both.length} of them`}` +
         (shares.length > 0 ? `, with the China-led providers holding ${esc(fmtPct(Math.min(...shares)))} to ${esc(fmtPct(Math.max(...shares)))} of the regions there` : "") +
-        ` (catalog as of ${esc(CATALOG_AS_OF)}).</li>`,
+        ` (catalog as of ${esc(catalogAsOf)}).</li>`,
     );
   }
   const battleTable =
@@ -645,7 +647,7 @@ function runSection(input: ReportInput): string {
   const sourceDates = t.regions.map((r) => r.source_as_of).filter((x): x is string => x !== null).sort();
   asOf.push({
     what: "Region catalog (reference/regions.csv)",
-    as_of: CATALOG_AS_OF,
+    as_of: input.catalog.as_of,
     detail: `Regions live by then, ${t.regions.length} in all${sourceDates.length > 0 ? `; its sources are dated ${sourceDates[0]} to ${sourceDates[sourceDates.length - 1]}` : ""}`,
   });
   asOf.push(...input.asOf);
@@ -898,7 +900,7 @@ function renderReportCore(input: ReportInput): string {
   const charts = chartsSection(input.charts, input.skippedCharts);
   const docs = sortRows(TABLES.documents, t.documents);
   const sections: Array<{ id: string; title: string; html: string }> = [
-    { id: "summary", title: "Key numbers", html: headline(t, L) },
+    { id: "summary", title: "Key numbers", html: headline(t, L, input.catalog.as_of) },
     { id: "charts", title: "Charts", html: charts.html },
     { id: "checks", title: "Claim checks and data quality", html: checksSection(t, input.documents, L) },
     { id: "tables", title: "Tables", html: tablesSection(t) },
