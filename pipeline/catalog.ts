@@ -17,7 +17,7 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import { msg, zodErrorMap } from "./messages.ts";
-import { expectedGot, type MacroGeo } from "./schemas/inputs.ts";
+import { expectedGot, ID_PATTERN, type MacroGeo } from "./schemas/inputs.ts";
 import { REGION_STATUSES } from "./schemas/tables.ts";
 
 /**
@@ -34,7 +34,7 @@ const rule = (expected: string) => ({ error: (iss: { input?: unknown }) => expec
 
 /** One record of regions.csv, as text in, typed out. */
 export const CatalogRecord = z.strictObject({
-  provider_id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, rule("a lower-case provider id")),
+  provider_id: z.string().regex(ID_PATTERN, rule("a lower-case provider id")),
   region_code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, rule("a region code of lower-case letters, digits and '-'")),
   region_name: z.string().min(1),
   city: optional,

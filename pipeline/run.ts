@@ -74,15 +74,16 @@ export function runPipeline(opts: RunOptions): RunResult {
   let inputs: Inputs | undefined = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
   let extracted: Extracted | undefined = timed("extract", () => extract(inputs!, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
   if (opts.check) return { stages };
-  // The report needs only the input files' sizes and hashes: take them now and let the texts go (at
-  // scale the fixtures' text and the parsed claims are most of the memory; see BENCHMARKS.md).
-  let context: ReturnType<typeof reportContext> | undefined = reportContext(inputs, extracted);
+  // One fact per claim: whether the report is written is known now. It needs only the input files'
+  // sizes and hashes: take them now and let the texts go (at scale the fixtures' text and the parsed
+  // claims are most of the memory; see BENCHMARKS.md). Without a report nothing is hashed and the
+  // source texts are not kept.
+  const factCount = extracted.claims.length;
+  const reportMax = opts.limits?.reportFacts ?? REPORT_MAX_FACTS;
+  let context = factCount <= reportMax ? reportContext(inputs, extracted) : undefined;
   inputs = undefined;
   let normalized: Normalized | undefined = timed("normalize", () => normalize(extracted!, ctx), (n) => counts(n.tables));
   extracted = undefined;
-  const reportMax = opts.limits?.reportFacts ?? REPORT_MAX_FACTS;
-  // Without a report nothing needs the source texts the context holds (170 MB at 10⁶ facts).
-  if (normalized.tables.facts.length > reportMax) context = undefined;
   const normalizedTables = new Set(Object.keys(normalized.tables));
   let enriched: EnrichedTables | undefined = timed("enrich", () => enrich(normalized!, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
   normalized = undefined;
@@ -92,7 +93,6 @@ export function runPipeline(opts: RunOptions): RunResult {
   const charts = timed("charts", () => renderCharts(enriched!, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
   for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));
   const extraFiles = new Map<string, string | Uint8Array>(charts);
-  const factCount = enriched.facts.length;
   if (context) {
     const assets = loadReportAssets();
     const report = timed("report", () => renderReport({ tables: enriched!, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context! }), (h) => ({ kb: Math.round(h.length / 1024) }));

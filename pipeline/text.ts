@@ -29,18 +29,19 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
   if (!/[\uD800-\uDFFF]/.test(text)) return (start, end) => text.slice(start, end);
   const index = new Uint32Array(Math.ceil(text.length / CODE_POINT_STRIDE) + 1);
   let n = 0;
+  // UTF-16 units of the code point at i: 2 for a surrogate pair, else 1 (a lone surrogate is one code point).
+  const units = (i: number): number => {
+    const c = text.charCodeAt(i);
+    return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  };
   for (let i = 0; i < text.length; n++) {
     if (n % CODE_POINT_STRIDE === 0) index[n / CODE_POINT_STRIDE] = i;
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    i += units(i);
   }
   const at = (cp: number): number => {
     if (cp >= n) return text.length;
     let i = index[Math.floor(cp / CODE_POINT_STRIDE)]!;
-    for (let k = cp % CODE_POINT_STRIDE; k > 0; k--) {
-      const c = text.charCodeAt(i);
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    }
+    for (let k = cp % CODE_POINT_STRIDE; k > 0; k--) i += units(i);
     return i;
   };
   return (start, end) => text.slice(at(start), at(end));

@@ -70,12 +70,14 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   let charts: ColdRun["charts"] = null;
   const stagePeaks: Record<string, number> = {};
   for (const line of r.stdout.split("\n")) {
-    const p = /^(\w+)\s+\d+ ms.*\(peak RSS (\d+) MiB\)$/.exec(line);
-    if (p) stagePeaks[p[1]!] = Number(p[2]);
-    const c = /^charts\s+\d+ ms\s+files=(\d+) skipped=(\d+)/.exec(line);
-    if (c) charts = { drawn: chartsDrawn(Number(c[1])), skipped: Number(c[2]) };
-    const m = /^(\w+)\s+(\d+) ms/.exec(line);
-    if (m) stages[m[1]!] = Number(m[2]);
+    // `<stage> <ms> ms  <rows>  (peak RSS <MiB> MiB)` (pipeline/run.ts formatStage)
+    const m = /^(\w+)\s+(\d+) ms(.*?)(?:\(peak RSS (\d+) MiB\))?$/.exec(line);
+    if (m) {
+      stages[m[1]!] = Number(m[2]);
+      if (m[4] !== undefined) stagePeaks[m[1]!] = Number(m[4]);
+      const c = m[1] === "charts" ? /files=(\d+) skipped=(\d+)/.exec(m[3]!) : null;
+      if (c) charts = { drawn: chartsDrawn(Number(c[1])), skipped: Number(c[2]) };
+    }
     const d = /^done in (\d+) ms/.exec(line);
     if (d) inProcessMs = Number(d[1]);
   }
@@ -85,11 +87,14 @@ function coldRun(command: string, args: string[], outDir: string): ColdRun {
   return { wallMs, inProcessMs, stages, charts, reportWritten, stagePeaks, maxRssMiB: Math.max(0, ...probes.map((p) => p.maxRSS)) / 1024, heavyModules: probes.reduce((a, p) => a + p.heavy, 0) };
 }
 
+/** The first stage, in order, whose end-of-stage peak RSS reached `top` (to within the 1 MiB of rounding). */
+function firstAtPeak(peaks: Readonly<Record<string, number>>, top: number): string {
+  return Object.entries(peaks).find(([, mib]) => mib >= Math.round(top) - 1)?.[0] ?? "?";
+}
+
 /** The CLI stage at whose end its peak RSS was first reached. */
 function cliPeakStage(r: ColdRun): string {
-  const peaks = Object.entries(r.stagePeaks);
-  const top = Math.max(0, ...peaks.map(([, mib]) => mib));
-  return peaks.find(([, mib]) => mib >= top - 1)?.[0] ?? "?";
+  return firstAtPeak(r.stagePeaks, Math.max(0, ...Object.values(r.stagePeaks)));
 }
 
 /** Charts drawn, from the files the charts stage wrote (a .vl.json and an .svg each, one PNG chart). */
@@ -146,7 +151,7 @@ function cliScaleBench(facts: number, tmp: string): CliScale {
   child<{ dir: string }>("scale.ts", ["--facts", String(facts), "--write-corpus", data]);
   const outDir = path.join(tmp, `cli-${facts}`, "output");
   try {
-    return { facts, run: coldRun(process.execPath, [...CHILD_NODE_FLAGS, "--import", "tsx", "pipeline/cli.ts", "--data", data], outDir) };
+    return { facts, run: coldRun(process.execPath, [...childNodeFlags(), "--import", "tsx", "pipeline/cli.ts", "--data", data], outDir) };
   } finally {
     rmSync(path.dirname(data), { recursive: true, force: true });
   }
@@ -200,9 +205,7 @@ export interface ScalePoint {
  * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS at 1.8–1.9 GiB instead of
  * 2.8 GiB for about the same time (BENCHMARKS.md).
  */
-export const CHILD_NODE_FLAGS = pipelineNodeFlags();
-
-function pipelineNodeFlags(): string[] {
+function childNodeFlags(): string[] {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["pipeline"] ?? "";
   const words = script.split(/\s+/);
   const end = words.indexOf("--import");
@@ -213,12 +216,11 @@ function pipelineNodeFlags(): string[] {
 /** The stage during which the run with the highest peak RSS reached it (the first whose end saw it). */
 export function peakStage(p: Pick<ScalePoint, "runs">): string {
   const worst = p.runs.reduce((a, b) => (b.maxRssMiB > a.maxRssMiB ? b : a));
-  const stages = Object.entries(worst.peakAfterMiB ?? {});
-  return stages.find(([, mib]) => mib >= Math.round(worst.maxRssMiB) - 1)?.[0] ?? "?";
+  return firstAtPeak(worst.peakAfterMiB ?? {}, worst.maxRssMiB);
 }
 
 function child<T>(script: string, args: string[]): T {
-  const r = spawnSync(process.execPath, [...CHILD_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "pipeline", "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...childNodeFlags(), "--import", "tsx", path.join(ROOT, "pipeline", "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${r.stderr.slice(-4000)}`);
   const last = r.stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as T;

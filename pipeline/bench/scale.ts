@@ -69,23 +69,27 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   };
   const peakAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
   const heapAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
+  const mark = (stage: keyof typeof peakAfterMiB) => {
+    peakAfterMiB[stage] = peak();
+    heapAfterMiB[stage] = heap();
+  };
 
   let t0 = t();
   let inputs: Inputs | undefined = synthesize({ facts: opts.facts, seed, format });
   const generate = t() - t0;
-  [peakAfterMiB.generate, heapAfterMiB.generate] = [peak(), heap()];
+  mark("generate");
 
   t0 = t();
   let extracted: Extracted | undefined = extract(inputs, silentContext);
   const extractMs = t() - t0;
   inputs = undefined; // the pipeline keeps only what extract returns
-  [peakAfterMiB.extract, heapAfterMiB.extract] = [peak(), heap()];
+  mark("extract");
 
   t0 = t();
   let normalized: Normalized | undefined = normalize(extracted, silentContext);
   const normalizeMs = t() - t0;
   extracted = undefined;
-  [peakAfterMiB.normalize, heapAfterMiB.normalize] = [peak(), heap()];
+  mark("normalize");
 
   t0 = t();
   let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
@@ -94,7 +98,7 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   // holds. Charts and the report, which read them, do not run at scale.
   normalized = undefined;
   const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
-  [peakAfterMiB.enrich, heapAfterMiB.enrich] = [peak(), heap()];
+  mark("enrich");
 
   // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
   // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
@@ -105,7 +109,7 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   tables = undefined; // as in runPipeline: the plan releases each table once its files are written
   const stats = writeOutputs(outDir, plan, silentContext);
   const exportMs = t() - t0;
-  [peakAfterMiB.export, heapAfterMiB.export] = [peak(), heap()];
+  mark("export");
   const writeMs = stats.ioMs;
   const serializeMs = exportMs - writeMs;
   const outputBytes = stats.bytes;

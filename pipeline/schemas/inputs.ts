@@ -40,7 +40,9 @@ export const RULES = {
 /** A schema's own message for a format rule, in the same wording as the error map's. */
 const rule = (expected: string) => ({ error: (iss: { input?: unknown }) => expectedGot(expected, iss.input) });
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, rule(RULES.id));
+/** An id: lower-case letters, digits, '-' and '_' (claims, documents, providers, …). */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+const id = z.string().regex(ID_PATTERN, rule(RULES.id));
 const text = z.string().min(1);
 /** YAML reads `period: 2024` as a number; accept it and keep the text. */
 const periodText = z.union([z.string().min(1), z.int().transform(String)]);
@@ -68,7 +70,6 @@ export const ClaimRecord = z.strictObject({
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
 
 const CLAIM_FIELDS: ReadonlySet<string> = new Set(Object.keys(ClaimRecord.shape));
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
