@@ -59,6 +59,9 @@ export const ROW_ORDER = "Rows are sorted by the primary key, in ascending order
 export const NUMBER_FORMAT =
   "Numbers are written in JavaScript's shortest round-trip form (0.377, 1489, -4), with '.' as the decimal mark and no thousands separator; computed values are rounded to 12 significant digits.";
 
+export const CSV_TEXT_GUARD =
+  "A text cell that begins with ' has one extra ' in front (a guard against spreadsheet formulas, added to text beginning with =, +, -, @, a tab, a carriage return, a NUL or '): drop it to get the raw text, which the Parquet copy holds. An empty text is written \"\"; an empty cell is a null.";
+
 export function describePackage(defs: readonly TableDef[], opts: { version: string; documents: ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }> }): object {
   const resources = defs.flatMap((def) => {
     const columns = columnsOf(def);
@@ -78,7 +81,7 @@ export function describePackage(defs: readonly TableDef[], opts: { version: stri
       {
         name: def.name,
         title: def.title,
-        description: `${def.description} ${ROW_ORDER}`,
+        description: `${def.description} ${ROW_ORDER} ${CSV_TEXT_GUARD}`,
         path: `tables/${def.name}.csv`,
         format: "csv",
         mediatype: "text/csv",

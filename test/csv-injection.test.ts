@@ -126,7 +126,9 @@ describe("neutralize", () => {
     ["a=1", "a=1"],
     [" =1", " =1"],
     ["", ""],
-    ["'=1", "'=1"],
+    ["'=1", "''=1"],
+    ["'quoted'", "''quoted'"],
+    ["a'", "a'"],
   ])("%j → %j", (text, expected) => {
     expect(neutralize(text)).toBe(expected);
   });

@@ -5,7 +5,7 @@
  * reference: it checks that both give the same bytes on every table of a synthetic corpus, and
  * times both. The rules are RFC 4180's as csv-stringify applies them: quote a cell holding `"`,
  * `,`, CR or LF, or starting or ending with white space; double the quotes inside; LF after every
- * record; text cells `neutralize`d first.
+ * record; text cells `neutralize`d first; an empty text `""`, a null an empty cell.
  *
  *   node --import tsx pipeline/bench/csv-proposal.ts [--facts 100000]
  */
@@ -26,9 +26,10 @@ import { synthesize } from "./synthetic.ts";
 /** export.ts's former `toCsv`, through csv-stringify: the reference bytes. */
 export function toCsvReference(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
   const cols = columnsOf(def);
-  const cell = (type: string, v: unknown) => (v === null || v === undefined ? "" : type === "string" ? neutralize(String(v)) : String(v));
+  // A null is an empty cell; an empty text is `""` (csv-stringify's quoted_empty, for that cell only).
+  const cell = (type: string, v: unknown) => (v === null || v === undefined ? null : type === "string" ? neutralize(String(v)) : String(v));
   const records = rows.map((r) => cols.map((c) => cell(c.type, r[c.name])));
-  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$|\r/ });
+  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$|\r/, cast: { string: (v) => (v === "" ? { value: "", quoted_empty: true } : v) } });
 }
 
 function main(argv: string[]): void {

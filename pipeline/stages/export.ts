@@ -7,20 +7,21 @@
  * the write edge: it encodes one file at a time straight into a temporary folder beside the output
  * folder (so only one table's bytes, in chunks of about 1 MB, are in memory at a time) and swaps it
  * in only when every file was written: a failed or killed run leaves the previous outputs as they
- * were. Files in the output folder that the previous manifest does not list (a user's own notes, the
- * notebooks' executed copies, charts written by other commands) are carried over untouched.
- * `serialize` collects the same files in memory (tests).
+ * were. A table's Parquet file is DuckDB's copy of its CSV file, converted in a worker thread while
+ * the next CSV file is written (parquet.ts). Files in the output folder that the previous manifest
+ * does not list (a user's own notes, the notebooks' executed copies, charts written by other
+ * commands) are carried over untouched. `serialize` returns the same files in memory (tests).
  */
-import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync } from "node:fs";
-import { homedir } from "node:os";
+import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { ByteWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
 import { columnsOf, describePackage, type Column } from "../datapackage.ts";
 import { invariant, PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
 import { TABLES, type TableDef, type TableName } from "../schemas/tables.ts";
 import type { StageContext } from "./context.ts";
+import { ParquetFromCsv } from "./parquet.ts";
 
 export type AnyTables = Partial<Record<TableName, ReadonlyArray<Record<string, unknown>>>> & Record<string, ReadonlyArray<Record<string, unknown>>>;
 
@@ -51,8 +52,6 @@ interface Compiled {
   compare: (a: Row, b: Row) => number;
   /** One row's CSV line, LF included. */
   line: (r: Row) => string;
-  /** Rows [start, start + size) as one array per column (missing → null), for a Parquet row group. */
-  columns: (rows: readonly Row[], start: number, size: number) => unknown[][];
 }
 const compiledCache = new WeakMap<TableDef, Compiled>();
 
@@ -77,13 +76,7 @@ function compiled(def: TableDef): Compiled {
     return `csvCell(${v}, false)`;
   };
   const line = build("csv-line", ["csvCell", "textCell"], `return (r) => ${cols.map(cell).join(' + "," + ')} + "\\n";`, csvCell, textCell);
-  const names = cols.map((_, i) => `c${i}`);
-  const columns = build(
-    "parquet-columns",
-    [],
-    `return (rows, start, size) => { ${names.map((n) => `const ${n} = new Array(size);`).join(" ")} for (let i = 0; i < size; i++) { const r = rows[start + i]; ${cols.map((col, i) => `${names[i]}[i] = ${prop("r", col.name)} ?? null;`).join(" ")} } return [${names.join(", ")}]; };`,
-  );
-  c = { compare, line, columns };
+  c = { compare, line };
   compiledCache.set(def, c);
   return c;
 }
@@ -106,24 +99,26 @@ export function sortRows<T extends Row>(def: TableDef, rows: readonly T[]): T[] 
 /**
  * Spreadsheet-injection guard for CSV text cells (OWASP "CSV Injection", ASVS 1.2.10): a text that
  * begins with =, +, -, @, a tab, a carriage return or a NUL gets a leading ' so that Excel, LibreOffice
- * and Google Sheets show it as text instead of running it as a formula. Text columns only: a
- * number column's -4 stays -4. The Parquet files keep the raw text.
+ * and Google Sheets show it as text instead of running it as a formula. A text that begins with '
+ * gets one more, so the rule can be undone without guessing: a CSV text cell that begins with ' lost
+ * exactly that one character (parquet.ts relies on this). Text columns only: a number column's -4
+ * stays -4. The Parquet files keep the raw text.
  */
 export function neutralize(text: string): string {
   if (text.length === 0) return text;
   const c = text.charCodeAt(0);
-  // = + - @ TAB CR NUL
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 0 ? `'${text}` : text;
+  // = + - @ TAB CR NUL '
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 0 || c === 39 ? `'${text}` : text;
 }
 
 /** Where a file's bytes go, piece by piece. A chunk is only valid during the call (buffers are reused). */
 export type Sink = (chunk: string | Uint8Array) => void;
 
-/** One output file: its path relative to the output folder and a function that writes its bytes. */
-export interface OutputFile {
-  rel: string;
-  write: (sink: Sink) => void;
-}
+/**
+ * One output file: its path relative to the output folder and either a function that writes its
+ * bytes, or (a table's Parquet file) the table and the CSV file it is converted from (parquet.ts).
+ */
+export type OutputFile = { rel: string; write: (sink: Sink) => void } | { rel: string; parquetOf: { def: TableDef; csv: string } };
 
 /** CSV bytes are handed to the sink about 1 MiB at a time. */
 const CSV_CHUNK = 1 << 20;
@@ -136,8 +131,8 @@ const EDGE_SPACE = /^\s|\s$/;
  * One CSV cell, with the exact rules of csv-stringify 6.9 called with
  * `record_delimiter: "\n"` and `quoted_match: /^\s|\s$|\r/`: quoted when it holds `"`, `,`, LF or
  * CR (RFC 4180: a line break inside a field must be quoted, and many readers take a lone CR for one),
- * or starts or ends with white space (JavaScript's `\s`); quotes inside are doubled; an empty text
- * is not quoted. The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds
+ * or starts or ends with white space (JavaScript's `\s`); quotes inside are doubled. (An empty text
+ * cell is written `""` by `textCell`, so that it reads back as an empty text and not as a null.) The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds
  * the writer to csv-stringify's bytes.
  */
 function csvQuote(s: string): string {
@@ -151,9 +146,9 @@ function csvQuote(s: string): string {
   return s;
 }
 
-/** A text column's cell: neutralized, then quoted if it must be. */
+/** A text column's cell: neutralized, then quoted if it must be; an empty text is `""` (a null is an empty cell). */
 function textCell(v: string): string {
-  return csvQuote(neutralize(v));
+  return v.length === 0 ? '""' : csvQuote(neutralize(v));
 }
 
 /** A cell of any column: null or missing → empty; number, boolean → `String`; anything else → quoted text (neutralized in a text column). */
@@ -202,58 +197,23 @@ export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>
   return Buffer.from(concatBytes(collect((sink) => writeCsv(def, rows, sink)))).toString("utf8");
 }
 
-const PARQUET_TYPE = { string: "STRING", number: "DOUBLE", integer: "INT32", boolean: "BOOLEAN" } as const;
 /**
- * Row groups: 1 000 rows, then 25 000 rows each (hyparquet-writer's default is 1 000, then
- * 100 000). Smaller groups bound what one group's encoding holds in memory (its column arrays and
- * a UTF-8 copy of every text value): at 10⁶ facts, 25 000-row groups were 2 s faster and the files
- * 0.5% larger. Tables under 1 000 rows, like the bundled data's, are one group either way.
+ * The table as Parquet, in memory (tests): its CSV written to a temporary folder and converted by
+ * DuckDB there, as `writeOutputs` does (parquet.ts).
  */
-const ROW_GROUPS = [1000, 25_000] as const;
-
-/** A hyparquet-writer buffer that hands its bytes to a sink after each row group and at the end. */
-class SinkWriter extends ByteWriter {
-  constructor(private readonly sink: Sink) {
-    super(1 << 16);
-  }
-  flush(): void {
-    if (this.index === 0) return;
-    this.sink(new Uint8Array(this.buffer, 0, this.index));
-    this.index = 0;
-  }
-  override finish(): void {
-    this.flush();
-  }
-}
-
-/**
- * The table as Parquet (snappy; hyparquet-writer's defaults otherwise), written into `sink` one row
- * group at a time: the same bytes as `parquetWriteBuffer` over the whole table, but only one row
- * group's columns are ever copied out of the rows.
- *
- * Min/max statistics are written for number, integer and boolean columns only. For a text column
- * hyparquet-writer compares every value as UTF-8 bytes: that was 40% of the Parquet time at 10⁶
- * facts (BENCHMARKS.md), for bounds that rarely prune anything (ids, quotes, notes).
- */
-export function writeParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
-  const cols = columnsOf(def);
-  const typed = cols.map((c) => ({ name: c.name, type: PARQUET_TYPE[c.type], nullable: c.nullable, data: [] as unknown[] }));
-  const columnsOfGroup = compiled(def).columns;
-  const writer = new SinkWriter(sink);
-  const pq = new ParquetWriter({ writer, schema: schemaFromColumnData({ columnData: typed as never }) });
-  let start = 0;
-  for (let g = 0; start < rows.length; g++) {
-    const size = Math.min(ROW_GROUPS[Math.min(g, ROW_GROUPS.length - 1)]!, rows.length - start);
-    const data = columnsOfGroup(rows, start, size);
-    const columnData = cols.map((c, j) => ({ name: c.name, data: data[j] as never, statistics: c.type !== "string" }));
-    pq.write({ columnData, rowGroupSize: size });
-    start += size;
-  }
-  pq.finish();
-}
-
 export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
-  return concatBytes(collect((sink) => writeParquet(def, rows, sink)));
+  const dir = mkdtempSync(path.join(tmpdir(), "cma-parquet-"));
+  const converter = new ParquetFromCsv();
+  try {
+    const csv = path.join(dir, `${def.name}.csv`);
+    writeFileSync(csv, concatBytes(collect((sink) => writeCsv(def, sortRows(def, rows), sink))));
+    converter.convert(def, csv, path.join(dir, `${def.name}.parquet`), `${def.name}.parquet`);
+    converter.finish();
+    return new Uint8Array(readFileSync(path.join(dir, `${def.name}.parquet`)));
+  } finally {
+    converter.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function collect(write: (sink: Sink) => void): Array<string | Uint8Array> {
@@ -285,22 +245,20 @@ export function planOutputs(tables: AnyTables, opts: { version: string; extraFil
     let rows = tables[def.name];
     if (!rows) continue;
     defs.push(def);
-    let sorted: Array<Record<string, unknown>> | undefined;
     const rowsOf = () => {
       invariant(rows, "export", `${def.name}: a plan's files are written once (its rows are released as they are)`);
       return rows;
     };
-    files.push({ rel: `tables/${def.name}.csv`, write: (sink) => writeCsv(def, (sorted = sortRows(def, rowsOf())), sink) });
     files.push({
-      rel: `tables/${def.name}.parquet`,
+      rel: `tables/${def.name}.csv`,
       write: (sink) => {
-        writeParquet(def, sorted ?? sortRows(def, rowsOf()), sink);
-        // One sorted copy at a time, and the plan lets go of a table once both its files are
-        // written: a caller that drops its own reference gets the memory back during the export.
-        sorted = undefined;
+        writeCsv(def, sortRows(def, rowsOf()), sink);
+        // The Parquet file is made from the CSV: the plan lets go of the table once its CSV is
+        // written, so a caller that drops its own reference gets the memory back during the export.
         rows = undefined;
       },
     });
+    files.push({ rel: `tables/${def.name}.parquet`, parquetOf: { def, csv: `tables/${def.name}.csv` } });
   }
   const documents = (tables["documents"] ?? []) as ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }>;
   files.push({ rel: "datapackage.json", write: (sink) => sink(`${JSON.stringify(describePackage(defs, { version: opts.version, documents }), null, 2)}\n`) });
@@ -310,16 +268,26 @@ export function planOutputs(tables: AnyTables, opts: { version: string; extraFil
   return files;
 }
 
-/** Every output file's path (relative to the output folder) and bytes, in memory. Pure. */
+/**
+ * Every output file's path (relative to the output folder) and bytes, in memory (tests): written by
+ * `writeOutputs` into a temporary folder and read back, so the bytes are the written files' own.
+ */
 export function serialize(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): Map<string, Uint8Array | string> {
-  const files = new Map<string, Uint8Array | string>();
-  for (const file of planOutputs(tables, opts)) {
-    const parts = collect(file.write);
-    const bytes = parts.length === 1 ? parts[0]! : parts.every((p) => typeof p === "string") ? parts.join("") : concatBytes(parts);
-    // Text files as strings, Parquet as bytes (as the files are read back).
-    files.set(file.rel, file.rel.endsWith(".csv") && typeof bytes !== "string" ? Buffer.from(bytes).toString("utf8") : bytes);
+  const dir = mkdtempSync(path.join(tmpdir(), "cma-serialize-"));
+  try {
+    const out = path.join(dir, "output");
+    const plan = planOutputs(tables, opts);
+    writeOutputs(out, plan, { log: () => {} }, {});
+    const files = new Map<string, Uint8Array | string>();
+    for (const { rel } of plan) {
+      const bytes = readFileSync(path.join(out, rel));
+      // Text files as strings, Parquet (and other binary files) as bytes.
+      files.set(rel, /\.(csv|json|svg|html|md)$/.test(rel) ? bytes.toString("utf8") : new Uint8Array(bytes));
+    }
+    return files;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return files;
 }
 
 /** Test-only pauses inside `writeOutputs`, so a test can kill a run at a known point. */
@@ -460,6 +428,11 @@ export interface WriteStats {
   bytes: number;
   /** Milliseconds inside `writeSync` (the rest of `writeOutputs` is encoding, copying and renaming). */
   ioMs: number;
+  /**
+   * Milliseconds the main thread waited, after its last file, for the Parquet files still being
+   * converted in the worker (the rest of the conversion overlapped the CSV writing).
+   */
+  parquetWaitMs: number;
 }
 
 /**
@@ -473,20 +446,29 @@ export interface WriteStats {
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
  */
 export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string> | readonly OutputFile[], ctx: StageContext, hooks: WriteHooks = defaultHooks): WriteStats {
-  const list: readonly OutputFile[] = Array.isArray(files) ? files : [...(files as ReadonlyMap<string, Uint8Array | string>)].map(([rel, bytes]) => ({ rel, write: (sink: Sink) => sink(bytes) }));
+  const list: readonly OutputFile[] = Array.isArray(files) ? files : [...(files as ReadonlyMap<string, Uint8Array | string>)].map(([rel, bytes]): OutputFile => ({ rel, write: (sink: Sink) => sink(bytes) }));
   const names = new Set(list.map((f) => f.rel));
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   const tmp = path.join(parent, `${path.basename(out)}.tmp-${process.pid}`);
   const old = path.join(parent, `${path.basename(out)}.old-${process.pid}`);
-  const stats: WriteStats = { files: list.length, bytes: 0, ioMs: 0 };
+  const stats: WriteStats = { files: list.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
   recoverOutputDir(out, ctx.log);
   rmSync(tmp, { recursive: true, force: true });
+  // Started only if there is a Parquet file to write; its worker converts each CSV file while the
+  // next one is written.
+  let parquet: ParquetFromCsv | undefined;
   try {
     let i = 0;
     for (const file of list) {
       const target = path.join(tmp, file.rel);
       mkdirSync(path.dirname(target), { recursive: true });
+      if ("parquetOf" in file) {
+        parquet ??= new ParquetFromCsv();
+        parquet.convert(file.parquetOf.def, path.join(tmp, file.parquetOf.csv), target, file.rel);
+        hooks.afterFile?.(++i, list.length);
+        continue;
+      }
       const fd = openSync(target, "w");
       try {
         file.write((chunk) => {
@@ -498,6 +480,12 @@ export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Arr
         closeSync(fd);
       }
       hooks.afterFile?.(++i, list.length);
+    }
+    if (parquet) {
+      const t0 = performance.now();
+      parquet.finish();
+      stats.parquetWaitMs = performance.now() - t0;
+      for (const file of list) if ("parquetOf" in file) stats.bytes += statSync(path.join(tmp, file.rel)).size;
     }
     const owned = ownedBy(out);
     for (const { rel, kind } of listEntries(out)) {
@@ -517,6 +505,8 @@ export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Arr
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
+  } finally {
+    parquet?.close();
   }
   const hadOld = existsSync(out);
   if (hadOld) renameSync(out, old);
