@@ -302,8 +302,8 @@ export function report(r: BenchResult): string {
   out.push("");
   out.push(
     table(
-      ["facts", "format", "runs", "generate", "extract", "normalize", "enrich", "serialize", "write", "pipeline", "facts/s", "peak RSS MiB", "peak in"],
-      r.scales.map((p) => [String(p.facts), p.format, String(p.runs.length), sec(p.ms.generate.median), sec(p.ms.extract.median), sec(p.ms.normalize.median), sec(p.ms.enrich.median), sec(p.ms.serialize.median), sec(p.ms.write.median), `${sec(p.ms.pipeline.median)} (${sec(p.ms.pipeline.min)}–${sec(p.ms.pipeline.max)})`, f0(p.factsPerSecond.median), f0(p.maxRssMiB.max), peakStage(p)]),
+      ["facts", "format", "runs", "generate", "extract", "normalize", "enrich", "serialize", "(Parquet wait)", "write", "pipeline", "facts/s", "peak RSS MiB", "peak in"],
+      r.scales.map((p) => [String(p.facts), p.format, String(p.runs.length), sec(p.ms.generate.median), sec(p.ms.extract.median), sec(p.ms.normalize.median), sec(p.ms.enrich.median), sec(p.ms.serialize.median), p.ms.parquetWait ? sec(p.ms.parquetWait.median) : "–", sec(p.ms.write.median), `${sec(p.ms.pipeline.median)} (${sec(p.ms.pipeline.min)}–${sec(p.ms.pipeline.max)})`, f0(p.factsPerSecond.median), f0(p.maxRssMiB.max), peakStage(p)]),
     ),
   );
   const jsonl = r.scales.filter((p) => p.format === "jsonl");

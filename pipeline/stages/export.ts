@@ -81,19 +81,26 @@ function compiled(def: TableDef): Compiled {
   return c;
 }
 
-/** Rows sorted by the table's primary key (the documented, stable row order). */
-export function sortRows<T extends Row>(def: TableDef, rows: readonly T[]): T[] {
+/**
+ * Rows sorted by the table's primary key (the documented, stable row order). Rows already in that
+ * order (the stages build most tables in it: at 10⁶ facts, every big table) are returned as they
+ * are, after one pass that checks it.
+ */
+export function sortRows<T extends Row>(def: TableDef, rows: readonly T[]): readonly T[] {
   const keys = def.primaryKey;
   const k0 = keys[0];
+  let compare: (a: T, b: T) => number = compiled(def).compare;
   if (keys.length === 1 && k0 !== undefined && rows.every((r) => typeof r[k0] === "string")) {
     // One text key (facts, documents, …): plain code-unit comparison, no per-comparison dispatch.
-    return [...rows].sort((a, b) => {
+    compare = (a, b) => {
       const x = a[k0] as string;
       const y = b[k0] as string;
       return x < y ? -1 : x > y ? 1 : 0;
-    });
+    };
   }
-  return [...rows].sort(compiled(def).compare);
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = compare(rows[i - 1]!, rows[i]!) <= 0;
+  return sorted ? rows : [...rows].sort(compare);
 }
 
 /**
@@ -240,11 +247,12 @@ function concatBytes(parts: ReadonlyArray<string | Uint8Array>): Uint8Array {
  */
 export function planOutputs(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): OutputFile[] {
   const files: OutputFile[] = [];
-  const defs: TableDef[] = [];
-  for (const def of Object.values(TABLES) as TableDef[]) {
+  const defs = (Object.values(TABLES) as TableDef[]).filter((def) => tables[def.name]);
+  // The biggest tables first: DuckDB converts each CSV file to Parquet while the next one is
+  // written, so what is left to wait for after the last CSV file is a small table's conversion.
+  const bySize = [...defs].sort((a, b) => tables[b.name]!.length - tables[a.name]!.length);
+  for (const def of bySize) {
     let rows = tables[def.name];
-    if (!rows) continue;
-    defs.push(def);
     const rowsOf = () => {
       invariant(rows, "export", `${def.name}: a plan's files are written once (its rows are released as they are)`);
       return rows;

@@ -257,7 +257,7 @@ function headline(t: EnrichedTables, L: Lookups, catalogAsOf: string): string {
 
   // The research firms' gap per provider, one table per pair of series.
   // In source_a's rank order (the market's order), ties and unranked rows by provider id.
-  const cross = sortRows(TABLES.share_comparison, t.share_comparison.filter((r) => r.comparison === "cross_source")).sort((a, b) => (a.rank_a ?? Infinity) - (b.rank_a ?? Infinity));
+  const cross = [...sortRows(TABLES.share_comparison, t.share_comparison.filter((r) => r.comparison === "cross_source"))].sort((a, b) => (a.rank_a ?? Infinity) - (b.rank_a ?? Infinity));
   const pairs = new Map<string, Array<Row<"share_comparison">>>();
   for (const r of cross) {
     const key = [r.source_a, r.market_a, r.period_a, r.source_b, r.market_b, r.period_b].join("\u0000");
