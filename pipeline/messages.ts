@@ -87,6 +87,8 @@ export const msg = {
   unknownField: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
     suggestion !== undefined ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?` : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
   yamlSyntax: (detail: string, line?: number, col?: number) => `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+  jsonSyntax: (detail: string, line?: number, col?: number) => `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+  duplicateDocument: (id: string, other: string) => `document_id ${show(id)} is already described by ${other}: one metadata file per document`,
   unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
   yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,

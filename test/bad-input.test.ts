@@ -69,6 +69,9 @@ const measureIds = real.measures.measures.map((m) => m.measure_id);
 const sourceIds = real.sources.map((s) => s.source_id);
 const marketIds = real.measures.markets.map((m) => m.market_id);
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+// The article's metadata as a machine would write it (.meta.json): the same fields, as JSON.
+const META_JSON = "data/sources/dual-ai-stack-article.meta.json";
+const metaJson = `${JSON.stringify(real.documents[0]!.meta, null, 2)}\n`;
 
 interface Case {
   name: string;
@@ -255,6 +258,24 @@ const cases: Case[] = [
     name: "source metadata with a malformed sha256",
     changes: editFile(META, `sha256: ${sha(article)}`, "sha256: 67E1678E"),
     expected: () => [issue(META, lineOf(original(META), "sha256:"), "sha256", "schema", msg.expected(RULES.sha256, "67E1678E"))],
+  },
+  {
+    name: "source metadata as JSON (.meta.json) with a malformed sha256, at its line",
+    changes: { [META]: null, [META_JSON]: metaJson.replace(`"sha256": "${sha(article)}"`, '"sha256": "67E1678E"') },
+    expected: () => [issue(META_JSON, lineOf(metaJson, '"sha256"'), "sha256", "schema", msg.expected(RULES.sha256, "67E1678E"))],
+  },
+  {
+    name: "source metadata as JSON that does not parse: line and column",
+    changes: { [META]: null, [META_JSON]: metaJson.replace('"file": "dual-ai-stack-article.txt",', '"file": "dual-ai-stack-article.txt"') },
+    expected: () => {
+      const line = lineOf(metaJson, '"file"') + 1;
+      return [issue(META_JSON, line, "(file)", "json-syntax", msg.jsonSyntax("Expected ',' or '}' after property value", line, 3))];
+    },
+  },
+  {
+    name: "one document described twice (.meta.yaml and .meta.json)",
+    changes: { [META_JSON]: metaJson },
+    expected: () => [issue(META_JSON, lineOf(metaJson, '"document_id"'), "document_id", "duplicate-document", msg.duplicateDocument("fierce-dual-ai-stack", META))],
   },
   {
     name: "a missing reference file, reported once (not once per claim)",

@@ -5,9 +5,10 @@
  * reference files of data/reference/ with `providers.yaml` and `sources.yaml` extended by synthetic
  * cloud providers and research firms, one source document per research firm × quarter (text with
  * a sentence per claim, so every quote sits at real code-point offsets; an emoji in each heading
- * makes code-point offsets differ from UTF-16 offsets), its `.meta.yaml` with the text's SHA-256,
- * and one fixture per document in the real claim format: YAML (as people write them) or JSON Lines
- * (`pipeline/fixtures-jsonl.ts`, for machine-written bulk data).
+ * makes code-point offsets differ from UTF-16 offsets), its metadata with the text's SHA-256, and
+ * one fixture per document in the real claim format. Two formats: `yaml` (as people write them:
+ * `.meta.yaml` and YAML fixtures) or `jsonl` (machine-written bulk data: `.meta.json` and JSON
+ * Lines fixtures, `pipeline/fixtures-jsonl.ts`).
  *
  * Shape, for a target of N facts: every document holds 50 claims (43 market shares, one per
  * provider, and 7 footprint and geography claims: regions, availability_zones, regions_in,
@@ -236,10 +237,14 @@ export function synthesize(opts: SyntheticOptions): Inputs {
     text = `${text.trimEnd()}\n`;
     const sha = createHash("sha256").update(text, "utf8").digest("hex");
     files.set(key(`sources/${docId}.txt`), text);
-    files.set(
-      key(`sources/${docId}.meta.yaml`),
-      `# Synthetic document (pipeline/bench/synthetic.ts, seed ${seed}).\ndocument_id: ${docId}\nfile: ${docId}.txt\nsha256: ${sha}\npublisher: ${JSON.stringify(firm.name)}\ntitle: ${JSON.stringify(`Cloud market tracker Q${quarter} ${year}`)}\nurl: null\nauthor: null\ndate_approx: ${year}-Q${quarter}\ndate_evidence: synthetic\n`,
-    );
+    // Metadata as people write it (YAML) with YAML fixtures, as a feed would (JSON) with JSON Lines.
+    const meta = { document_id: docId, file: `${docId}.txt`, sha256: sha, publisher: firm.name, title: `Cloud market tracker Q${quarter} ${year}`, url: null, author: null, date_approx: `${year}-Q${quarter}`, date_evidence: "synthetic" };
+    if (format === "yaml")
+      files.set(
+        key(`sources/${docId}.meta.yaml`),
+        `# Synthetic document (pipeline/bench/synthetic.ts, seed ${seed}).\ndocument_id: ${docId}\nfile: ${meta.file}\nsha256: ${sha}\npublisher: ${JSON.stringify(meta.publisher)}\ntitle: ${JSON.stringify(meta.title)}\nurl: null\nauthor: null\ndate_approx: ${meta.date_approx}\ndate_evidence: synthetic\n`,
+      );
+    else files.set(key(`sources/${docId}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
     files.set(key(`fixtures/${docId}.${format === "yaml" ? "yaml" : "jsonl"}`), format === "yaml" ? yamlFixture(docId, kept) : jsonlFixture(docId, kept));
     if (remaining === 0) break;
   }

@@ -58,7 +58,7 @@ function readSourceFor(sourcesDir: string, documentId: string | undefined): stri
 
 function readdirMeta(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith(".meta.yaml"))
+    .filter((f) => f.endsWith(".meta.yaml") || f.endsWith(".meta.json"))
     .sort();
 }
 
