@@ -397,8 +397,14 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const unitById = new Map((measures?.units ?? []).map((u) => [u.unit_id, u]));
   const marketIds = new Set((measures?.markets ?? []).map((m) => m.market_id));
   const sourceIds = new Set((sourcesFile?.sources ?? []).map((s) => s.source_id));
-  const firstSeen = new Map<string, { file: string; line: number | undefined }>();
+  // Where each claim id was first seen: the fixture's number in `fixtureFiles`, and its line (0: none).
+  // Numbers, not objects: at 10⁶ claims a { file, line } per id was 10⁶ objects alive to the end.
+  const firstSeen = new Map<string, number>();
+  const fixtureFiles: string[] = [];
+  const LINES = 2 ** 32;
   const claims: Claim[] = [];
+  // A corpus has few distinct period texts: each is parsed once (null: does not parse).
+  const periods = new Map<string, string | null>();
 
   /**
    * The checks of one valid record against the reference data and its document. Returns the
@@ -430,8 +436,11 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     out.add(parsed.file, field === "id" ? line : lineOf(parsed, ["claims", index, field]), `${claimLabel(record, index)}.${field}`, rule, message);
   const checkClaim = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, doc: SourceDocument | undefined): { subject_id: string; period: string | null } | undefined => {
     const first = firstSeen.get(record.id);
-    if (first !== undefined) add(parsed, index, line, record, "id", "duplicate-id", msg.duplicateId(record.id, `${first.file}:${first.line ?? "?"}`));
-    else firstSeen.set(record.id, { file: parsed.file, line });
+    if (first !== undefined) add(parsed, index, line, record, "id", "duplicate-id", msg.duplicateId(record.id, `${fixtureFiles[Math.floor(first / LINES)]}:${first % LINES || "?"}`));
+    else {
+      if (fixtureFiles[fixtureFiles.length - 1] !== parsed.file) fixtureFiles.push(parsed.file);
+      firstSeen.set(record.id, (fixtureFiles.length - 1) * LINES + (line ?? 0));
+    }
 
     // A reference file that failed to load is reported once; claims are not checked against it
     // (otherwise every claim would repeat its failure).
@@ -474,8 +483,12 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
     let period: string | null = null;
     if (record.period !== null) {
-      period = parsePeriod(record.period);
-      if (period !== null) period = intern(period);
+      period = periods.get(record.period) ?? null;
+      if (!periods.has(record.period)) {
+        period = parsePeriod(record.period);
+        if (period !== null) period = intern(period);
+        periods.set(record.period, period);
+      }
       if (period === null) add(parsed, index, line, record, "period", "period", msg.badPeriod(record.period));
     }
 
@@ -519,21 +532,31 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   }
 
   // --- shares per source, market and period must not exceed 100% ---------------------------------
-  const sums = new Map<string, { total: number; ids: string[]; first: Claim }>();
+  // Keyed source → market → period (interned strings, whose hashes are cached) rather than by one
+  // concatenated key per claim; the claims of a sum are kept only to name them in a message.
+  type Sum = { source: string; market: string; period: string; total: number; claims: Claim[] };
+  const sums = new Map<string, Map<string, Map<string, Sum>>>();
+  const sumList: Sum[] = [];
   for (const c of claims) {
     const r = c.record;
     if (r.measure !== "market_share" || r.value === null || r.market === undefined || c.period === null) continue;
     const pct = r.unit === "fraction" ? r.value * 100 : r.value;
-    const key = `${r.attributed_to}\u0000${r.market}\u0000${c.period}`;
-    const s = sums.get(key) ?? { total: 0, ids: [], first: c };
+    let byMarket = sums.get(r.attributed_to);
+    if (!byMarket) sums.set(r.attributed_to, (byMarket = new Map()));
+    let byPeriod = byMarket.get(r.market);
+    if (!byPeriod) byMarket.set(r.market, (byPeriod = new Map()));
+    let s = byPeriod.get(c.period);
+    if (!s) {
+      byPeriod.set(c.period, (s = { source: r.attributed_to, market: r.market, period: c.period, total: 0, claims: [] }));
+      sumList.push(s);
+    }
     s.total += pct;
-    s.ids.push(r.id);
-    sums.set(key, s);
+    s.claims.push(c);
   }
-  for (const [key, s] of sums) {
+  for (const s of sumList) {
     if (s.total > 100 + 1e-9) {
-      const [source, market, period] = key.split("\u0000") as [string, string, string];
-      out.add(s.first.file, s.first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(source, market, period, Number(s.total.toPrecision(12)), s.ids));
+      const first = s.claims[0]!;
+      out.add(first.file, first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(s.source, s.market, s.period, Number(s.total.toPrecision(12)), s.claims.map((c) => c.record.id)));
     }
   }
 
