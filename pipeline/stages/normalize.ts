@@ -83,16 +83,25 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   });
 
   // --- market_share ------------------------------------------------------------------------------
-  const seriesByKey = new Map<string, Series>();
+  // Keyed source → market → period: the ids are interned strings (extract), whose hashes are
+  // cached, so no key is built per fact.
+  const seriesByKey = new Map<string, Map<string, Map<string, Series>>>();
+  const seriesList: Series[] = [];
   for (const f of facts) {
     if (f.measure !== "market_share") continue;
     invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
-    const key = [f.attributed_to, f.market, f.period].join("\u0000");
-    const series = seriesByKey.get(key) ?? { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] };
+    let byMarket = seriesByKey.get(f.attributed_to);
+    if (!byMarket) seriesByKey.set(f.attributed_to, (byMarket = new Map()));
+    let byPeriod = byMarket.get(f.market);
+    if (!byPeriod) byMarket.set(f.market, (byPeriod = new Map()));
+    let series = byPeriod.get(f.period);
+    if (!series) {
+      byPeriod.set(f.period, (series = { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] }));
+      seriesList.push(series);
+    }
     series.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
-    seriesByKey.set(key, series);
   }
-  const series = [...seriesByKey.values()].sort(
+  const series = seriesList.sort(
     (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
   );
   for (const s of series) {
@@ -157,7 +166,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
         share_of_named_b: rb?.share_of_named ?? null,
         delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
         same_market: a.market === b.market,
-        fact_ids: joinIds([ra?.fact_id, rb?.fact_id]),
+        fact_ids: ra && rb ? `${ra.fact_id};${rb.fact_id}` : (ra ?? rb)?.fact_id ?? null, // joinIds, without two arrays per row
       };
     });
   });
