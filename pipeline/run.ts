@@ -21,6 +21,7 @@ import { msg } from "./messages.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
+import { ParquetFromCsv } from "./stages/parquet.ts";
 import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
 import { normalize, type Normalized } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./stages/report.ts";
@@ -58,6 +59,18 @@ export function packageVersion(root: string): string {
 }
 
 export function runPipeline(opts: RunOptions): RunResult {
+  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
+  // The Parquet writer's worker loads DuckDB (~0.15 s) while the stages run; writeOutputs closes it,
+  // and so does the finally below if a stage fails first.
+  const parquet = opts.check ? undefined : new ParquetFromCsv();
+  try {
+    return run(opts, parquet);
+  } finally {
+    parquet?.close();
+  }
+}
+
+function run(opts: RunOptions, parquet: ParquetFromCsv | undefined): RunResult {
   const ctx: StageContext = { log: () => {} };
   const stages: StageReport[] = [];
   const timed = <T>(stage: string, f: () => T, rows: (x: T) => Record<string, number>): T => {
@@ -70,7 +83,6 @@ export function runPipeline(opts: RunOptions): RunResult {
   };
   const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
 
-  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
   let inputs: Inputs | undefined = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
   let extracted: Extracted | undefined = timed("extract", () => extract(inputs!, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
   if (opts.check) return { stages };
@@ -103,7 +115,7 @@ export function runPipeline(opts: RunOptions): RunResult {
   // plan holds the only reference to the tables from here on and lets each go once it is written.
   const files = timed("serialize", () => planOutputs(enriched!, { version, extraFiles }), (f) => ({ files: f.length }));
   enriched = undefined;
-  timed("write", () => writeOutputs(opts.outDir, files, ctx), () => ({}));
+  timed("write", () => writeOutputs(opts.outDir, files, ctx, undefined, parquet), () => ({}));
   return { stages };
 }
 

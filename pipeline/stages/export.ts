@@ -453,7 +453,14 @@ export interface WriteStats {
  * 4. swap: `<out>` → `<out>.old-<pid>`, `<out>.tmp-<pid>` → `<out>`, then the old folder is deleted.
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
  */
-export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Array | string> | readonly OutputFile[], ctx: StageContext, hooks: WriteHooks = defaultHooks): WriteStats {
+export function writeOutputs(
+  outDir: string,
+  files: ReadonlyMap<string, Uint8Array | string> | readonly OutputFile[],
+  ctx: StageContext,
+  hooks: WriteHooks = defaultHooks,
+  /** A Parquet writer started earlier (its worker loads DuckDB while the stages run); closed here. */
+  started?: ParquetFromCsv,
+): WriteStats {
   const list: readonly OutputFile[] = Array.isArray(files) ? files : [...(files as ReadonlyMap<string, Uint8Array | string>)].map(([rel, bytes]): OutputFile => ({ rel, write: (sink: Sink) => sink(bytes) }));
   const names = new Set(list.map((f) => f.rel));
   const out = path.resolve(outDir);
@@ -463,9 +470,9 @@ export function writeOutputs(outDir: string, files: ReadonlyMap<string, Uint8Arr
   const stats: WriteStats = { files: list.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
   recoverOutputDir(out, ctx.log);
   rmSync(tmp, { recursive: true, force: true });
-  // Started only if there is a Parquet file to write; its worker converts each CSV file while the
-  // next one is written.
-  let parquet: ParquetFromCsv | undefined;
+  // Started here (unless the caller started it) if there is a Parquet file to write; its worker
+  // converts each CSV file while the next one is written.
+  let parquet: ParquetFromCsv | undefined = started;
   try {
     let i = 0;
     for (const file of list) {

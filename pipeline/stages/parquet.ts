@@ -11,7 +11,8 @@
  * is `""` (read with `allow_quoted_nulls = false`); numbers are written in their shortest round-trip
  * form; a text cell that begins with `'` (a neutralized formula-like text, or a text that begins with
  * `'` itself: export.ts `neutralize`) loses that one `'` again, so the Parquet holds the raw text.
- * test/stages/parquet.test.ts holds the round trip to the rows on edge cases.
+ * test/stages/export.test.ts holds the round trip to the rows on edge cases; test/stages/parquet.test.ts
+ * the worker's failures and its shutdown.
  *
  * Sync: the pipeline is synchronous. DuckDB's Node API is not, so it runs in a worker thread that
  * takes one job at a time; the main thread blocks in `Atomics.wait` only in `finish`, after its own
@@ -67,19 +68,30 @@ export function copySql(def: TableDef, csvPath: string, parquetPath: string): st
 
 /**
  * The worker (plain JavaScript, run with `eval`: it needs no TypeScript loader, so it starts in
- * milliseconds under `node --import tsx` and under vitest alike). It marks `state[1]` when it exits,
- * counts finished jobs in `state[0]` and reports each one on `port`, error message included.
+ * milliseconds under `node --import tsx` and under vitest alike). It counts finished jobs in
+ * `state[0]` and reports each one on `port`, error message included; on `{ close: true }` it waits
+ * for what is in flight (DuckDB's start included), closes DuckDB and lets its thread end, and
+ * `state[1]` says it has. Never stop it from outside while DuckDB works: DuckDB's Node bindings abort
+ * the whole process (a C++ exception, exit 134) when a thread ends under a running call.
  */
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
 const { state, port, duckdb, config } = workerData;
 const done = new Int32Array(state);
-process.on("exit", () => { Atomics.store(done, 1, 1); Atomics.notify(done, 0); });
-const connection = import(duckdb).then(({ DuckDBInstance }) => DuckDBInstance.create(":memory:", config)).then((db) => db.connect());
+process.on("exit", () => { Atomics.store(done, 1, 1); Atomics.notify(done, 0); Atomics.notify(done, 1); });
+let db;
+const connection = import(duckdb).then(({ DuckDBInstance }) => DuckDBInstance.create(":memory:", config)).then((instance) => (db = instance).connect());
 connection.catch(() => {});
 let chain = Promise.resolve();
 const report = (message) => { port.postMessage(message); Atomics.add(done, 0, 1); Atomics.notify(done, 0); };
 parentPort.on("message", (job) => {
+  if (job.close) {
+    chain
+      .then(() => connection)
+      .then((c) => { c.closeSync(); db.closeSync(); }, () => {})
+      .finally(() => { parentPort.close(); port.close(); });
+    return;
+  }
   chain = chain
     .then(() => connection)
     .then((c) => c.run(job.sql))
@@ -106,6 +118,7 @@ export class ParquetFromCsv {
   private readonly port: MessagePort;
   private readonly jobs: Job[] = [];
   private links: string | undefined;
+  private closed = false;
 
   constructor() {
     const channel = new MessageChannel();
@@ -155,8 +168,20 @@ export class ParquetFromCsv {
     if (problems.length > 0) throw new PipelineError("export", problems);
   }
 
+  /**
+   * Stops the worker once what it is doing is done (at most DuckDB's start, ~0.15 s, when a run
+   * fails early; nothing after `finish`) and waits until its thread has ended, so that the process
+   * can exit safely right after. Safe to call more than once.
+   */
   close(): void {
-    void this.worker.terminate();
+    if (this.closed) return;
+    this.closed = true;
+    this.worker.postMessage({ close: true });
+    // A minute is far beyond any conversion in flight; past it, DuckDB is stuck and only stopping
+    // the thread is left.
+    const deadline = Date.now() + 60_000;
+    while (Atomics.load(this.done, 1) === 0 && Date.now() < deadline) Atomics.wait(this.done, 1, 0, 1000);
+    if (Atomics.load(this.done, 1) === 0) void this.worker.terminate();
     this.port.close();
     if (this.links) rmSync(this.links, { recursive: true, force: true });
   }
