@@ -521,6 +521,7 @@ export function writeOutputs(
     }
     hooks.beforeSwap?.();
   } catch (error) {
+    parquet?.close(); // first: a conversion still in flight must not write into a folder being removed
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   } finally {

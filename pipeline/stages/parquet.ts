@@ -4,7 +4,7 @@
  * Why: at 10⁶ facts, encoding Parquet in JavaScript (hyparquet-writer) was 10.5 of the 34 s of the
  * pipeline, on the one thread that does everything else. DuckDB reads a CSV file and writes its
  * Parquet copy in C++, in a worker thread: on a second core, while the main thread writes the next
- * CSV file (3.8 s of CPU for every table at 10⁶, none of it on the main thread). BENCHMARKS.md.
+ * CSV file (about 4 s of CPU for every table at 10⁶, none of it on the main thread). BENCHMARKS.md.
  *
  * Exact: the CSV is a lossless encoding of the table, and the conversion reads it back with every
  * column typed from the table's schema (no type sniffing). A null is an empty cell and an empty text
@@ -103,7 +103,6 @@ interface Job {
   id: number;
   /** What the job writes (relative to the output folder), for messages. */
   rel: string;
-  file: string;
 }
 
 /**
@@ -132,7 +131,7 @@ export class ParquetFromCsv {
   /** Queues the Parquet copy of `csvFile` (a complete, closed CSV of `def`) into `parquetFile`. */
   convert(def: TableDef, csvFile: string, parquetFile: string, rel: string): void {
     const id = this.jobs.length;
-    this.jobs.push({ id, rel, file: parquetFile });
+    this.jobs.push({ id, rel });
     this.worker.postMessage({ id, sql: copySql(def, this.readable(csvFile), parquetFile) });
   }
 
@@ -161,9 +160,9 @@ export class ParquetFromCsv {
       reported.set(id, error);
     }
     const problems = this.jobs.flatMap((job) => {
-      if (!reported.has(job.id)) return [{ file: job.rel, path: "", rule: "parquet-write", message: "the Parquet writer (DuckDB, in a worker thread) stopped before writing this file" }];
+      if (!reported.has(job.id)) return [{ file: job.rel, path: "(file)", rule: "parquet-write", message: "the Parquet writer (DuckDB, in a worker thread) stopped before writing this file" }];
       const error = reported.get(job.id);
-      return error === undefined ? [] : [{ file: job.rel, path: "", rule: "parquet-write", message: `DuckDB could not write the Parquet copy of the CSV: ${error}` }];
+      return error === undefined ? [] : [{ file: job.rel, path: "(file)", rule: "parquet-write", message: `DuckDB could not write the Parquet copy of the CSV: ${error}` }];
     });
     if (problems.length > 0) throw new PipelineError("export", problems);
   }

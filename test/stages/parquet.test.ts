@@ -5,16 +5,17 @@
  * 134, when a thread ends under a running call). The round trip of values is in export.test.ts.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterAll, describe, expect, it } from "vitest";
 import { PipelineError } from "../../pipeline/errors.ts";
 import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
-import { toCsv } from "../../pipeline/stages/export.ts";
+import { silentContext } from "../../pipeline/stages/context.ts";
+import { planOutputs, toCsv, writeOutputs, type OutputFile } from "../../pipeline/stages/export.ts";
 import { copySql, ParquetFromCsv } from "../../pipeline/stages/parquet.ts";
-import { ROOT } from "../helpers.ts";
+import { realTables, ROOT, snapshot } from "../helpers.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cma-parquet-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +77,28 @@ describe("the Parquet writer", () => {
     expect(sql).toContain("columns = {'source_id': 'VARCHAR', 'market': 'VARCHAR', 'period': 'VARCHAR', 'provider_id': 'VARCHAR', 'share': 'DOUBLE', 'share_of_named': 'DOUBLE', 'rank': 'INTEGER', 'fact_id': 'VARCHAR'}");
     expect(sql).toContain(`CASE WHEN starts_with("source_id", '''') THEN substr("source_id", 2) ELSE "source_id" END AS "source_id"`);
     expect(sql).toContain(`"share", "share_of_named", "rank"`);
+  });
+
+  it("a write that fails with conversions in flight leaves no temporary folder and the previous output as it was", () => {
+    const parent = mkdtempSync(path.join(dir, "fail-"));
+    const out = path.join(parent, "output");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "manifest.json"), '{ "files": [] }\n');
+    writeFileSync(path.join(out, "my-notes.md"), "mine\n");
+    const before = snapshot(out);
+    const plan = planOutputs(realTables(), { version: "0.0.0-test" });
+    // Fail right after the fourth table's CSV file, its Parquet file and three others queued.
+    const at = plan.findIndex((f) => f.rel.endsWith(".parquet")) + 7;
+    const boom: OutputFile = {
+      rel: "tables/boom.csv",
+      write: () => {
+        throw new Error("disk full");
+      },
+    };
+    const files = [...plan.slice(0, at), boom, ...plan.slice(at)];
+    expect(() => writeOutputs(out, files, silentContext, {})).toThrow("disk full");
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(snapshot(out)).toEqual(before);
   });
 
   it.each([0, 25, 50, 75, 100, 150, 250])("stopped %d ms after it started (DuckDB still loading or idle), the process exits normally", (ms) => {
