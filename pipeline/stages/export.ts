@@ -142,8 +142,9 @@ const EDGE_SPACE = /^\s|\s$/;
  * `record_delimiter: "\n"` and `quoted_match: /^\s|\s$|\r/`: quoted when it holds `"`, `,`, LF or
  * CR (RFC 4180: a line break inside a field must be quoted, and many readers take a lone CR for one),
  * or starts or ends with white space (JavaScript's `\s`); quotes inside are doubled. (An empty text
- * cell is written `""` by `textCell`, so that it reads back as an empty text and not as a null.) The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds
- * the writer to csv-stringify's bytes.
+ * cell is written `""` by `textCell`, so that it reads back as an empty text and not as a null.)
+ * The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds the writer to
+ * csv-stringify's bytes.
  */
 function csvQuote(s: string): string {
   const n = s.length;
@@ -208,8 +209,8 @@ export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>
 }
 
 /**
- * The table as Parquet, in memory (tests): its CSV written to a temporary folder and converted by
- * DuckDB there, as `writeOutputs` does (parquet.ts).
+ * The table as Parquet, in memory (tests), rows in primary-key order: its CSV written to a temporary
+ * folder and converted by DuckDB there, as `writeOutputs` does (parquet.ts).
  */
 export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
   const dir = mkdtempSync(path.join(tmpdir(), "cma-parquet-"));
