@@ -26,6 +26,7 @@ import { enrich, type EnrichedTables } from "../stages/enrich.ts";
 import { planOutputs, writeOutputs } from "../stages/export.ts";
 import { extract, type Extracted, type Inputs } from "../stages/extract.ts";
 import { normalize, type Normalized } from "../stages/normalize.ts";
+import { ParquetFromCsv } from "../stages/parquet.ts";
 import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "./synthetic.ts";
 
 export interface ScaleOptions {
@@ -84,56 +85,63 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   const generate = t() - t0;
   mark("generate");
 
-  t0 = t();
-  let extracted: Extracted | undefined = extract(inputs, silentContext);
-  const extractMs = t() - t0;
-  inputs = undefined; // the pipeline keeps only what extract returns
-  mark("extract");
+  // As runPipeline does: the Parquet writer's worker loads DuckDB while the stages run (closed by
+  // writeOutputs, or by the finally below if a stage throws first).
+  const parquet = new ParquetFromCsv();
+  try {
+    t0 = t();
+    let extracted: Extracted | undefined = extract(inputs, silentContext);
+    const extractMs = t() - t0;
+    inputs = undefined; // the pipeline keeps only what extract returns
+    mark("extract");
 
-  t0 = t();
-  let normalized: Normalized | undefined = normalize(extracted, silentContext);
-  const normalizeMs = t() - t0;
-  extracted = undefined;
-  mark("normalize");
+    t0 = t();
+    let normalized: Normalized | undefined = normalize(extracted, silentContext);
+    const normalizeMs = t() - t0;
+    extracted = undefined;
+    mark("normalize");
 
-  t0 = t();
-  let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
-  const enrichMs = t() - t0;
-  // Export needs only the tables: drop the source texts and reference data that `normalized` still
-  // holds. Charts and the report, which read them, do not run at scale.
-  normalized = undefined;
-  const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
-  mark("enrich");
+    t0 = t();
+    let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
+    const enrichMs = t() - t0;
+    // Export needs only the tables: drop the source texts and reference data that `normalized` still
+    // holds. Charts and the report, which read them, do not run at scale.
+    normalized = undefined;
+    const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
+    mark("enrich");
 
-  // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
-  // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
-  // the swap).
-  const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
-  t0 = t();
-  const plan = planOutputs(tables, { version: "bench" });
-  tables = undefined; // as in runPipeline: the plan releases each table once its files are written
-  const stats = writeOutputs(outDir, plan, silentContext);
-  const exportMs = t() - t0;
-  mark("export");
-  const writeMs = stats.ioMs;
-  const serializeMs = exportMs - writeMs;
-  const outputBytes = stats.bytes;
-  const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
-  if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
-  return {
-    facts: opts.facts,
-    format,
-    seed,
-    shape,
-    ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, parquetWait: stats.parquetWaitMs, pipeline },
-    factsPerSecond: opts.facts / (pipeline / 1000),
-    rows,
-    outputBytes,
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    peakAfterMiB,
-    heapAfterMiB,
-    outDir: opts.keep ? outDir : null,
-  };
+    // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
+    // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
+    // the swap).
+    const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
+    t0 = t();
+    const plan = planOutputs(tables, { version: "bench" });
+    tables = undefined; // as in runPipeline: the plan releases each table once its files are written
+    const stats = writeOutputs(outDir, plan, silentContext, {}, parquet);
+    const exportMs = t() - t0;
+    mark("export");
+    const writeMs = stats.ioMs;
+    const serializeMs = exportMs - writeMs;
+    const outputBytes = stats.bytes;
+    const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
+    if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
+    return {
+      facts: opts.facts,
+      format,
+      seed,
+      shape,
+      ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, parquetWait: stats.parquetWaitMs, pipeline },
+      factsPerSecond: opts.facts / (pipeline / 1000),
+      rows,
+      outputBytes,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+      peakAfterMiB,
+      heapAfterMiB,
+      outDir: opts.keep ? outDir : null,
+    };
+  } finally {
+    parquet.close();
+  }
 }
 
 function main(argv: string[]): void {
