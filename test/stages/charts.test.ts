@@ -110,9 +110,11 @@ describe("chart specs", () => {
 
   it("says how many points a chart has before building it only where that count is exact", () => {
     const declared = chartBuilders(tablesWithRegional()).filter((b) => b.points !== undefined);
-    expect(declared.map((b) => b.name)).toEqual(["market_share_by_source", "share_of_named", "fact_positions"]);
+    expect(declared.map((b) => b.name)).toEqual(["market_share_by_source", "share_dumbbell", "share_of_named", "bloc_share", "regions_vs_share", "fact_positions"]);
     for (const b of declared) expect(chartPoints(b.build()), b.name).toBe(b.points);
-    expect(declared.map((b) => b.points)).toEqual([10, 10, 68]); // the bundled data: 10 market shares (5 providers × 2 firms), 68 facts
+    // The bundled data: 10 market shares (5 providers × 2 firms), the dumbbell's 10 points (5
+    // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 68 facts.
+    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 68]);
   });
 
   it.each(specs.map((s) => s.name))("%s compiles with Vega-Lite without a single warning, inline data, v5 schema, sans-serif", (name) => {
