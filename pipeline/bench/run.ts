@@ -202,8 +202,8 @@ export interface ScalePoint {
  * The node flags of `npm run pipeline` (package.json), which every bench child runs with, so that
  * the scaling series measures the process users run: a 64 MiB young generation (default 16) cuts
  * the scavenges of the allocation-heavy stages (about 10% off the 10⁶ run), and a heap that grows
- * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS at 1.8–1.9 GiB instead of
- * 2.8 GiB for about the same time (BENCHMARKS.md).
+ * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS at 1.6–1.8 GiB instead of
+ * 2.3 GiB, for about 1 s more (BENCHMARKS.md).
  */
 function childNodeFlags(): string[] {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["pipeline"] ?? "";

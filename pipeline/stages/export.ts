@@ -12,7 +12,7 @@
  * does not list (a user's own notes, the notebooks' executed copies, charts written by other
  * commands) are carried over untouched. `serialize` returns the same files in memory (tests).
  */
-import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -209,22 +209,11 @@ export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>
 }
 
 /**
- * The table as Parquet, in memory (tests), rows in primary-key order: its CSV written to a temporary
- * folder and converted by DuckDB there, as `writeOutputs` does (parquet.ts).
+ * The table as Parquet, in memory (tests), rows in primary-key order: `serialize`'s copy of it, so
+ * written and converted exactly as `writeOutputs` does (parquet.ts).
  */
 export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
-  const dir = mkdtempSync(path.join(tmpdir(), "cma-parquet-"));
-  const converter = new ParquetFromCsv();
-  try {
-    const csv = path.join(dir, `${def.name}.csv`);
-    writeFileSync(csv, concatBytes(collect((sink) => writeCsv(def, sortRows(def, rows), sink))));
-    converter.convert(def, csv, path.join(dir, `${def.name}.parquet`), `${def.name}.parquet`);
-    converter.finish();
-    return new Uint8Array(readFileSync(path.join(dir, `${def.name}.parquet`)));
-  } finally {
-    converter.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return serialize({ [def.name]: rows }, { version: "0.0.0" }).get(`tables/${def.name}.parquet`) as Uint8Array;
 }
 
 function collect(write: (sink: Sink) => void): Array<string | Uint8Array> {
@@ -459,13 +448,12 @@ export interface WriteStats {
  */
 export function writeOutputs(
   outDir: string,
-  files: ReadonlyMap<string, Uint8Array | string> | readonly OutputFile[],
+  list: readonly OutputFile[],
   ctx: StageContext,
   hooks: WriteHooks = defaultHooks,
   /** A Parquet writer started earlier (its worker loads DuckDB while the stages run); closed here. */
   started?: ParquetFromCsv,
 ): WriteStats {
-  const list: readonly OutputFile[] = Array.isArray(files) ? files : [...(files as ReadonlyMap<string, Uint8Array | string>)].map(([rel, bytes]): OutputFile => ({ rel, write: (sink: Sink) => sink(bytes) }));
   const names = new Set(list.map((f) => f.rel));
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
@@ -485,18 +473,17 @@ export function writeOutputs(
       if ("parquetOf" in file) {
         parquet ??= new ParquetFromCsv();
         parquet.convert(file.parquetOf.def, path.join(tmp, file.parquetOf.csv), target, file.rel);
-        hooks.afterFile?.(++i, list.length);
-        continue;
-      }
-      const fd = openSync(target, "w");
-      try {
-        file.write((chunk) => {
-          const t0 = performance.now();
-          stats.bytes += typeof chunk === "string" ? writeAll(fd, Buffer.from(chunk, "utf8")) : writeAll(fd, chunk);
-          stats.ioMs += performance.now() - t0;
-        });
-      } finally {
-        closeSync(fd);
+      } else {
+        const fd = openSync(target, "w");
+        try {
+          file.write((chunk) => {
+            const t0 = performance.now();
+            stats.bytes += typeof chunk === "string" ? writeAll(fd, Buffer.from(chunk, "utf8")) : writeAll(fd, chunk);
+            stats.ioMs += performance.now() - t0;
+          });
+        } finally {
+          closeSync(fd);
+        }
       }
       hooks.afterFile?.(++i, list.length);
     }

@@ -31,6 +31,7 @@ import {
 import { codePointOccurrences, codePointSlicer } from "../text.ts";
 import { parseJsonlFixture, type JsonlIssue } from "../fixtures-jsonl.ts";
 import { parseCatalog, type CatalogRegion } from "../catalog.ts";
+import { ByThreeKeys } from "../keyed.ts";
 import { COUNTRIES, COUNTRY_BY_CODE } from "../countries.ts";
 import type { StageContext } from "./context.ts";
 
@@ -406,10 +407,6 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   // A corpus has few distinct period texts: each is parsed once (null: does not parse).
   const periods = new Map<string, string | null>();
 
-  /**
-   * The checks of one valid record against the reference data and its document. Returns the
-   * canonical subject and period, or undefined when the subject is unknown (already reported).
-   */
   // One string object per distinct value of the fields that repeat across claims (a provider, a
   // measure, a unit, a period, a firm): JSON.parse and YAML give every claim its own copies, and the
   // facts keep them. At 10⁶ claims that was ~150 MB of duplicate strings alive until the export.
@@ -434,6 +431,10 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   /** A problem with one field of a valid claim record, at the field's line. */
   const add = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, field: string, rule: string, message: string) =>
     out.add(parsed.file, field === "id" ? line : lineOf(parsed, ["claims", index, field]), `${claimLabel(record, index)}.${field}`, rule, message);
+  /**
+   * The checks of one valid record against the reference data and its document. Returns the
+   * canonical subject and period, or undefined when the subject is unknown (already reported).
+   */
   const checkClaim = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, doc: SourceDocument | undefined): { subject_id: string; period: string | null } | undefined => {
     const first = firstSeen.get(record.id);
     if (first !== undefined) add(parsed, index, line, record, "id", "duplicate-id", msg.duplicateId(record.id, `${fixtureFiles[Math.floor(first / LINES)]}:${first % LINES || "?"}`));
@@ -532,28 +533,18 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   }
 
   // --- shares per source, market and period must not exceed 100% ---------------------------------
-  // Keyed source → market → period (interned strings, whose hashes are cached) rather than by one
-  // concatenated key per claim; the claims of a sum are kept only to name them in a message.
+  // The claims of a sum are kept only to name them in a message.
   type Sum = { source: string; market: string; period: string; total: number; claims: Claim[] };
-  const sums = new Map<string, Map<string, Map<string, Sum>>>();
-  const sumList: Sum[] = [];
+  const sums = new ByThreeKeys<Sum>();
+  const newSum = (source: string, market: string, period: string): Sum => ({ source, market, period, total: 0, claims: [] });
   for (const c of claims) {
     const r = c.record;
     if (r.measure !== "market_share" || r.value === null || r.market === undefined || c.period === null) continue;
-    const pct = r.unit === "fraction" ? r.value * 100 : r.value;
-    let byMarket = sums.get(r.attributed_to);
-    if (!byMarket) sums.set(r.attributed_to, (byMarket = new Map()));
-    let byPeriod = byMarket.get(r.market);
-    if (!byPeriod) byMarket.set(r.market, (byPeriod = new Map()));
-    let s = byPeriod.get(c.period);
-    if (!s) {
-      byPeriod.set(c.period, (s = { source: r.attributed_to, market: r.market, period: c.period, total: 0, claims: [] }));
-      sumList.push(s);
-    }
-    s.total += pct;
+    const s = sums.get(r.attributed_to, r.market, c.period, newSum);
+    s.total += r.unit === "fraction" ? r.value * 100 : r.value;
     s.claims.push(c);
   }
-  for (const s of sumList) {
+  for (const s of sums.values) {
     if (s.total > 100 + 1e-9) {
       const first = s.claims[0]!;
       out.add(first.file, first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(s.source, s.market, s.period, Number(s.total.toPrecision(12)), s.claims.map((c) => c.record.id)));

@@ -9,6 +9,7 @@
  *   concentration    per series: named total, others, HHI over the named providers, bloc split
  */
 import { invariant } from "../errors.ts";
+import { ByThreeKeys } from "../keyed.ts";
 import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
@@ -83,25 +84,14 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   });
 
   // --- market_share ------------------------------------------------------------------------------
-  // Keyed source → market → period: the ids are interned strings (extract), whose hashes are
-  // cached, so no key is built per fact.
-  const seriesByKey = new Map<string, Map<string, Map<string, Series>>>();
-  const seriesList: Series[] = [];
+  const seriesByKey = new ByThreeKeys<Series>();
+  const newSeries = (source_id: string, market: string, period: string): Series => ({ source_id, market, period, rows: [] });
   for (const f of facts) {
     if (f.measure !== "market_share") continue;
     invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
-    let byMarket = seriesByKey.get(f.attributed_to);
-    if (!byMarket) seriesByKey.set(f.attributed_to, (byMarket = new Map()));
-    let byPeriod = byMarket.get(f.market);
-    if (!byPeriod) byMarket.set(f.market, (byPeriod = new Map()));
-    let series = byPeriod.get(f.period);
-    if (!series) {
-      byPeriod.set(f.period, (series = { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] }));
-      seriesList.push(series);
-    }
-    series.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
+    seriesByKey.get(f.attributed_to, f.market, f.period, newSeries).rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
   }
-  const series = seriesList.sort(
+  const series = seriesByKey.values.sort(
     (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
   );
   for (const s of series) {
