@@ -38,9 +38,11 @@ const DUCKDB_TYPE = { string: "VARCHAR", number: "DOUBLE", integer: "INTEGER", b
 export const PARQUET_ROW_GROUP = 50_000;
 
 /**
- * DuckDB's settings for the conversion: one thread (the main thread has the other core), a cap on
- * its memory, and freed memory given back to the system at once (by default DuckDB's allocator
- * keeps up to 128 MiB of it: 330 MiB resident instead of 200 MiB at 10⁶ facts, for 0.4 s of CPU).
+ * DuckDB's settings for the conversion: one thread per statement (the main thread has the other
+ * core; and a COPY that DuckDB runs on several threads cuts its row groups differently from run to
+ * run, so its bytes would not be reproducible), a cap on its memory, and freed memory given back to
+ * the system at once (by default DuckDB's allocator keeps up to 128 MiB of it: 330 MiB resident
+ * instead of 200 MiB at 10⁶ facts, for 0.4 s of CPU).
  */
 const DUCKDB_CONFIG = { threads: "1", memory_limit: "512MB", preserve_insertion_order: "true", allocator_flush_threshold: "8MB", allocator_bulk_deallocation_flush_threshold: "8MB" } as const;
 
@@ -68,11 +70,14 @@ export function copySql(def: TableDef, csvPath: string, parquetPath: string): st
 
 /**
  * The worker (plain JavaScript, run with `eval`: it needs no TypeScript loader, so it starts in
- * milliseconds under `node --import tsx` and under vitest alike). It counts finished jobs in
- * `state[0]` and reports each one on `port`, error message included; on `{ close: true }` it waits
- * for what is in flight (DuckDB's start included), closes DuckDB and lets its thread end, and
- * `state[1]` says it has. Never stop it from outside while DuckDB works: DuckDB's Node bindings abort
- * the whole process (a C++ exception, exit 134) when a thread ends under a running call.
+ * milliseconds under `node --import tsx` and under vitest alike). It runs the jobs in order, one at a
+ * time, each on one DuckDB thread, until `{ lanes: 2 }` lets it run two at once on two connections
+ * (the main thread sends it when it has nothing left to do but wait: its core is free). It counts
+ * finished jobs in `state[0]` and reports each one on `port`, error message included; on
+ * `{ close: true }` it waits for what is queued and in flight (DuckDB's start included), closes
+ * DuckDB and lets its thread end, and `state[1]` says it has. Never stop it from outside while
+ * DuckDB works: DuckDB's Node bindings abort the whole process (a C++ exception, exit 134) when a
+ * thread ends under a running call.
  */
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
@@ -80,22 +85,36 @@ const { state, port, duckdb, config } = workerData;
 const done = new Int32Array(state);
 process.on("exit", () => { Atomics.store(done, 1, 1); Atomics.notify(done, 0); Atomics.notify(done, 1); });
 let db;
-const connection = import(duckdb).then(({ DuckDBInstance }) => DuckDBInstance.create(":memory:", config)).then((instance) => (db = instance).connect());
-connection.catch(() => {});
-let chain = Promise.resolve();
+const first = import(duckdb).then(({ DuckDBInstance }) => DuckDBInstance.create(":memory:", config)).then((instance) => (db = instance).connect());
+first.catch(() => {});
+const idle = [first];
+const queue = [];
+let lanes = 1;
+let running = 0;
+let closing = false;
 const report = (message) => { port.postMessage(message); Atomics.add(done, 0, 1); Atomics.notify(done, 0); };
-parentPort.on("message", (job) => {
-  if (job.close) {
-    chain
-      .then(() => connection)
-      .then((c) => { c.closeSync(); db.closeSync(); }, () => {})
-      .finally(() => { parentPort.close(); port.close(); });
-    return;
+const pump = () => {
+  while (running < lanes && queue.length > 0) {
+    const job = queue.shift();
+    const connection = idle.pop() ?? first.then(() => db.connect());
+    running++;
+    connection
+      .then((c) => c.run(job.sql))
+      .then(() => report({ id: job.id }), (e) => report({ id: job.id, error: String((e && e.message) || e) }))
+      .finally(() => { idle.push(connection); running--; pump(); });
   }
-  chain = chain
-    .then(() => connection)
-    .then((c) => c.run(job.sql))
-    .then(() => report({ id: job.id }), (e) => report({ id: job.id, error: String((e && e.message) || e) }));
+  if (closing && running === 0 && queue.length === 0) {
+    closing = false;
+    Promise.allSettled(idle)
+      .then((connections) => { for (const c of connections) if (c.status === "fulfilled") c.value.closeSync(); db?.closeSync(); })
+      .finally(() => { parentPort.close(); port.close(); });
+  }
+};
+parentPort.on("message", (message) => {
+  if (message.close) closing = true;
+  else if (message.lanes) lanes = message.lanes;
+  else queue.push(message);
+  pump();
 });
 `;
 
@@ -149,6 +168,8 @@ export class ParquetFromCsv {
 
   /** Blocks until every queued file is written; throws a PipelineError naming every file that failed. */
   finish(): void {
+    // From here the main thread only waits: the conversions still queued may use its core.
+    if (!this.closed) this.worker.postMessage({ lanes: 2 });
     for (;;) {
       const finished = Atomics.load(this.done, 0);
       if (finished >= this.jobs.length || Atomics.load(this.done, 1) === 1) break;

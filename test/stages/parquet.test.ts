@@ -71,6 +71,35 @@ describe("the Parquet writer", () => {
     expect(parquetMetadata(new Uint8Array(readFileSync(path.join(dir, "good.parquet"))).buffer).num_rows).toBe(2n);
   });
 
+  it("writes the same bytes whether a file is converted alone or beside another (two at a time once finish is called)", () => {
+    // Several row groups per file (PARQUET_ROW_GROUP is 50 000 rows), so that a difference in how
+    // they are cut would show.
+    const share = TABLES.market_share as TableDef;
+    const tableOf = (k: number) =>
+      Array.from({ length: 120_000 }, (_, i) => ({ source_id: `firm-${k}`, market: "iaas", period: `${2000 + (i % 25)}`, provider_id: `p${String(i).padStart(6, "0")}`, share: ((i * 7919) % 1000) / 10_000, share_of_named: i % 3 === 0 ? null : 1 / (1 + (i % 97)), rank: 1 + (i % 43), fact_id: `f-${k}-${i}` }));
+    const names = [0, 1, 2, 3].map((k) => `lanes-${k}`);
+    for (const [k, name] of names.entries()) writeFileSync(path.join(dir, `${name}.csv`), toCsv(share, tableOf(k)));
+    const together = new ParquetFromCsv();
+    try {
+      for (const name of names) together.convert(share, path.join(dir, `${name}.csv`), path.join(dir, `${name}.together.parquet`), name);
+      together.finish();
+    } finally {
+      together.close();
+    }
+    for (const name of names) {
+      const alone = new ParquetFromCsv();
+      try {
+        alone.convert(share, path.join(dir, `${name}.csv`), path.join(dir, `${name}.alone.parquet`), name);
+        alone.finish();
+      } finally {
+        alone.close();
+      }
+      const bytes = readFileSync(path.join(dir, `${name}.together.parquet`));
+      expect(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).row_groups.length).toBe(3);
+      expect(bytes.equals(readFileSync(path.join(dir, `${name}.alone.parquet`)))).toBe(true);
+    }
+  });
+
   it("names every column with its type and strips the one leading ' of a text cell", () => {
     const sql = copySql(TABLES.market_share as TableDef, "/x/it's.csv", "/x/ms.parquet");
     expect(sql).toContain("read_csv('/x/it''s.csv', header = true, auto_detect = false");
