@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --quick] [-- --runs N] [-- --no-notebooks]`: the benchmarks, printed as tables and
+ * `npm run bench [-- --quick] [-- --runs N] [-- --scale-runs N] [-- --notebook-runs N] [-- --no-notebooks]
+ * [-- --max N]`: the benchmarks, printed as tables and
  * written to .bench/results/<time>.json and .bench/latest.json (git-ignored).
  *
  *   1. cold pipeline   `npm run pipeline` on the bundled data in a fresh process, N times: wall time,
  *                      each stage's time (the CLI's own report), peak RSS, whether danfojs loaded
- *   2. notebooks       every notebooks/*.ipynb executed headlessly (pipeline/tools/notebook-runner.ts)
+ *   2. notebooks       every notebooks/*.ipynb executed headlessly (pipeline/tools/notebook-runner.ts),
+ *                      3 times each in a fresh kernel: wall time, the kernel's start, the cells, and
+ *                      the slowest cell
  *   3. scaling         synthetic corpora (pipeline/bench/synthetic.ts) of 10³…10⁶ facts through
  *                      extract → normalize → enrich → export, each run in its own process
  *                      (pipeline/bench/scale.ts) so that its peak RSS is its own
@@ -162,22 +165,46 @@ function cliScaleBench(facts: number, tmp: string): CliScale {
 export interface NotebookBench {
   notebook: string;
   ok: boolean;
-  ms: number;
+  /** Runs that completed (a failed run ends the notebook's series). */
+  runs: number;
+  /** Wall time of a whole run: kernel start, every cell, shutdown. */
+  ms: Stat;
+  /** The kernel's start (tslab: Node.js and the TypeScript compiler). */
+  startMs: Stat;
+  /** The cells, summed. */
+  cellsMs: Stat;
+  /** The slowest code cell (median over the runs): its 1-based index in the notebook and its time. */
+  slowestCell: { index: number; ms: number } | null;
   cells: number;
   error?: string;
 }
 
-async function notebookBench(tmp: string): Promise<NotebookBench[]> {
+/** Every notebook, `runs` times each, each run in a fresh kernel. */
+async function notebookBench(tmp: string, runs: number): Promise<NotebookBench[]> {
   const { listNotebooks, runNotebook } = await import("../tools/notebook-runner.ts");
   const out: NotebookBench[] = [];
   for (const nb of listNotebooks(path.join(ROOT, "notebooks"))) {
-    const t0 = performance.now();
-    try {
-      const r = await runNotebook(nb, { outDir: path.join(tmp, "notebooks") });
-      out.push({ notebook: path.basename(nb), ok: true, ms: performance.now() - t0, cells: r.cells.length });
-    } catch (error) {
-      out.push({ notebook: path.basename(nb), ok: false, ms: performance.now() - t0, cells: 0, error: String((error as Error).message ?? error).split("\n").slice(0, 3).join(" ") });
+    const wall: number[] = [];
+    const start: number[] = [];
+    const cellSums: number[] = [];
+    const perCell = new Map<number, number[]>();
+    let cells = 0;
+    let error: string | undefined;
+    for (let i = 0; i < runs && error === undefined; i++) {
+      const t0 = performance.now();
+      try {
+        const r = await runNotebook(nb, { outDir: path.join(tmp, "notebooks") });
+        wall.push(performance.now() - t0);
+        start.push(r.startMs);
+        cellSums.push(r.cells.reduce((a, c) => a + c.ms, 0));
+        for (const c of r.cells) perCell.set(c.index, [...(perCell.get(c.index) ?? []), c.ms]);
+        cells = r.cells.length;
+      } catch (e) {
+        error = String((e as Error).message ?? e).split("\n").slice(0, 3).join(" ");
+      }
     }
+    const slowest = [...perCell].map(([index, ms]) => ({ index, ms: stat(ms).median })).sort((a, b) => b.ms - a.ms || a.index - b.index)[0] ?? null;
+    out.push({ notebook: path.basename(nb), ok: error === undefined, runs: wall.length, ms: stat(wall), startMs: stat(start), cellsMs: stat(cellSums), slowestCell: slowest, cells, ...(error === undefined ? {} : { error }) });
   }
   return out;
 }
@@ -296,7 +323,16 @@ export function report(r: BenchResult): string {
   out.push("");
   out.push("## Notebooks (headless, tslab over ZeroMQ)");
   out.push("");
-  out.push(r.notebooks === null ? "skipped" : r.notebooks.length === 0 ? "no notebooks" : table(["notebook", "ok", "code cells", "wall s"], r.notebooks.map((n) => [n.notebook, n.ok ? "yes" : `NO: ${n.error ?? ""}`, String(n.cells), sec(n.ms)])));
+  out.push(
+    r.notebooks === null
+      ? "skipped"
+      : r.notebooks.length === 0
+        ? "no notebooks"
+        : table(
+            ["notebook", "ok", "runs", "code cells", "wall s", "kernel start s", "cells s", "slowest cell"],
+            r.notebooks.map((n) => [n.notebook, n.ok ? "yes" : `NO: ${n.error ?? ""}`, String(n.runs), String(n.cells), n.runs > 0 ? mmm(n.ms, sec) : "–", n.runs > 0 ? sec(n.startMs.median) : "–", n.runs > 0 ? sec(n.cellsMs.median) : "–", n.slowestCell ? `${n.slowestCell.index}: ${sec(n.slowestCell.ms)} s` : "–"]),
+          ),
+  );
   out.push("");
   out.push("## Scaling: synthetic facts through extract → normalize → enrich → export (medians, seconds)");
   out.push("");
@@ -359,12 +395,13 @@ export interface BenchResult {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: "boolean", default: false }, runs: { type: "string" }, "scale-runs": { type: "string" }, "no-notebooks": { type: "boolean", default: false }, max: { type: "string" } },
+    options: { quick: { type: "boolean", default: false }, runs: { type: "string" }, "scale-runs": { type: "string" }, "no-notebooks": { type: "boolean", default: false }, "notebook-runs": { type: "string" }, max: { type: "string" } },
     strict: true,
   });
   const quick = values.quick;
   const runs = Number(values.runs ?? (quick ? 1 : 7));
   const scaleRuns = Number(values["scale-runs"] ?? (quick ? 1 : 3));
+  const notebookRuns = Number(values["notebook-runs"] ?? 3);
   const max = Number(values.max ?? 1e6);
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const t0 = performance.now();
@@ -376,7 +413,7 @@ async function main(argv: string[]): Promise<number> {
     result.cold = coldBench(runs, tmp);
     if (!quick && !values["no-notebooks"]) {
       log("notebooks");
-      result.notebooks = await notebookBench(tmp);
+      result.notebooks = await notebookBench(tmp, notebookRuns);
     }
     const plan: Array<[number, string, number, boolean]> = quick
       ? [[1e3, "jsonl", 1, true], [1e4, "jsonl", 1, true], [1e3, "yaml", 1, false]]

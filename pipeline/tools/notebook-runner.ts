@@ -83,6 +83,8 @@ export interface CellResult {
   executionCount: number;
   source: string;
   outputs: NbOutput[];
+  /** Wall time from sending the cell to the kernel's reply, ms (not written to the notebook). */
+  ms: number;
 }
 
 export interface RunResult {
@@ -95,6 +97,8 @@ export interface RunResult {
   notebook: Notebook;
   /** The exact text written (deterministic JSON). */
   json: string;
+  /** Wall time to start the kernel (until it answers kernel_info), ms; the cells' own are in `cells`. */
+  startMs: number;
 }
 
 export interface RunOptions {
@@ -515,9 +519,12 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
   const cells: CellResult[] = [];
   const outCells: NbCell[] = [];
   let languageInfo: Record<string, unknown> = {};
+  let startMs = 0;
   try {
     try {
+      const t0 = performance.now();
       const info = await kernel.start(opts.startTimeoutMs ?? 60_000);
+      startMs = performance.now() - t0;
       languageInfo = (info["language_info"] ?? {}) as Record<string, unknown>;
     } catch (e) {
       throw new NotebookError(`${name}: ${(e as Error).message}`, name, null, kernel.processOutput);
@@ -533,7 +540,7 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
         continue;
       }
       count += 1;
-      const started = Date.now();
+      const started = performance.now();
       let outputs: NbOutput[];
       let status: string;
       if (source.trim() === "") {
@@ -563,8 +570,9 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
           name, index, kernelError,
         );
       }
-      log(`  ${name} cell ${index} ok (${Date.now() - started} ms)`);
-      cells.push({ index, executionCount: count, source, outputs });
+      const ms = performance.now() - started;
+      log(`  ${name} cell ${index} ok (${Math.round(ms)} ms)`);
+      cells.push({ index, executionCount: count, source, outputs, ms });
       outCells.push({
         cell_type: "code",
         id,
@@ -594,7 +602,7 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
     outPath = join(resolve(outDir), name);
     writeAtomic(outPath, json);
   }
-  return { path: nbPath, outPath, cells, outputs: cells.map((c) => c.outputs), notebook, json };
+  return { path: nbPath, outPath, cells, outputs: cells.map((c) => c.outputs), notebook, json, startMs };
 }
 
 /** `notebooks/*.ipynb` (or another folder), sorted by name. */

@@ -34,7 +34,9 @@ function displays(outputs: NbOutput[] | undefined): DisplayDataOutput[] {
 
 describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
   it("executes ok.ipynb and records stream, chart and table outputs", { timeout: 60_000 }, async () => {
+    const t0 = performance.now();
     const r = await runNotebook(join(FIXTURES, "ok.ipynb"), { cwd: KERNEL_CWD, outDir });
+    const wall = performance.now() - t0;
 
     // 5 cells: markdown + 4 code cells
     expect(r.notebook.cells.map((c) => c.cell_type)).toEqual(["markdown", "code", "code", "code", "code"]);
@@ -84,6 +86,13 @@ describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
     expect(written).not.toMatch(/"execution"\s*:|iopub\.|shell\.execute_reply|"date"/);
     expect(written).toBe(JSON.stringify(JSON.parse(written), null, 2) + "\n");
     expect(Object.keys(JSON.parse(written) as object)).toEqual(["cells", "metadata", "nbformat", "nbformat_minor"]);
+
+    // timings for the bench, returned and never written: the kernel's start and each cell, which
+    // together fit inside the call's wall time
+    expect(r.startMs).toBeGreaterThan(0);
+    expect(r.cells.every((c) => c.ms > 0)).toBe(true);
+    expect(r.startMs + r.cells.reduce((a, c) => a + c.ms, 0)).toBeLessThanOrEqual(wall);
+    expect(written).not.toMatch(/"ms"|startMs/);
   });
 
   it("rejects on a throwing cell, naming the notebook, the cell and the kernel's message", { timeout: 60_000 }, async () => {
