@@ -399,10 +399,18 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const quick = values.quick;
-  const runs = Number(values.runs ?? (quick ? 1 : 7));
-  const scaleRuns = Number(values["scale-runs"] ?? (quick ? 1 : 3));
-  const notebookRuns = Number(values["notebook-runs"] ?? 3);
-  const max = Number(values.max ?? 1e6);
+  // A count given on the command line must be a whole number ≥ 1: a typo is a usage error, not a
+  // bench that silently runs nothing.
+  const count = (name: string, given: string | undefined, fallback: number): number => {
+    if (given === undefined) return fallback;
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of at least 1, not ${JSON.stringify(given)}`);
+    return n;
+  };
+  const runs = count("runs", values.runs, quick ? 1 : 7);
+  const scaleRuns = count("scale-runs", values["scale-runs"], quick ? 1 : 3);
+  const notebookRuns = count("notebook-runs", values["notebook-runs"], 3);
+  const max = count("max", values.max, 1e6);
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const t0 = performance.now();
   const started = new Date().toISOString();
