@@ -294,7 +294,6 @@ export function marketShareBySource(rows: readonly MarketShareRow[]): TopLevelSp
   };
 }
 
-/** Dumbbell: each provider's share per source_a and source_b (cross-source rows only). */
 /** How many points shareDumbbell draws: every known share of a cross-source row, one pass, nothing built. */
 export function shareDumbbellPoints(rows: readonly ShareComparisonRow[]): number {
   let n = 0;
@@ -302,6 +301,7 @@ export function shareDumbbellPoints(rows: readonly ShareComparisonRow[]): number
   return n;
 }
 
+/** Dumbbell: each provider's share per source_a and source_b (cross-source rows only). */
 export function shareDumbbell(rows: readonly ShareComparisonRow[]): TopLevelSpec {
   const cross = rows.filter((r) => r.comparison === "cross_source");
   const values = cross.flatMap((r) => [

@@ -197,7 +197,11 @@ async function notebookBench(tmp: string, runs: number): Promise<NotebookBench[]
         wall.push(performance.now() - t0);
         start.push(r.startMs);
         cellSums.push(r.cells.reduce((a, c) => a + c.ms, 0));
-        for (const c of r.cells) perCell.set(c.index, [...(perCell.get(c.index) ?? []), c.ms]);
+        for (const c of r.cells) {
+          const times = perCell.get(c.index) ?? [];
+          times.push(c.ms);
+          perCell.set(c.index, times);
+        }
         cells = r.cells.length;
       } catch (e) {
         error = String((e as Error).message ?? e).split("\n").slice(0, 3).join(" ");
@@ -232,12 +236,14 @@ export interface ScalePoint {
  * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS at 1.6–1.8 GiB instead of
  * 2.3 GiB, for about 1 s more (BENCHMARKS.md).
  */
+let nodeFlags: string[] | undefined;
 function childNodeFlags(): string[] {
+  if (nodeFlags) return nodeFlags;
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts["pipeline"] ?? "";
   const words = script.split(/\s+/);
   const end = words.indexOf("--import");
   if (words[0] !== "node" || end < 0) throw new Error(`package.json's pipeline script is not "node <flags> --import tsx ...": ${script}`);
-  return words.slice(1, end);
+  return (nodeFlags = words.slice(1, end));
 }
 
 /** The stage during which the run with the highest peak RSS reached it (the first whose end saw it). */

@@ -205,7 +205,9 @@ export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unkno
 }
 
 export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
-  return Buffer.from(concatBytes(collect((sink) => writeCsv(def, rows, sink)))).toString("utf8");
+  const parts: Buffer[] = [];
+  writeCsv(def, rows, (chunk) => parts.push(Buffer.from(chunk))); // a copy: the writer reuses its buffer
+  return Buffer.concat(parts).toString("utf8");
 }
 
 /**
@@ -214,23 +216,6 @@ export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>
  */
 export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array {
   return serialize({ [def.name]: rows }, { version: "0.0.0" }).get(`tables/${def.name}.parquet`) as Uint8Array;
-}
-
-function collect(write: (sink: Sink) => void): Array<string | Uint8Array> {
-  const parts: Array<string | Uint8Array> = [];
-  write((chunk) => parts.push(typeof chunk === "string" ? chunk : new Uint8Array(chunk))); // a copy: the writers reuse their buffers
-  return parts;
-}
-
-function concatBytes(parts: ReadonlyArray<string | Uint8Array>): Uint8Array {
-  const bytes = parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p));
-  const out = new Uint8Array(bytes.reduce((n, b) => n + b.byteLength, 0));
-  let at = 0;
-  for (const b of bytes) {
-    out.set(b, at);
-    at += b.byteLength;
-  }
-  return out;
 }
 
 /**

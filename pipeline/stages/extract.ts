@@ -484,12 +484,12 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
 
     let period: string | null = null;
     if (record.period !== null) {
-      period = periods.get(record.period) ?? null;
-      if (!periods.has(record.period)) {
-        period = parsePeriod(record.period);
-        if (period !== null) period = intern(period);
-        periods.set(record.period, period);
+      let known = periods.get(record.period);
+      if (known === undefined) {
+        const parsedPeriod = parsePeriod(record.period);
+        periods.set(record.period, (known = parsedPeriod === null ? null : intern(parsedPeriod)));
       }
+      period = known;
       if (period === null) add(parsed, index, line, record, "period", "period", msg.badPeriod(record.period));
     }
 

@@ -26,6 +26,7 @@ import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import { columnsOf } from "../datapackage.ts";
 import { PipelineError } from "../errors.ts";
+import { msg } from "../messages.ts";
 import type { TableDef } from "../schemas/tables.ts";
 
 const DUCKDB_TYPE = { string: "VARCHAR", number: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN" } as const;
@@ -181,9 +182,9 @@ export class ParquetFromCsv {
       reported.set(id, error);
     }
     const problems = this.jobs.flatMap((job) => {
-      if (!reported.has(job.id)) return [{ file: job.rel, path: "(file)", rule: "parquet-write", message: "the Parquet writer (DuckDB, in a worker thread) stopped before writing this file" }];
+      if (!reported.has(job.id)) return [{ file: job.rel, path: "(file)", rule: "parquet-write", message: msg.parquetNotWritten() }];
       const error = reported.get(job.id);
-      return error === undefined ? [] : [{ file: job.rel, path: "(file)", rule: "parquet-write", message: `DuckDB could not write the Parquet copy of the CSV: ${error}` }];
+      return error === undefined ? [] : [{ file: job.rel, path: "(file)", rule: "parquet-write", message: msg.parquetFailed(error) }];
     });
     if (problems.length > 0) throw new PipelineError("export", problems);
   }
