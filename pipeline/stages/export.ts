@@ -219,33 +219,54 @@ export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unkn
 }
 
 /**
+ * The tables there are: their definitions in TABLES order (the data package's order), and the
+ * tables the biggest first (the write order: DuckDB converts each CSV file to Parquet while the
+ * next one is written, so what is left to wait for after the last CSV file is a small table's
+ * conversion).
+ */
+function presentTables(tables: AnyTables): { defs: TableDef[]; bySize: Array<readonly [TableDef, ReadonlyArray<Record<string, unknown>>]> } {
+  const bySize: Array<readonly [TableDef, ReadonlyArray<Record<string, unknown>>]> = [];
+  for (const def of Object.values(TABLES) as TableDef[]) {
+    const rows = tables[def.name];
+    if (rows) bySize.push([def, rows]);
+  }
+  const defs = bySize.map(([def]) => def);
+  return { defs, bySize: bySize.sort((a, b) => b[1].length - a[1].length) };
+}
+
+/**
+ * A table's two files: its CSV file, whose writer sorts and encodes the rows, and its Parquet file,
+ * converted from the CSV. A function of its own, so that its closures' context holds this one
+ * table and nothing else: once the CSV file is written the plan lets go of the rows, and a caller
+ * that dropped its own reference gets the memory back during the export (at 10⁶ facts the big
+ * tables are most of the heap).
+ */
+function tableFiles(def: TableDef, table: ReadonlyArray<Record<string, unknown>>): OutputFile[] {
+  let rows: typeof table | undefined = table;
+  return [
+    {
+      rel: `tables/${def.name}.csv`,
+      write: (sink) => {
+        invariant(rows, "export", `${def.name}: a plan's files are written once (its rows are released as they are)`);
+        writeCsv(def, sortRows(def, rows), sink);
+        rows = undefined;
+      },
+    },
+    { rel: `tables/${def.name}.parquet`, parquetOf: { def, csv: `tables/${def.name}.csv` } },
+  ];
+}
+
+/**
  * Every output file (path relative to the output folder), in write order, each with the function
  * that produces its bytes. Pure and cheap: the rows are sorted and encoded only when a file is
  * written. `extraFiles` (e.g. the charts) are written and listed in the manifest like the tables.
  */
 export function planOutputs(tables: AnyTables, opts: { version: string; extraFiles?: ReadonlyMap<string, Uint8Array | string> }): OutputFile[] {
   const files: OutputFile[] = [];
-  const defs = (Object.values(TABLES) as TableDef[]).filter((def) => tables[def.name]);
-  // The biggest tables first: DuckDB converts each CSV file to Parquet while the next one is
-  // written, so what is left to wait for after the last CSV file is a small table's conversion.
-  const bySize = [...defs].sort((a, b) => tables[b.name]!.length - tables[a.name]!.length);
-  for (const def of bySize) {
-    let rows = tables[def.name];
-    const rowsOf = () => {
-      invariant(rows, "export", `${def.name}: a plan's files are written once (its rows are released as they are)`);
-      return rows;
-    };
-    files.push({
-      rel: `tables/${def.name}.csv`,
-      write: (sink) => {
-        writeCsv(def, sortRows(def, rowsOf()), sink);
-        // The Parquet file is made from the CSV: the plan lets go of the table once its CSV is
-        // written, so a caller that drops its own reference gets the memory back during the export.
-        rows = undefined;
-      },
-    });
-    files.push({ rel: `tables/${def.name}.parquet`, parquetOf: { def, csv: `tables/${def.name}.csv` } });
-  }
+  // No closure made in this function may mention `tables`: closures share their function's context,
+  // and one that did would keep every table alive until the whole plan is dropped (tableFiles).
+  const { defs, bySize } = presentTables(tables);
+  for (const [def, rows] of bySize) files.push(...tableFiles(def, rows));
   const documents = (tables["documents"] ?? []) as ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }>;
   files.push({ rel: "datapackage.json", write: (sink) => sink(`${JSON.stringify(describePackage(defs, { version: opts.version, documents }), null, 2)}\n`) });
   for (const [rel, bytes] of opts.extraFiles ?? []) files.push({ rel, write: (sink) => sink(bytes) });

@@ -1,15 +1,19 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../pipeline/datapackage.ts";
 import { parquetMetadata } from "hyparquet";
 import { packageVersion } from "../../pipeline/run.ts";
 import { toCsvReference } from "../../pipeline/bench/csv-proposal.ts";
-import { neutralize, serialize, sortRows, toCsv, toParquet } from "../../pipeline/stages/export.ts";
+import { neutralize, planOutputs, serialize, sortRows, toCsv, toParquet, writeOutputs } from "../../pipeline/stages/export.ts";
 import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
-import { OUTPUT, ROOT, readCsv, realTables } from "../helpers.ts";
+import { OUTPUT, ROOT, readCsv, realInputs, realTables } from "../helpers.ts";
+import { computeTables } from "../../pipeline/run.ts";
+import { silentContext } from "../../pipeline/stages/context.ts";
 
 const pkg = JSON.parse(readFileSync(path.join(OUTPUT, "datapackage.json"), "utf8")) as {
   resources: Array<{ name: string; path: string; format: string; schema: { fields: Array<{ name: string; type: string; unit?: string; description: string }>; primaryKey: string[]; foreignKeys: unknown[] } }>;
@@ -103,6 +107,40 @@ describe("export: the streamed writers", () => {
       const bytes = files.get(rel)!;
       expect(Buffer.from(typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes).equals(readFileSync(path.join(OUTPUT, rel))), rel).toBe(true);
     }
+  });
+
+  it("lets go of each table once its CSV file is written, while the rest of the plan is still being written", async () => {
+    // At 10⁶ facts the tables are most of the heap. A plan whose closures shared one context with
+    // the tables object kept every table alive to the end of the export (it did, until issue 7's
+    // sixth round): the first two tables written must be collectable before the last file is.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // The tables object lives only in this function and in what the plan keeps of it, as in
+    // runPipeline once the plan is made.
+    const planned = () => {
+      const tables = computeTables(realInputs(), silentContext) as unknown as Record<string, object>;
+      const plan = planOutputs(tables as never, { version: "0.0.0" });
+      const written = [plan[0]!, plan[2]!].map((f) => f.rel.replace(/^tables\/(.*)\.csv$/, "$1"));
+      return { plan, written, refs: written.map((name) => new WeakRef(tables[name]!)) };
+    };
+    const { plan, written, refs } = planned();
+    expect(written).toEqual(["regions", "claims_check"]);
+    // A WeakRef keeps its target alive until the end of the job that made it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const held: boolean[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), "cma-release-test-"));
+    try {
+      writeOutputs(path.join(dir, "output"), plan, { log: () => {} }, {
+        afterFile: (i, n) => {
+          if (i !== n - 1) return;
+          gc();
+          held.push(...refs.map((r) => r.deref() !== undefined));
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(held).toEqual([false, false]);
   });
 
   it("writes CSV with csv-stringify's exact bytes (RFC 4180 quoting, white space at either end quoted)", () => {
