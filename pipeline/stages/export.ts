@@ -50,8 +50,8 @@ const prop = (row: string, name: string) => `${row}[${JSON.stringify(name)}]`;
 interface Compiled {
   /** Primary-key order, as `compareValues` over the key columns in turn. */
   compare: (a: Row, b: Row) => number;
-  /** One row's CSV line, LF included. */
-  line: (r: Row) => string;
+  /** One row's CSV line, LF included; sets `guarded[k]` when column k's cell got the text guard (`neutralize`). */
+  line: (r: Row, guarded: Uint8Array) => string;
 }
 const compiledCache = new WeakMap<TableDef, Compiled>();
 
@@ -72,13 +72,13 @@ function compiled(def: TableDef): Compiled {
   const compare = build("compare", ["compareValues"], `return (a, b) => { let c, x, y; ${def.primaryKey.map((k) => `if (${keyCompare(k)} !== 0) return c;`).join(" ")} return 0; };`, compareValues);
   // A cell of the column's own type takes a short path (a text column's texts, a number column's
   // numbers); anything else, null included, goes through csvCell. The bytes are csvCell's either way.
-  const cell = (col: Column) => {
+  const cell = (col: Column, k: number) => {
     const v = prop("r", col.name);
-    if (col.type === "string") return `(typeof ${v} === "string" ? textCell(${v}) : csvCell(${v}, true))`;
-    if (col.type === "number" || col.type === "integer") return `(typeof ${v} === "number" ? "" + ${v} : csvCell(${v}, false))`;
-    return `csvCell(${v}, false)`;
+    if (col.type === "string") return `(typeof ${v} === "string" ? textCell(${v}, g, ${k}) : csvCell(${v}, g, ${k}))`;
+    if (col.type === "number" || col.type === "integer") return `(typeof ${v} === "number" ? "" + ${v} : csvCell(${v}, null, ${k}))`;
+    return `csvCell(${v}, null, ${k})`;
   };
-  const line = build("csv-line", ["csvCell", "textCell"], `return (r) => ${cols.map(cell).join(' + "," + ')} + "\\n";`, csvCell, textCell);
+  const line = build("csv-line", ["csvCell", "textCell"], `return (r, g) => ${cols.map(cell).join(' + "," + ')} + "\\n";`, csvCell, textCell);
   c = { compare, line };
   compiledCache.set(def, c);
   return c;
@@ -128,7 +128,7 @@ export type Sink = (chunk: string | Uint8Array) => void;
  * One output file: its path relative to the output folder and either a function that writes its
  * bytes, or (a table's Parquet file) the table and the CSV file it is converted from (parquet.ts).
  */
-export type OutputFile = { rel: string; write: (sink: Sink) => void } | { rel: string; parquetOf: { def: TableDef; csv: string } };
+export type OutputFile = { rel: string; write: (sink: Sink) => void } | { rel: string; parquetOf: { def: TableDef; csv: string; guarded: () => ReadonlySet<string> | undefined } };
 
 /** CSV bytes are handed to the sink about 1 MiB at a time. */
 const CSV_CHUNK = 1 << 20;
@@ -157,25 +157,38 @@ function csvQuote(s: string): string {
   return s;
 }
 
-/** A text column's cell: neutralized, then quoted if it must be; an empty text is `""` (a null is an empty cell). */
-function textCell(v: string): string {
-  return v.length === 0 ? '""' : csvQuote(neutralize(v));
+/**
+ * A text column's cell: neutralized, then quoted if it must be; an empty text is `""` (a null is an
+ * empty cell). Marks `guarded[k]` when the guard added its `'`.
+ */
+function textCell(v: string, guarded: Uint8Array, k: number): string {
+  if (v.length === 0) return '""';
+  const n = neutralize(v);
+  if (n !== v) guarded[k] = 1;
+  return csvQuote(n);
 }
 
-/** A cell of any column: null or missing → empty; number, boolean → `String`; anything else → quoted text (neutralized in a text column). */
-function csvCell(v: unknown, text: boolean): string {
+/**
+ * A cell of any column: null or missing → empty; number, boolean → `String`; anything else → quoted
+ * text (neutralized in a text column, the one that passes `guarded`).
+ */
+function csvCell(v: unknown, guarded: Uint8Array | null, k: number): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  return csvQuote(text ? neutralize(String(v)) : String(v));
+  return guarded ? textCell(String(v), guarded, k) : csvQuote(String(v));
 }
 
 /**
  * The table as CSV, written into `sink` in chunks: a header line, then one line per row, each
  * ending in LF. Text cells are `neutralize`d; a null or missing cell is empty; numbers and booleans
  * are written with `String` (never quoted: they hold none of the characters that need it).
+ * Returns the text columns in which the guard added a `'` to at least one cell: the Parquet
+ * conversion undoes it in those columns only (parquet.ts).
  */
-export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): void {
+export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>, sink: Sink): ReadonlySet<string> {
   const encode = compiled(def).line;
+  const cols = columnsOf(def);
+  const guarded = new Uint8Array(cols.length);
   const buf = Buffer.allocUnsafe(CSV_CHUNK);
   let at = 0;
   const put = (text: string) => {
@@ -194,7 +207,7 @@ export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unkno
     .map((c) => csvQuote(c.name))
     .join(",")}\n`;
   for (const r of rows) {
-    batch += encode(r);
+    batch += encode(r, guarded);
     if (batch.length >= CSV_BATCH) {
       put(batch);
       batch = "";
@@ -202,6 +215,7 @@ export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unkno
   }
   put(batch);
   if (at > 0) sink(buf.subarray(0, at));
+  return new Set(cols.filter((_, k) => guarded[k] === 1).map((c) => c.name));
 }
 
 export function toCsv(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
@@ -243,16 +257,17 @@ function presentTables(tables: AnyTables): { defs: TableDef[]; bySize: Array<rea
  */
 function tableFiles(def: TableDef, table: ReadonlyArray<Record<string, unknown>>): OutputFile[] {
   let rows: typeof table | undefined = table;
+  let guarded: ReadonlySet<string> | undefined;
   return [
     {
       rel: `tables/${def.name}.csv`,
       write: (sink) => {
         invariant(rows, "export", `${def.name}: a plan's files are written once (its rows are released as they are)`);
-        writeCsv(def, sortRows(def, rows), sink);
+        guarded = writeCsv(def, sortRows(def, rows), sink);
         rows = undefined;
       },
     },
-    { rel: `tables/${def.name}.parquet`, parquetOf: { def, csv: `tables/${def.name}.csv` } },
+    { rel: `tables/${def.name}.parquet`, parquetOf: { def, csv: `tables/${def.name}.csv`, guarded: () => guarded } },
   ];
 }
 
@@ -478,7 +493,7 @@ export function writeOutputs(
       mkdirSync(path.dirname(target), { recursive: true });
       if ("parquetOf" in file) {
         parquet ??= new ParquetFromCsv();
-        parquet.convert(file.parquetOf.def, path.join(tmp, file.parquetOf.csv), target, file.rel);
+        parquet.convert(file.parquetOf.def, path.join(tmp, file.parquetOf.csv), target, file.rel, file.parquetOf.guarded());
       } else {
         const fd = openSync(target, "w");
         try {

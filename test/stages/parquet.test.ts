@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PipelineError } from "../../pipeline/errors.ts";
 import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
-import { planOutputs, toCsv, writeOutputs, type OutputFile } from "../../pipeline/stages/export.ts";
+import { planOutputs, toCsv, writeCsv, writeOutputs, type OutputFile } from "../../pipeline/stages/export.ts";
 import { copySql, ParquetFromCsv } from "../../pipeline/stages/parquet.ts";
 import { realTables, ROOT, snapshot } from "../helpers.ts";
 
@@ -106,6 +106,19 @@ describe("the Parquet writer", () => {
     expect(sql).toContain("columns = {'source_id': 'VARCHAR', 'market': 'VARCHAR', 'period': 'VARCHAR', 'provider_id': 'VARCHAR', 'share': 'DOUBLE', 'share_of_named': 'DOUBLE', 'rank': 'INTEGER', 'fact_id': 'VARCHAR'}");
     expect(sql).toContain(`CASE WHEN starts_with("source_id", '''') THEN substr("source_id", 2) ELSE "source_id" END AS "source_id"`);
     expect(sql).toContain(`"share", "share_of_named", "rank"`);
+  });
+
+  it("strips the leading ' only in the columns where the CSV writer added one", async () => {
+    // market_name holds "'IaaS'" (written "''IaaS'") and definition "=not a formula" (written
+    // "'=not a formula"); no cell of market_id was guarded.
+    const guarded = writeCsv(def, rows, () => {});
+    expect([...guarded]).toEqual(["market_name", "definition"]);
+    const sql = copySql(def, "/x/m.csv", "/x/m.parquet", guarded);
+    expect(sql).toContain(`SELECT "market_id", CASE WHEN starts_with("market_name", '''') THEN substr("market_name", 2) ELSE "market_name" END AS "market_name", CASE WHEN starts_with("definition", '''')`);
+    // And through the writer: the Parquet file holds the raw texts.
+    const out = path.join(dir, "guarded");
+    writeOutputs(out, planOutputs({ markets: [...rows, { market_id: "x'y", market_name: "plain", definition: "-4 pts" }] }, { version: "0.0.0-test" }), silentContext, {});
+    expect(await read(path.join(out, "tables/markets.parquet"))).toEqual([...rows, { market_id: "x'y", market_name: "plain", definition: "-4 pts" }]);
   });
 
   it("a write that fails with conversions in flight leaves no temporary folder and the previous output as it was", () => {
