@@ -2,7 +2,13 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { computeTables } from "../../pipeline/run.ts";
-import { realInputs, realTables, withFiles } from "../helpers.ts";
+import { realInputs, realTables, ROOT, withFiles } from "../helpers.ts";
+import path from "node:path";
+import { synthesize } from "../../pipeline/bench/synthetic.ts";
+import { extract } from "../../pipeline/stages/extract.ts";
+import { normalize } from "../../pipeline/stages/normalize.ts";
+import { sortRows } from "../../pipeline/stages/export.ts";
+import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
 
 const t = realTables();
 const share = (source: string, provider: string) => t.market_share.find((r) => r.source_id === source && r.provider_id === provider)!;
@@ -117,9 +123,10 @@ describe("normalize: a third firm flows through with no code change", () => {
 
   it("appears in share_comparison against both other firms", () => {
     const gcp = tables.share_comparison.filter((r) => r.provider_id === "gcp" && r.source_b === "canalys");
+    // (in the table's key order: source_a "gartner" before "synergy")
     expect(gcp.map((r) => [r.source_a, r.delta_pp])).toEqual([
-      ["synergy", -2],
       ["gartner", 2],
+      ["synergy", -2],
     ]);
     const huawei = tables.share_comparison.find((r) => r.provider_id === "huawei" && r.source_a === "synergy" && r.source_b === "canalys")!;
     expect(huawei).toMatchObject({ share_a: 0.02, share_b: null, delta_pp: null });
@@ -127,5 +134,20 @@ describe("normalize: a third firm flows through with no code change", () => {
 
   it("appears in concentration", () => {
     expect(tables.concentration.find((r) => r.source_id === "canalys")).toMatchObject({ period: "2025-Q3", named_total: 0.65, others: 0.35, hhi_named: 1629, us_led_share: 0.65, china_led_share: 0 });
+  });
+});
+
+describe("normalize: share_comparison is made in its key order", () => {
+  // The export reads the rows in primary-key order; made in that order they need no sorted copy
+  // and lie in memory as they are read (BENCHMARKS.md, issue 7's sixth round).
+  const def = TABLES.share_comparison as TableDef;
+  it("on the article's data and on a synthetic corpus of 10⁴ facts (43 providers, cross-source and period-over-period pairs)", () => {
+    const synthetic = normalize(extract(synthesize({ facts: 10_000, seed: 3, format: "jsonl", referenceDir: path.join(ROOT, "data") }), silentContext), silentContext).tables.share_comparison;
+    for (const rows of [realTables().share_comparison, synthetic]) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(sortRows(def, rows)).toBe(rows); // already in order: the same array back
+    }
+    expect(synthetic).toHaveLength(10_105);
+    expect(new Set(synthetic.map((r) => r.comparison))).toEqual(new Set(["cross_source", "period_over_period"]));
   });
 });
