@@ -51,7 +51,7 @@ interface Compiled {
   /** Primary-key order, as `compareValues` over the key columns in turn. */
   compare: (a: Row, b: Row) => number;
   /** One row's CSV line, LF included; sets `guarded[k]` when column k's cell got the text guard (`neutralize`). */
-  line: (r: Row, guarded: Uint8Array) => string;
+  line: (r: Row, guarded: Uint8Array, lastText: unknown[], lastCell: string[]) => string;
 }
 const compiledCache = new WeakMap<TableDef, Compiled>();
 
@@ -72,13 +72,15 @@ function compiled(def: TableDef): Compiled {
   const compare = build("compare", ["compareValues"], `return (a, b) => { let c, x, y; ${def.primaryKey.map((k) => `if (${keyCompare(k)} !== 0) return c;`).join(" ")} return 0; };`, compareValues);
   // A cell of the column's own type takes a short path (a text column's texts, a number column's
   // numbers); anything else, null included, goes through csvCell. The bytes are csvCell's either way.
+  // A text column keeps its last text and cell (`m`, `t`): ids, markets and periods repeat from row
+  // to row, and the same string is then one comparison instead of the guard and the quoting rules.
   const cell = (col: Column, k: number) => {
     const v = prop("r", col.name);
-    if (col.type === "string") return `(typeof ${v} === "string" ? textCell(${v}, g, ${k}) : csvCell(${v}, g, ${k}))`;
+    if (col.type === "string") return `(typeof (x = ${v}) === "string" ? (x === m[${k}] ? t[${k}] : (m[${k}] = x, t[${k}] = textCell(x, g, ${k}))) : csvCell(x, g, ${k}))`;
     if (col.type === "number" || col.type === "integer") return `(typeof ${v} === "number" ? "" + ${v} : csvCell(${v}, null, ${k}))`;
     return `csvCell(${v}, null, ${k})`;
   };
-  const line = build("csv-line", ["csvCell", "textCell"], `return (r, g) => ${cols.map(cell).join(' + "," + ')} + "\\n";`, csvCell, textCell);
+  const line = build("csv-line", ["csvCell", "textCell"], `return (r, g, m, t) => { let x; return ${cols.map(cell).join(' + "," + ')} + "\\n"; };`, csvCell, textCell);
   c = { compare, line };
   compiledCache.set(def, c);
   return c;
@@ -189,6 +191,9 @@ export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unkno
   const encode = compiled(def).line;
   const cols = columnsOf(def);
   const guarded = new Uint8Array(cols.length);
+  // Per text column, the last text and its cell: ids, periods and markets repeat from row to row.
+  const lastText: unknown[] = new Array(cols.length).fill(undefined);
+  const lastCell: string[] = new Array(cols.length).fill("");
   const buf = Buffer.allocUnsafe(CSV_CHUNK);
   let at = 0;
   const put = (text: string) => {
@@ -207,7 +212,7 @@ export function writeCsv(def: TableDef, rows: ReadonlyArray<Record<string, unkno
     .map((c) => csvQuote(c.name))
     .join(",")}\n`;
   for (const r of rows) {
-    batch += encode(r, guarded);
+    batch += encode(r, guarded, lastText, lastCell);
     if (batch.length >= CSV_BATCH) {
       put(batch);
       batch = "";
