@@ -20,9 +20,11 @@ export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents
 
 export interface Normalized {
   tables: NormalizedTables;
-  /** What extract read, but the claims: the facts now hold everything they said (at 10⁶ claims
-   * the records and their wrappers are a few hundred MB that later stages have no use for). */
-  extracted: Omit<Extracted, "claims">;
+  /** What extract read, but the claims and the source documents: the facts now hold everything the
+   * claims said and the documents table what later stages need of the documents (at 10⁶ claims the
+   * records are a few hundred MB, the source texts 160 MB, that later stages have no use for; the
+   * report takes the texts it quotes before normalize: run.ts). */
+  extracted: Omit<Extracted, "claims" | "documents">;
 }
 
 type ShareRow = Row<"market_share">;
@@ -223,6 +225,6 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     concentration,
   };
   ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
-  const { claims: _, ...reference } = input;
+  const { claims: _, documents: __, ...reference } = input;
   return { tables, extracted: reference };
 }
