@@ -398,9 +398,15 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const unitById = new Map((measures?.units ?? []).map((u) => [u.unit_id, u]));
   const marketIds = new Set((measures?.markets ?? []).map((m) => m.market_id));
   const sourceIds = new Set((sourcesFile?.sources ?? []).map((s) => s.source_id));
-  // Where each claim id was first seen: the fixture's number in `fixtureFiles`, and its line (0: none).
-  // Numbers, not objects: at 10⁶ claims a { file, line } per id was 10⁶ objects alive to the end.
-  const firstSeen = new Map<string, number>();
+  // Every valid record's id, where it is (the fixture's number in `fixtureFiles` × LINES + its line,
+  // 0: none), its index in the fixture, and how many issues there were when it was checked. Duplicate
+  // ids are found after the loop from the ids in order (at 10⁶ claims a Map of every id was ~1 s of
+  // extract; fixtures' ids come nearly or wholly sorted, which takes one pass), and each duplicate's
+  // issue goes where the loop would have added it. Numbers, not objects: 10⁶ of them.
+  const seenIds: string[] = [];
+  const seenAt: number[] = [];
+  const seenIndex: number[] = [];
+  const seenIssue: number[] = [];
   const fixtureFiles: string[] = [];
   const LINES = 2 ** 32;
   const claims: Claim[] = [];
@@ -436,12 +442,11 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
    * canonical subject and period, or undefined when the subject is unknown (already reported).
    */
   const checkClaim = (parsed: Parsed, index: number, line: number | undefined, record: ClaimRecord, doc: SourceDocument | undefined): { subject_id: string; period: string | null } | undefined => {
-    const first = firstSeen.get(record.id);
-    if (first !== undefined) add(parsed, index, line, record, "id", "duplicate-id", msg.duplicateId(record.id, `${fixtureFiles[Math.floor(first / LINES)]}:${first % LINES || "?"}`));
-    else {
-      if (fixtureFiles[fixtureFiles.length - 1] !== parsed.file) fixtureFiles.push(parsed.file);
-      firstSeen.set(record.id, (fixtureFiles.length - 1) * LINES + (line ?? 0));
-    }
+    if (fixtureFiles[fixtureFiles.length - 1] !== parsed.file) fixtureFiles.push(parsed.file);
+    seenIds.push(record.id);
+    seenAt.push((fixtureFiles.length - 1) * LINES + (line ?? 0));
+    seenIndex.push(index);
+    seenIssue.push(out.issues.length);
 
     // A reference file that failed to load is reported once; claims are not checked against it
     // (otherwise every claim would repeat its failure).
@@ -530,6 +535,30 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
       const claim = checkClaim(parsed, index, line, record, documentId === undefined ? undefined : doc);
       if (claim && documentId !== undefined) claims.push({ file, line, index, document_id: documentId, record, subject_id: claim.subject_id, period: claim.period });
     }
+  }
+
+  // --- duplicate ids ------------------------------------------------------------------------------
+  // A record whose id an earlier record has: an issue at the record, naming where the id was first used.
+  let sorted = true;
+  for (let i = 1; i < seenIds.length && sorted; i++) sorted = seenIds[i - 1]! < seenIds[i]!;
+  if (!sorted) {
+    const order = seenIds.map((_, i) => i).sort((i, j) => (seenIds[i]! < seenIds[j]! ? -1 : seenIds[i]! > seenIds[j]! ? 1 : i - j));
+    const duplicates: Array<{ at: number; k: number; issue: DataIssue }> = [];
+    for (let r = 1, first = order[0]!; r < order.length; r++) {
+      const k = order[r]!;
+      if (seenIds[k] !== seenIds[first]) {
+        first = k;
+        continue;
+      }
+      const where = (n: number) => ({ file: fixtureFiles[Math.floor(seenAt[n]! / LINES)]!, line: seenAt[n]! % LINES });
+      const here = where(k);
+      const there = where(first);
+      const issue: DataIssue = { file: here.file, ...(here.line > 0 ? { line: here.line } : {}), path: `${claimLabel({ id: seenIds[k] }, seenIndex[k]!)}.id`, rule: "duplicate-id", message: msg.duplicateId(seenIds[k]!, `${there.file}:${there.line || "?"}`) };
+      duplicates.push({ at: seenIssue[k]!, k, issue });
+    }
+    // Last first, so that each splice leaves the positions still to come as they were.
+    duplicates.sort((x, y) => y.at - x.at || y.k - x.k);
+    for (const d of duplicates) out.issues.splice(d.at, 0, d.issue);
   }
 
   // --- shares per source, market and period must not exceed 100% ---------------------------------
