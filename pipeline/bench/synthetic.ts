@@ -248,7 +248,13 @@ export function synthesize(opts: SyntheticOptions): Inputs {
     files.set(key(`fixtures/${docId}.${format === "yaml" ? "yaml" : "jsonl"}`), format === "yaml" ? yamlFixture(docId, kept) : jsonlFixture(docId, kept));
     if (remaining === 0) break;
   }
-  return { dataDir, files };
+  // In the order `readInputs` reads a data folder (fixtures, then reference, then sources; names
+  // sorted), so that the stages meet the corpus as they do when it is read from disk: the fixtures
+  // firm by firm, their claims in id order (generated quarter by quarter, they came out of order).
+  const folders = ["fixtures", "reference", "sources"].map((f) => key(f) + path.sep);
+  const rank = (k: string) => folders.findIndex((f) => k.startsWith(f));
+  const inOrder = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return { dataDir, files: new Map(inOrder.map((k) => [k, files.get(k)!])) };
 }
 
 /** Appends list items to a YAML file whose last top-level key is `key:` holding a block list. */
