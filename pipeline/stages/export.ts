@@ -239,9 +239,11 @@ export function toParquet(def: TableDef, rows: ReadonlyArray<Record<string, unkn
 
 /**
  * The tables there are: their definitions in TABLES order (the data package's order), and the
- * tables the biggest first (the write order: DuckDB converts each CSV file to Parquet while the
- * next one is written, so what is left to wait for after the last CSV file is a small table's
- * conversion).
+ * write order. DuckDB converts each CSV file to Parquet while the next one is written, and idles
+ * until the first is done: so facts first, the one table whose conversion (its long quotes) takes
+ * longer than its CSV, which keeps DuckDB busy from the start; then the biggest first, so that what
+ * is left to wait for after the last CSV file is a small table's conversion. (Johnson's rule for two
+ * machines in a row; at 10⁶ facts the export was ~0.3 s shorter.)
  */
 function presentTables(tables: AnyTables): { defs: TableDef[]; bySize: Array<readonly [TableDef, ReadonlyArray<Record<string, unknown>>]> } {
   const bySize: Array<readonly [TableDef, ReadonlyArray<Record<string, unknown>>]> = [];
@@ -250,7 +252,8 @@ function presentTables(tables: AnyTables): { defs: TableDef[]; bySize: Array<rea
     if (rows) bySize.push([def, rows]);
   }
   const defs = bySize.map(([def]) => def);
-  return { defs, bySize: bySize.sort((a, b) => b[1].length - a[1].length) };
+  const first = (def: TableDef) => (def.name === "facts" ? 1 : 0);
+  return { defs, bySize: bySize.sort((a, b) => first(b[0]) - first(a[0]) || b[1].length - a[1].length) };
 }
 
 /**
