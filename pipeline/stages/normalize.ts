@@ -65,7 +65,9 @@ const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
  * need not sort a copy. (At 10⁶ facts, 1.07 M rows and 43 providers, rows made pair by pair were
  * read by the CSV writer 43 rows apart.) A provider's row in a series is found in one flat array,
  * series × provider, not in a Map per series: read provider by provider, those Maps were twice the
- * time of the whole table.
+ * time of the whole table. (The array has a slot for every series and every provider any series
+ * names: 860 000 at 10⁶ facts; many series that each name a few of thousands of providers would
+ * make it large.)
  */
 function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Array<Row<"share_comparison">> {
   const providers = [...new Set(series.flatMap((s) => s.rows.map((r) => r.provider_id)))].sort(byText);
