@@ -231,10 +231,10 @@ export interface ScalePoint {
 
 /**
  * The node flags of `npm run pipeline` (package.json), which every bench child runs with, so that
- * the scaling series measures the process users run: a 64 MiB young generation (default 16) cuts
- * the scavenges of the allocation-heavy stages (about 10% off the 10⁶ run), and a heap that grows
- * by 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS at 1.6–1.8 GiB instead of
- * 2.3 GiB, for about 1 s more (BENCHMARKS.md).
+ * the scaling series measures the process users run: a 64 MiB young generation (Node 24's default
+ * here; on Node 20, whose default is 16 MiB, about 10% off the 10⁶ run), and a heap that grows by
+ * 30% at a time instead of V8's dynamic factor keeps the 10⁶ peak RSS under 2 GiB instead of
+ * 2.3–2.7 GiB (BENCHMARKS.md).
  */
 let nodeFlags: string[] | undefined;
 function childNodeFlags(): string[] {

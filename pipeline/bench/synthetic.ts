@@ -22,7 +22,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Inputs } from "../stages/extract.ts";
+import { DATA_FOLDERS, type Inputs } from "../stages/extract.ts";
 
 export type FixtureFormat = "yaml" | "jsonl";
 
@@ -251,7 +251,7 @@ export function synthesize(opts: SyntheticOptions): Inputs {
   // In the order `readInputs` reads a data folder (fixtures, then reference, then sources; names
   // sorted), so that the stages meet the corpus as they do when it is read from disk: the fixtures
   // firm by firm, their claims in id order (generated quarter by quarter, they came out of order).
-  const folders = ["fixtures", "reference", "sources"].map((f) => key(f) + path.sep);
+  const folders = DATA_FOLDERS.map((f) => key(f) + path.sep);
   const rank = (k: string) => folders.findIndex((f) => k.startsWith(f));
   const inOrder = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return { dataDir, files: new Map(inOrder.map((k) => [k, files.get(k)!])) };

@@ -12,6 +12,7 @@ import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import { PipelineError, type DataIssue } from "../errors.ts";
 import { msg, zodErrorMap } from "../messages.ts";
+import { clean } from "../numbers.ts";
 import { parsePeriod } from "../periods.ts";
 import type { MacroGeo } from "../schemas/inputs.ts";
 import {
@@ -89,6 +90,9 @@ const REFERENCE = {
 } as const;
 
 /** The read edge: every input file under `dataDir`, as text. */
+/** A data folder's folders, in the order `readInputs` reads them (each one's files sorted by name). */
+export const DATA_FOLDERS = ["fixtures", "reference", "sources"] as const;
+
 export function readInputs(dataDir: string, root = process.cwd()): Inputs {
   const files = new Map<string, string>();
   const rel = (p: string) => path.relative(root, p) || p;
@@ -104,16 +108,26 @@ export function readInputs(dataDir: string, root = process.cwd()): Inputs {
       if (keep(name) && statSync(full).isFile()) files.set(rel(full), readFileSync(full, "utf8"));
     }
   };
-  readDir(path.join(dataDir, "fixtures"), (f) => !f.endsWith(".md") && !f.startsWith("."));
-  readDir(path.join(dataDir, "reference"), (f) => f.endsWith(".yaml") || f.endsWith(".csv"));
-  readDir(path.join(dataDir, "sources"), (f) => !f.endsWith(".md") && !f.startsWith("."));
+  const keep: Record<(typeof DATA_FOLDERS)[number], (f: string) => boolean> = {
+    fixtures: (f) => !f.endsWith(".md") && !f.startsWith("."),
+    reference: (f) => f.endsWith(".yaml") || f.endsWith(".csv"),
+    sources: (f) => !f.endsWith(".md") && !f.startsWith("."),
+  };
+  for (const folder of DATA_FOLDERS) readDir(path.join(dataDir, folder), keep[folder]);
   return { dataDir: rel(dataDir), files };
 }
 
 class Collector {
   readonly issues: DataIssue[] = [];
   add(file: string, line: number | undefined, p: string, rule: string, message: string): void {
-    this.issues.push(line === undefined ? { file, path: p, rule, message } : { file, line, path: p, rule, message });
+    this.issues.push(Collector.issue(file, line, p, rule, message));
+  }
+  /** Adds the issue at position `at` of the list, before the issues added after that point. */
+  insert(at: number, file: string, line: number | undefined, p: string, rule: string, message: string): void {
+    this.issues.splice(at, 0, Collector.issue(file, line, p, rule, message));
+  }
+  private static issue(file: string, line: number | undefined, p: string, rule: string, message: string): DataIssue {
+    return line === undefined ? { file, path: p, rule, message } : { file, line, path: p, rule, message };
   }
 }
 
@@ -542,23 +556,20 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   let sorted = true;
   for (let i = 1; i < seenIds.length && sorted; i++) sorted = seenIds[i - 1]! < seenIds[i]!;
   if (!sorted) {
-    const order = seenIds.map((_, i) => i).sort((i, j) => (seenIds[i]! < seenIds[j]! ? -1 : seenIds[i]! > seenIds[j]! ? 1 : i - j));
-    const duplicates: Array<{ at: number; k: number; issue: DataIssue }> = [];
+    // Record numbers by id; the sort is stable, so the first of equal ids is the first one checked.
+    const order = seenIds.map((_, i) => i).sort((i, j) => (seenIds[i]! < seenIds[j]! ? -1 : seenIds[i]! > seenIds[j]! ? 1 : 0));
+    const fileOf = (k: number) => fixtureFiles[Math.floor(seenAt[k]! / LINES)]!;
+    const lineOfSeen = (k: number) => seenAt[k]! % LINES || undefined;
+    const duplicates: Array<{ k: number; first: number }> = [];
     for (let r = 1, first = order[0]!; r < order.length; r++) {
       const k = order[r]!;
-      if (seenIds[k] !== seenIds[first]) {
-        first = k;
-        continue;
-      }
-      const where = (n: number) => ({ file: fixtureFiles[Math.floor(seenAt[n]! / LINES)]!, line: seenAt[n]! % LINES });
-      const here = where(k);
-      const there = where(first);
-      const issue: DataIssue = { file: here.file, ...(here.line > 0 ? { line: here.line } : {}), path: `${claimLabel({ id: seenIds[k] }, seenIndex[k]!)}.id`, rule: "duplicate-id", message: msg.duplicateId(seenIds[k]!, `${there.file}:${there.line || "?"}`) };
-      duplicates.push({ at: seenIssue[k]!, k, issue });
+      if (seenIds[k] === seenIds[first]) duplicates.push({ k, first });
+      else first = k;
     }
-    // Last first, so that each splice leaves the positions still to come as they were.
-    duplicates.sort((x, y) => y.at - x.at || y.k - x.k);
-    for (const d of duplicates) out.issues.splice(d.at, 0, d.issue);
+    // Last first, so that each insertion leaves the positions still to come as they were.
+    duplicates.sort((x, y) => seenIssue[y.k]! - seenIssue[x.k]! || y.k - x.k);
+    for (const { k, first } of duplicates)
+      out.insert(seenIssue[k]!, fileOf(k), lineOfSeen(k), `${claimLabel({ id: seenIds[k] }, seenIndex[k]!)}.id`, "duplicate-id", msg.duplicateId(seenIds[k]!, `${fileOf(first)}:${lineOfSeen(first) ?? "?"}`));
   }
 
   // --- shares per source, market and period must not exceed 100% ---------------------------------
@@ -576,7 +587,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   for (const s of sums.values) {
     if (s.total > 100 + 1e-9) {
       const first = s.claims[0]!;
-      out.add(first.file, first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(s.source, s.market, s.period, Number(s.total.toPrecision(12)), s.claims.map((c) => c.record.id)));
+      out.add(first.file, first.line, "claims (market_share)", "share-sum", msg.sharesAbove100(s.source, s.market, s.period, clean(s.total), s.claims.map((c) => c.record.id)));
     }
   }
 

@@ -78,15 +78,10 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
   series.forEach((s, i) => {
     for (const r of s.rows) rowAt[i * P + index.get(r.provider_id)!] = r;
   });
-  const order = pairs.map((_, i) => i).sort((i, j) => {
-    const [a1, b1] = pairs[i]!;
-    const [a2, b2] = pairs[j]!;
-    return byText(a1.source_id, a2.source_id) || byText(a1.period, a2.period) || byText(b1.source_id, b2.source_id) || byText(b1.period, b2.period) || i - j;
-  });
-  const ordered = order.map((i) => {
-    const [a, b, comparison] = pairs[i]!;
-    return { a, b, comparison, at: seriesIndex.get(a)! * P, bt: seriesIndex.get(b)! * P };
-  });
+  // Pairs in key order (the sort is stable: pairs with the same key stay in the order given).
+  const ordered = pairs
+    .map(([a, b, comparison]) => ({ a, b, comparison, at: seriesIndex.get(a)! * P, bt: seriesIndex.get(b)! * P }))
+    .sort((x, y) => byText(x.a.source_id, y.a.source_id) || byText(x.a.period, y.a.period) || byText(x.b.source_id, y.b.source_id) || byText(x.b.period, y.b.period));
   const rows: Array<Row<"share_comparison">> = [];
   for (let k = 0; k < P; k++) {
     const provider_id = providers[k]!;
