@@ -31,7 +31,7 @@ fi
 # project's node_modules/.bin first on PATH, so that the kernel runs on the Node.js that npm scripts
 # use (the one `npm ci` installs into node_modules on linux-x64: README)
 export PATH="$ROOT/node_modules/.bin:$PATH"
-(cd "$ROOT" && tsx pipeline/tools/kernel-install.ts >/dev/null)
+(cd "$ROOT" && tsx tools/kernel-install.ts >/dev/null)
 export PYDEVD_DISABLE_FILE_VALIDATION=1  # silences debugpy's "frozen modules" warning
 export JUPYTER_PATH="$ROOT/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 specs="$("$JUPYTER" kernelspec list 2>/dev/null)"

@@ -17,8 +17,8 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { DataIssue } from "./errors.ts";
 import { msg, zodErrorMap } from "./messages.ts";
-import { expectedGot, ID_PATTERN, type MacroGeo } from "./schemas/inputs.ts";
-import { REGION_STATUSES } from "./schemas/tables.ts";
+import { expectedGot, ID_PATTERN, type MacroGeo } from "./schema/inputs.ts";
+import { REGION_STATUSES } from "./schema/tables.ts";
 
 /**
  * Statuses (REGION_STATUSES, shared with the published table's schema): general = generally

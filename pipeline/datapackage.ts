@@ -1,59 +1,10 @@
 /**
- * Frictionless Data Package descriptor and column metadata, generated from the zod table schemas
- * (through zod's JSON Schema output), so nothing restates a column list by hand.
+ * Frictionless Data Package descriptor, generated from the zod table schemas (schema/columns.ts).
  */
-import { z } from "zod";
-import type { TableDef } from "./schemas/tables.ts";
+import { columnsOf, type Column } from "./schema/columns.ts";
+import type { TableDef } from "./schema/tables.ts";
 
-export type ColumnType = "string" | "number" | "integer" | "boolean";
-
-export interface Column {
-  name: string;
-  type: ColumnType;
-  nullable: boolean;
-  description: string;
-  unit?: string;
-  enum?: string[];
-}
-
-interface JsonSchemaProp {
-  type?: string | string[];
-  anyOf?: JsonSchemaProp[];
-  enum?: string[];
-  description?: string;
-  unit?: string;
-}
-
-const columnCache = new WeakMap<TableDef, readonly Column[]>();
-
-/** The columns of a table, in schema order, with type, nullability and the data dictionary.
- * Computed once per table definition (zod's JSON Schema output is not cheap) and shared: read only. */
-export function columnsOf(def: TableDef): readonly Column[] {
-  let cols = columnCache.get(def);
-  if (!cols) columnCache.set(def, (cols = Object.freeze(columnsFromSchema(def))));
-  return cols;
-}
-
-function columnsFromSchema(def: TableDef): Column[] {
-  const json = z.toJSONSchema(def.schema) as { properties: Record<string, JsonSchemaProp> };
-  return Object.entries(json.properties).map(([name, prop]) => {
-    // zod writes a nullable column as `type: ["number", "null"]` or as `anyOf: [{...}, {type: "null"}]`.
-    const variants = (prop.anyOf ?? [prop]).flatMap((v) => (Array.isArray(v.type) ? v.type.map((type) => ({ ...v, type })) : [v]));
-    const nonNull = variants.filter((v) => v.type !== "null");
-    const base = nonNull[0];
-    if (!base || nonNull.length !== 1 || typeof base.type !== "string") throw new Error(`${def.name}.${name}: unsupported column schema`);
-    const col: Column = {
-      name,
-      type: base.type as ColumnType,
-      nullable: variants.length > nonNull.length,
-      description: prop.description ?? "",
-    };
-    if (prop.unit) col.unit = prop.unit;
-    const values = base.enum;
-    if (values) col.enum = values.filter((v) => v !== null);
-    return col;
-  });
-}
+export { columnsOf, type Column };
 
 export const ROW_ORDER = "Rows are sorted by the primary key, in ascending order (strings by UTF-16 code unit, numbers numerically).";
 export const NUMBER_FORMAT =

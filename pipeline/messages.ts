@@ -1,6 +1,6 @@
 /** Every message a user can see about bad input, in one place. Tests compare against these. */
 import type { z } from "zod";
-import { describeInput, expectedGot } from "./schemas/inputs.ts";
+import { describeInput, expectedGot } from "./schema/inputs.ts";
 
 const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(", ");
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));

@@ -11,7 +11,7 @@ import { describe, expect, it, test } from "vitest";
 import { CATALOG_COLUMNS } from "../pipeline/catalog.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
-import { QUALIFIERS, RULES } from "../pipeline/schemas/inputs.ts";
+import { QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { extract, type Inputs } from "../pipeline/stages/extract.ts";
 import { copyData, OUTPUT, realInputs, ROOT, runCli, snapshot, tempDir, withFiles } from "./helpers.ts";

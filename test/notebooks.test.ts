@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../pipeline/run.ts";
-import { joinLines, REPO_ROOT, runNotebook, type DisplayDataOutput, type NbOutput, type RunResult, type StreamOutput } from "../pipeline/tools/notebook-runner.ts";
+import { joinLines, REPO_ROOT, runNotebook, type DisplayDataOutput, type NbOutput, type RunResult, type StreamOutput } from "../tools/notebook-runner.ts";
 import { tempDir } from "./helpers.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");

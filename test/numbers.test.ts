@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean, round } from "../pipeline/numbers.ts";
-import { mulberry32 } from "../pipeline/bench/synthetic.ts";
+import { mulberry32 } from "./support/synthetic.ts";
 
 const reference = (x: number) => Number(x.toPrecision(12));
 

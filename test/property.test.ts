@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { formatIssue, PipelineError } from "../pipeline/errors.ts";
-import { ClaimRecord } from "../pipeline/schemas/inputs.ts";
+import { ClaimRecord } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich } from "../pipeline/stages/enrich.ts";
 import { serialize } from "../pipeline/stages/export.ts";

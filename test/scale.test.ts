@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { synthesize, writeCorpus } from "../pipeline/bench/synthetic.ts";
+import { synthesize, writeCorpus } from "./support/synthetic.ts";
 import { msg } from "../pipeline/messages.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { CHART_MAX_POINTS } from "../pipeline/stages/charts.ts";

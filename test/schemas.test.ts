@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { synthesize } from "../pipeline/bench/synthetic.ts";
-import { ClaimRecord, isPlainClaimRecord } from "../pipeline/schemas/inputs.ts";
+import { synthesize } from "./support/synthetic.ts";
+import { ClaimRecord, isPlainClaimRecord } from "../pipeline/schema/inputs.ts";
 import { realInputs } from "./helpers.ts";
 
 const FIX = "data/fixtures/dual-ai-stack-article.yaml";

@@ -16,7 +16,7 @@
  * so AWS is the same orange everywhere and legends hold no empty entries.
  *
  * The row interfaces below restate the columns of the published tables that the charts read (the
- * CSV headers in output/tables/); pipeline/schemas/tables.ts is the source of truth and
+ * CSV headers in output/tables/); pipeline/schema/tables.ts is the source of truth and
  * test/stages/charts.test.ts checks that each table's row type is assignable to its interface.
  */
 import type { TopLevelSpec } from "vega-lite";

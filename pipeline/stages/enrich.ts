@@ -12,10 +12,10 @@
  * catalog's own summary): when the article gives no region count for a provider, the footprint row
  * falls back to it (regions_source = "catalog").
  */
-import { MACRO_GEOS, type MacroGeo } from "../schemas/inputs.ts";
+import { MACRO_GEOS, type MacroGeo } from "../schema/inputs.ts";
 import { round } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
-import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
+import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { Normalized } from "./normalize.ts";
 import { catalogSummary, regionTables } from "./regions.ts";

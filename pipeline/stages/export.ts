@@ -19,7 +19,10 @@ import { performance } from "node:perf_hooks";
 import { columnsOf, describePackage, type Column } from "../datapackage.ts";
 import { invariant, PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
-import { TABLES, type TableDef, type TableName } from "../schemas/tables.ts";
+import { TABLES, type TableDef, type TableName } from "../schema/tables.ts";
+import { sortRows } from "../schema/order.ts";
+
+export { sortRows };
 import type { StageContext } from "./context.ts";
 import { ParquetFromCsv } from "./parquet.ts";
 
@@ -87,28 +90,6 @@ function compiled(def: TableDef): Compiled {
 }
 
 /**
- * Rows sorted by the table's primary key (the documented, stable row order). Rows already in that
- * order (the stages build most tables in it: at 10⁶ facts, every big table) are returned as they
- * are, after one pass that checks it.
- */
-export function sortRows<T extends Row>(def: TableDef, rows: readonly T[]): readonly T[] {
-  const keys = def.primaryKey;
-  const k0 = keys[0];
-  let compare: (a: T, b: T) => number = compiled(def).compare;
-  if (keys.length === 1 && k0 !== undefined && rows.every((r) => typeof r[k0] === "string")) {
-    // One text key (facts, documents, …): plain code-unit comparison, no per-comparison dispatch.
-    compare = (a, b) => {
-      const x = a[k0] as string;
-      const y = b[k0] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-  }
-  let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) sorted = compare(rows[i - 1]!, rows[i]!) <= 0;
-  return sorted ? rows : [...rows].sort(compare);
-}
-
-/**
  * Spreadsheet-injection guard for CSV text cells (OWASP "CSV Injection", ASVS 1.2.10): a text that
  * begins with =, +, -, @, a tab, a carriage return or a NUL gets a leading ' so that Excel, LibreOffice
  * and Google Sheets show it as text instead of running it as a formula. A text that begins with '
@@ -145,7 +126,7 @@ const EDGE_SPACE = /^\s|\s$/;
  * CR (RFC 4180: a line break inside a field must be quoted, and many readers take a lone CR for one),
  * or starts or ends with white space (JavaScript's `\s`); quotes inside are doubled. (An empty text
  * cell is written `""` by `textCell`, so that it reads back as an empty text and not as a null.)
- * The check in pipeline/bench/csv-proposal.ts and test/stages/export.test.ts holds the writer to
+ * The check in bench/csv-proposal.ts and test/stages/export.test.ts holds the writer to
  * csv-stringify's bytes.
  */
 function csvQuote(s: string): string {

@@ -14,7 +14,7 @@ import { PipelineError, type DataIssue } from "../errors.ts";
 import { msg, zodErrorMap } from "../messages.ts";
 import { clean } from "../numbers.ts";
 import { parsePeriod } from "../periods.ts";
-import type { MacroGeo } from "../schemas/inputs.ts";
+import type { MacroGeo } from "../schema/inputs.ts";
 import {
   CatalogMeta,
   ClaimRecord,
@@ -28,7 +28,7 @@ import {
   SourcesFile,
   type ProviderRef,
   type SourceRef,
-} from "../schemas/inputs.ts";
+} from "../schema/inputs.ts";
 import { codePointOccurrences, codePointSlicer } from "../text.ts";
 import { parseJsonlFixture, type JsonlIssue } from "../fixtures-jsonl.ts";
 import { parseCatalog, type CatalogRegion } from "../catalog.ts";

@@ -12,7 +12,7 @@ import { invariant } from "../errors.ts";
 import { ByThreeKeys } from "../keyed.ts";
 import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
-import { joinIds, type Row, type Tables } from "../schemas/tables.ts";
+import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { Extracted } from "./extract.ts";
 

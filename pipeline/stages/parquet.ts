@@ -27,7 +27,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import { columnsOf } from "../datapackage.ts";
 import { PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
-import type { TableDef } from "../schemas/tables.ts";
+import type { TableDef } from "../schema/tables.ts";
 
 const DUCKDB_TYPE = { string: "VARCHAR", number: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN" } as const;
 

@@ -19,8 +19,8 @@ import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
 import { round } from "../numbers.ts";
 import type { CatalogRegion } from "../catalog.ts";
-import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schemas/inputs.ts";
-import { joinIds, REGION_SCOPES, type Row } from "../schemas/tables.ts";
+import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schema/inputs.ts";
+import { joinIds, REGION_SCOPES, type Row } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogSummary } from "./enrich.ts";
 

@@ -28,11 +28,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
 import { columnsOf, type Column } from "../datapackage.ts";
-import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schemas/tables.ts";
-import type { CatalogMeta } from "../schemas/inputs.ts";
+import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
+import type { CatalogMeta } from "../schema/inputs.ts";
 import type { SkippedChart } from "./charts.ts";
 import type { EnrichedTables } from "./enrich.ts";
-import { sortRows } from "./export.ts";
+import { sortRows } from "../schema/order.ts";
 import type { Extracted, Inputs } from "./extract.ts";
 
 // --- Input -----------------------------------------------------------------------------------------

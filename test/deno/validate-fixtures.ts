@@ -3,8 +3,8 @@
  * Deno-compatible by validating the bundled fixtures and reference data with them under Deno.
  */
 import { parse } from "yaml";
-import { ClaimRecord, EntitiesFile, FixtureFile, GeographyFile, MeasuresFile, ProvidersFile, SourcesFile } from "../../pipeline/schemas/inputs.ts";
-import { TABLES } from "../../pipeline/schemas/tables.ts";
+import { ClaimRecord, EntitiesFile, FixtureFile, GeographyFile, MeasuresFile, ProvidersFile, SourcesFile } from "../../pipeline/schema/inputs.ts";
+import { TABLES } from "../../pipeline/schema/tables.ts";
 
 declare const Deno: { readTextFileSync(p: string): string; readDirSync(p: string): Iterable<{ name: string }>; exit(code: number): never; version: { deno: string } };
 

@@ -20,7 +20,7 @@ import {
   type ShareComparisonRow,
 } from "../../notebooks/lib/charts.ts";
 import { chartBuilders, chartPoints, finalizeSpec, renderCharts, renderSvgSync } from "../../pipeline/stages/charts.ts";
-import type { Row } from "../../pipeline/schemas/tables.ts";
+import type { Row } from "../../pipeline/schema/tables.ts";
 import { realTables } from "../helpers.ts";
 
 // --- helpers ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { extract } from "../../pipeline/stages/extract.ts";
 import { DATA, realInputs, withFiles } from "../helpers.ts";
-import { synthesize } from "../../pipeline/bench/synthetic.ts";
+import { synthesize } from "../support/synthetic.ts";
 import { msg } from "../../pipeline/messages.ts";
 import type { PipelineError } from "../../pipeline/errors.ts";
 

@@ -4,11 +4,11 @@ import { silentContext } from "../../pipeline/stages/context.ts";
 import { computeTables } from "../../pipeline/run.ts";
 import { realInputs, realTables, ROOT, withFiles } from "../helpers.ts";
 import path from "node:path";
-import { synthesize } from "../../pipeline/bench/synthetic.ts";
+import { synthesize } from "../support/synthetic.ts";
 import { extract } from "../../pipeline/stages/extract.ts";
 import { normalize } from "../../pipeline/stages/normalize.ts";
 import { sortRows } from "../../pipeline/stages/export.ts";
-import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
+import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 
 const t = realTables();
 const share = (source: string, provider: string) => t.market_share.find((r) => r.source_id === source && r.provider_id === provider)!;

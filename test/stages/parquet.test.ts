@@ -11,7 +11,7 @@ import path from "node:path";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterAll, describe, expect, it } from "vitest";
 import { PipelineError } from "../../pipeline/errors.ts";
-import { TABLES, type TableDef } from "../../pipeline/schemas/tables.ts";
+import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { planOutputs, toCsv, writeCsv, writeOutputs, type OutputFile } from "../../pipeline/stages/export.ts";
 import { copySql, ParquetFromCsv } from "../../pipeline/stages/parquet.ts";

@@ -10,7 +10,7 @@ import {
   type DisplayDataOutput,
   type NbOutput,
   type StreamOutput,
-} from "../../pipeline/tools/notebook-runner.ts";
+} from "../../tools/notebook-runner.ts";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "notebooks");
 // The fixtures import "./lib/display": run the kernel in notebooks/ where that helper lives.

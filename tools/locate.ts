@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
-import { codePointOccurrences } from "../text.ts";
+import { codePointOccurrences } from "../pipeline/text.ts";
 
 function main(argv: string[]): number {
   const write = argv.includes("--write");

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusHash, mulberry32, shapeOf, synthesize, writeCorpus } from "../../pipeline/bench/synthetic.ts";
-import { peakStage } from "../../pipeline/bench/run.ts";
-import { runScale } from "../../pipeline/bench/scale.ts";
+import { corpusHash, mulberry32, shapeOf, synthesize, writeCorpus } from "./synthetic.ts";
+import { peakStage } from "../../bench/run.ts";
+import { runScale } from "../../bench/scale.ts";
 import { parseJsonlFixture, jsonlMessages, type JsonlIssue } from "../../pipeline/fixtures-jsonl.ts";
 import { PipelineError } from "../../pipeline/errors.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";

@@ -22,7 +22,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_FOLDERS, type Inputs } from "../stages/extract.ts";
+import { DATA_FOLDERS, type Inputs } from "../../pipeline/stages/extract.ts";
 
 export type FixtureFormat = "yaml" | "jsonl";
 
@@ -242,7 +242,7 @@ export function synthesize(opts: SyntheticOptions): Inputs {
     if (format === "yaml")
       files.set(
         key(`sources/${docId}.meta.yaml`),
-        `# Synthetic document (pipeline/bench/synthetic.ts, seed ${seed}).\ndocument_id: ${docId}\nfile: ${meta.file}\nsha256: ${sha}\npublisher: ${JSON.stringify(meta.publisher)}\ntitle: ${JSON.stringify(meta.title)}\nurl: null\nauthor: null\ndate_approx: ${meta.date_approx}\ndate_evidence: synthetic\n`,
+        `# Synthetic document (test/support/synthetic.ts, seed ${seed}).\ndocument_id: ${docId}\nfile: ${meta.file}\nsha256: ${sha}\npublisher: ${JSON.stringify(meta.publisher)}\ntitle: ${JSON.stringify(meta.title)}\nurl: null\nauthor: null\ndate_approx: ${meta.date_approx}\ndate_evidence: synthetic\n`,
       );
     else files.set(key(`sources/${docId}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
     files.set(key(`fixtures/${docId}.${format === "yaml" ? "yaml" : "jsonl"}`), format === "yaml" ? yamlFixture(docId, kept) : jsonlFixture(docId, kept));
@@ -268,7 +268,7 @@ function appendToTrailingList(text: string, key: string, items: readonly string[
 const FIELDS = ["id", "subject", "measure", "value", "unit", "qualifier", "period", "market", "object", "attributed_to", "quote", "char_start", "char_end", "note"] as const;
 
 function yamlFixture(documentId: string, claims: readonly ClaimOut[]): string {
-  let out = `# Synthetic fixture (pipeline/bench/synthetic.ts).\ndocument_id: ${documentId}\nclaims:\n`;
+  let out = `# Synthetic fixture (test/support/synthetic.ts).\ndocument_id: ${documentId}\nclaims:\n`;
   for (const c of claims) {
     let first = true;
     for (const f of FIELDS) {

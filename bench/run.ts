@@ -5,14 +5,14 @@
  *
  *   1. cold pipeline   `npm run pipeline` on the bundled data in a fresh process, N times: wall time,
  *                      each stage's time (the CLI's own report), peak RSS, whether danfojs loaded
- *   2. notebooks       every notebooks/*.ipynb executed headlessly (pipeline/tools/notebook-runner.ts),
+ *   2. notebooks       every notebooks/*.ipynb executed headlessly (tools/notebook-runner.ts),
  *                      3 times each in a fresh kernel: wall time, the kernel's start, the cells, and
  *                      the slowest cell
- *   3. scaling         synthetic corpora (pipeline/bench/synthetic.ts) of 10³…10⁶ facts through
+ *   3. scaling         synthetic corpora (test/support/synthetic.ts) of 10³…10⁶ facts through
  *                      extract → normalize → enrich → export, each run in its own process
- *                      (pipeline/bench/scale.ts) so that its peak RSS is its own
+ *                      (bench/scale.ts) so that its peak RSS is its own
  *   4. DuckDB          the market_share / share_comparison / concentration work in DuckDB on the same
- *                      facts (pipeline/bench/duckdb.ts), its agreement with ours, and the ratio
+ *                      facts (bench/duckdb.ts), its agreement with ours, and the ratio
  *
  * --quick (CI smoke test): one cold run, no notebooks, scales 10³ and 10⁴ only. Nothing asserts on
  * time; the run fails only when a step fails or DuckDB disagrees with ours.
@@ -27,7 +27,7 @@ import { performance } from "node:perf_hooks";
 import type { DuckResult } from "./duckdb.ts";
 import type { ScaleResult } from "./scale.ts";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Stat {
   median: number;
@@ -253,7 +253,7 @@ export function peakStage(p: Pick<ScalePoint, "runs">): string {
 }
 
 function child<T>(script: string, args: string[]): T {
-  const r = spawnSync(process.execPath, [...childNodeFlags(), "--import", "tsx", path.join(ROOT, "pipeline", "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...childNodeFlags(), "--import", "tsx", path.join(ROOT, "bench", script), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (${r.status ?? r.signal}):\n${r.stderr.slice(-4000)}`);
   const last = r.stdout.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as T;
@@ -393,7 +393,7 @@ export interface BenchResult {
   scales: ScalePoint[];
   /** The whole CLI (charts and report included) on synthetic corpora. */
   cli: CliScale[];
-  /** export.ts's toCsv against csv-stringify, the reference (pipeline/bench/csv-proposal.ts), same rows. */
+  /** export.ts's toCsv against csv-stringify, the reference (bench/csv-proposal.ts), same rows. */
   csvProposal: { facts: number; referenceMs: number; toCsvMs: number; identical: boolean } | null;
   totalSeconds: number;
 }

@@ -9,8 +9,8 @@
  * `runScale` is the in-process core (the test runs it at 10³). Run as a script it prints one JSON
  * line, so that `run.ts` can run every scale in a fresh process and read its peak RSS:
  *
- *   node --import tsx pipeline/bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
- *   node --import tsx pipeline/bench/scale.ts --facts 100000 --write-corpus DIR   (only write the corpus)
+ *   node --import tsx bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
+ *   node --import tsx bench/scale.ts --facts 100000 --write-corpus DIR   (only write the corpus)
  *
  * Charts are not rendered at scale (they plot the bundled data's handful of series; the cold
  * pipeline bench times them).
@@ -21,13 +21,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { silentContext } from "../stages/context.ts";
-import { enrich, type EnrichedTables } from "../stages/enrich.ts";
-import { planOutputs, writeOutputs } from "../stages/export.ts";
-import { extract, type Extracted, type Inputs } from "../stages/extract.ts";
-import { normalize, type Normalized } from "../stages/normalize.ts";
-import { ParquetFromCsv } from "../stages/parquet.ts";
-import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "./synthetic.ts";
+import { silentContext } from "../pipeline/stages/context.ts";
+import { enrich, type EnrichedTables } from "../pipeline/stages/enrich.ts";
+import { planOutputs, writeOutputs } from "../pipeline/stages/export.ts";
+import { extract, type Extracted, type Inputs } from "../pipeline/stages/extract.ts";
+import { normalize, type Normalized } from "../pipeline/stages/normalize.ts";
+import { ParquetFromCsv } from "../pipeline/stages/parquet.ts";
+import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
 
 export interface ScaleOptions {
   facts: number;

@@ -617,7 +617,7 @@ export function listNotebooks(dir: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = `usage: tsx pipeline/tools/notebook-runner.ts [--only NAME]... [--out-dir DIR] [--cwd DIR]
+const USAGE = `usage: tsx tools/notebook-runner.ts [--only NAME]... [--out-dir DIR] [--cwd DIR]
        [--timeout SECONDS] [NOTEBOOK.ipynb | DIR]...
 Executes notebooks (default: notebooks/*.ipynb, sorted) with the tslab kernel and writes the
 executed copies to output/notebooks/ (or --out-dir).`;

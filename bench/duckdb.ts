@@ -12,7 +12,7 @@
  * Series order: ours orders a firm's series by the firm's position in sources.yaml; the synthetic
  * firms are listed in source_id order, so SQL orders pairs by source_id.
  *
- *   node --import tsx pipeline/bench/duckdb.ts --dir OUTPUT_DIR   (prints one JSON line)
+ *   node --import tsx bench/duckdb.ts --dir OUTPUT_DIR   (prints one JSON line)
  */
 import path from "node:path";
 import { parseArgs } from "node:util";

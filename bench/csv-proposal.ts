@@ -7,21 +7,21 @@
  * `,`, CR or LF, or starting or ending with white space; double the quotes inside; LF after every
  * record; text cells `neutralize`d first; an empty text `""`, a null an empty cell.
  *
- *   node --import tsx pipeline/bench/csv-proposal.ts [--facts 100000]
+ *   node --import tsx bench/csv-proposal.ts [--facts 100000]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { stringify } from "csv-stringify/sync";
-import { columnsOf } from "../datapackage.ts";
-import { TABLES, type TableDef } from "../schemas/tables.ts";
-import { neutralize, sortRows, toCsv } from "../stages/export.ts";
-import { silentContext } from "../stages/context.ts";
-import { extract } from "../stages/extract.ts";
-import { normalize } from "../stages/normalize.ts";
-import { enrich } from "../stages/enrich.ts";
-import { synthesize } from "./synthetic.ts";
+import { columnsOf } from "../pipeline/datapackage.ts";
+import { TABLES, type TableDef } from "../pipeline/schema/tables.ts";
+import { neutralize, sortRows, toCsv } from "../pipeline/stages/export.ts";
+import { silentContext } from "../pipeline/stages/context.ts";
+import { extract } from "../pipeline/stages/extract.ts";
+import { normalize } from "../pipeline/stages/normalize.ts";
+import { enrich } from "../pipeline/stages/enrich.ts";
+import { synthesize } from "../test/support/synthetic.ts";
 
 /** export.ts's former `toCsv`, through csv-stringify: the reference bytes. */
 export function toCsvReference(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
