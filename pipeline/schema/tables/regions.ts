@@ -1,0 +1,84 @@
+/** The region catalog and what it says about the article's claims. Deno-compatible: imports nothing but zod and siblings. */
+import { z } from "zod";
+import { BLOCS, MACRO_GEOS } from "../inputs.ts";
+import { m, str, strOrNull, numOrNull, int, intOrNull, bool, qualifier, ids } from "./columns.ts";
+
+// --- Regions: the catalog and what it says about the article -----------------------------------
+
+/** Region statuses of data/reference/regions.csv (pipeline/catalog.ts validates against these). */
+export const REGION_STATUSES = ["general", "restricted", "government", "sovereign"] as const;
+
+/** Which catalog rows a figure counts (claims_check.definition). */
+export const REGION_SCOPES = ["general", "public", "non_government", "all", "provider_list"] as const;
+
+export const Region = z.object({
+  provider_id: str("Provider"),
+  region_code: str("The provider's region id (unique per provider; AWS and Alibaba both have ap-southeast-7)"),
+  region_name: str("Region name as the provider publishes it"),
+  city: strOrNull("City (or the location the provider publishes, sometimes a state or country); null when not published"),
+  country: str("Country, ISO 3166-1 alpha-2"),
+  country_name: str("Country name (world-countries common name)"),
+  macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region of the country (data/reference/geography.yaml)")),
+  bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
+  availability_zones: intOrNull("Availability zones (Oracle: availability domains) where published; null when not sourced", "count"),
+  status: z.enum(REGION_STATUSES).meta(m("general: GA public region; restricted: access on request or invitation only; government: government-only cloud; sovereign: sovereign or partner-operated (e.g. Azure/AWS China, Alibaba Riyadh)")),
+  in_provider_list: z.boolean().nullable().meta(m("Whether the region is a row of the provider's own public region list for its global cloud (Azure: the list the article links to; Huawei: its public region names); null where not checked")),
+  source: str("Where the row comes from (repository file at a commit, or a page)"),
+  source_as_of: strOrNull("Date the source reflects (YYYY-MM or YYYY-MM-DD); null when unknown"),
+  note: strOrNull("Researcher's note: inferences, doubts, exclusions"),
+});
+
+export const RegionalBreakdown = z.object({
+  provider_id: str("Provider"),
+  macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region (every provider × macro-region, zeros included)")),
+  regions: int("Catalog regions of the provider in the macro-region, every status", "count"),
+  availability_zones: intOrNull("Sum of the published availability-zone counts of those regions; null when none is published (a lower bound when regions_with_az < regions)", "count"),
+  share_of_provider_regions: numOrNull("regions / the provider's catalog regions, rounded to 4 decimals", "fraction"),
+  battleground: bool("The macro-region is one of the article's battlegrounds: named a battleground, or named a growth region for the China-led providers outside their home macro-region"),
+  provider_name: str("Provider display name"),
+  bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
+  regions_general: int("Of which status general", "count"),
+  regions_sovereign: int("Of which status sovereign (partner-operated or sovereign cloud)", "count"),
+  regions_restricted: int("Of which status restricted", "count"),
+  regions_government: int("Of which status government", "count"),
+  regions_with_az: int("Regions whose availability-zone count is published", "count"),
+  countries: strOrNull("Countries of those regions, ISO 3166-1 alpha-2 (semicolon-separated; null when none)"),
+  battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
+});
+
+export const BlocPresence = z.object({
+  macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region")),
+  us_led_regions: int("Catalog regions of the US-led providers in the macro-region, every status", "count"),
+  china_led_regions: int("Catalog regions of the China-led providers in the macro-region, every status", "count"),
+  us_led_providers: strOrNull("US-led providers with at least one region there (semicolon-separated provider ids; null when none)"),
+  china_led_providers: strOrNull("China-led providers with at least one region there (semicolon-separated provider ids; null when none)"),
+  us_led_provider_count: int("How many US-led providers are present", "count"),
+  china_led_provider_count: int("How many China-led providers are present", "count"),
+  us_led_public_regions: int("US-led regions open to any customer (status general or sovereign)", "count"),
+  china_led_public_regions: int("China-led regions open to any customer (status general or sovereign)", "count"),
+  china_led_share_of_regions: numOrNull("china_led_regions / (us_led_regions + china_led_regions), rounded to 4 decimals; null when neither bloc has a region", "fraction"),
+  battleground: bool("The macro-region is one of the article's battlegrounds (same rule as regional_breakdown.battleground)"),
+  battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
+});
+
+export const ClaimCheck = z.object({
+  fact_id: str("The article's footprint or geography claim"),
+  definition: z.enum(REGION_SCOPES).meta(m(
+    "Which catalog rows are counted: general = status general; public = general + sovereign (open to any customer, incl. partner-operated and China clouds); non_government = all but government; all = every status; provider_list = rows of the provider's own public region list (only where the catalog records it)",
+  )),
+  provider_id: str("Provider the claim is about"),
+  measure: str("What is claimed: regions, availability_zones, regions_listed, regions_share_in_geo, regions_in, regions_mainly_in, regions_absent_from"),
+  claim: str("Verbatim quote of the claim"),
+  object_id: strOrNull("Geography or country of the claim, as in facts.object_id"),
+  article_value: numOrNull("The article's figure in its base unit (count or fraction); null for qualitative claims", "see catalog_unit"),
+  article_qualifier: qualifier("How the article qualifies its figure: exact, approximately, over, at_least"),
+  catalog_value: numOrNull("What the catalog shows under the definition: a count, a fraction, or for regions_mainly_in the share of the provider's regions in the claim's geographies together; null when the catalog has no figure", "see catalog_unit"),
+  catalog_unit: z.enum(["count", "fraction"]).meta(m("Unit of catalog_value and article_value")),
+  catalog_regions: intOrNull("Provider regions counted under the definition (the denominator of a fraction)", "count"),
+  catalog_is_lower_bound: bool("catalog_value is a lower bound (some counted regions publish no availability-zone count)"),
+  holds: z.boolean().nullable().meta(m("Whether the claim holds under this definition; null when the catalog cannot tell")),
+  verdict: z.enum(["consistent", "inconsistent", "depends_on_definition", "not_verifiable"]).meta(m(
+    "Over all definitions of the claim: consistent (holds under every one), inconsistent (under none), depends_on_definition (some), not_verifiable (the catalog has no figure)",
+  )),
+  explanation: str("One line: the figure behind the row and why it does or does not hold"),
+});
