@@ -27,6 +27,7 @@ type Stage = "extract" | "normalize" | "enrich" | "export";
 
 export interface ScaleResult {
   facts: number;
+  seed: number;
   format: FixtureFormat;
   shape: SyntheticShape;
   /** Milliseconds per stage; `total` is extract through export (the corpus's generation is not counted). */
@@ -59,8 +60,11 @@ async function exportTables(box: { tables?: EnrichedTables }, outDir: string): P
 
 const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-/** Runs the stages on `inputs` and writes the output folder `outDir`. */
-export async function runScale(inputs: Inputs, outDir: string): Promise<Omit<ScaleResult, "format" | "shape" | "facts">> {
+/**
+ * Generates the corpus, runs the stages on it and writes the output folder `outDir`. The corpus is
+ * made here, not passed in, so that nothing outside holds it once extract has read it.
+ */
+export async function runScale(corpus: { facts: number; seed: number; format: FixtureFormat }, outDir: string): Promise<ScaleResult> {
   const ms = { extract: 0, normalize: 0, enrich: 0, export: 0, total: 0 };
   const peakAfterMiB = { extract: 0, normalize: 0, enrich: 0, export: 0 };
   const timed = async <T>(stage: Stage, f: () => T | Promise<T>): Promise<T> => {
@@ -71,7 +75,7 @@ export async function runScale(inputs: Inputs, outDir: string): Promise<Omit<Sca
     return x;
   };
   // Each stage's input is dropped once the next stage has it, as the pipeline does.
-  let input: Inputs | undefined = inputs;
+  let input: Inputs | undefined = synthesize(corpus);
   let extracted: Extracted | undefined = await timed("extract", () => extract(input!, silentContext));
   input = undefined;
   let normalized: Normalized | undefined = await timed("normalize", () => normalize(extracted!, silentContext));
@@ -81,7 +85,7 @@ export async function runScale(inputs: Inputs, outDir: string): Promise<Omit<Sca
   const rows = Object.fromEntries(Object.entries(box.tables!).map(([k, v]) => [k, (v as unknown[]).length]));
   const { bytes } = await timed("export", () => exportTables(box, outDir));
   ms.total = ms.extract + ms.normalize + ms.enrich + ms.export;
-  return { ms, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
+  return { ...corpus, shape: shapeOf(corpus.facts), ms, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
 }
 
 const CLI = {
@@ -110,8 +114,7 @@ async function main(argv: string[]): Promise<void> {
   if (format !== "jsonl" && format !== "yaml") throw new UsageError("--format must be jsonl or yaml");
   const tmp = values.out === undefined ? mkdtempSync(path.join(tmpdir(), "cma-scale-")) : null;
   try {
-    const r = await runScale(synthesize({ facts, seed, format }), values.out === undefined ? path.join(tmp!, "output") : path.resolve(values.out));
-    const result: ScaleResult = { facts, format, shape: shapeOf(facts), ...r };
+    const result = await runScale({ facts, seed, format }, values.out === undefined ? path.join(tmp!, "output") : path.resolve(values.out));
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
