@@ -15,10 +15,10 @@
  *   node --import tsx bench/duckdb.ts --dir OUTPUT_DIR   (prints one JSON line)
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { HELP, UsageError, helpText, parseCli } from "../tools/cli.ts";
 
 export interface DuckResult {
   threads: number;
@@ -27,7 +27,7 @@ export interface DuckResult {
   /** Per table: rows only ours has, rows only DuckDB has, rows whose values differ. */
   agreement: Record<"market_share" | "share_comparison" | "concentration", { ours: number; duckdb: number; onlyOurs: number; onlyDuckdb: number; differ: number }>;
   agrees: boolean;
-  maxRssMiB: number;
+  peakRssMiB: number;
 }
 
 const PKEY = `CREATE MACRO pkey(p) AS CASE
@@ -124,13 +124,28 @@ export async function runDuckdb(outDir: string): Promise<DuckResult> {
   const agrees = Object.values(agreement).every((a) => a.ours === a.duckdb && a.onlyOurs === 0 && a.onlyDuckdb === 0 && a.differ === 0);
   con.closeSync();
   instance.closeSync();
-  return { threads, ms, rows, agreement, agrees, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  return { threads, ms, rows, agreement, agrees, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
 }
 
+const CLI = {
+  command: "node --import tsx bench/duckdb.ts",
+  about: "Computes market_share, share_comparison and concentration in DuckDB from an output folder's facts and\nproviders, compares them with the folder's own tables and prints times and agreement as one JSON line.",
+  options: { ...HELP, dir: { type: "string", value: "OUTPUT_DIR", description: "the pipeline's output folder (required)" } },
+} as const;
+
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { dir: { type: "string" } }, strict: true });
-  if (!values.dir) throw new Error("usage: duckdb.ts --dir OUTPUT_DIR");
+  const { values } = parseCli(CLI, argv);
+  if (values.help) {
+    console.log(helpText(CLI));
+    return;
+  }
+  if (!values.dir) throw new UsageError("--dir is required (--help lists the options)");
   process.stdout.write(`${JSON.stringify(await runDuckdb(path.resolve(values.dir)))}\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(`duckdb: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  });
+}

@@ -1,24 +1,17 @@
 /**
- * One point of the scaling series: a synthetic corpus of N facts through the real stages
- *
- *   generate (not part of the pipeline) → extract → normalize → enrich → export (serialize: CSV +
- *   datapackage.json, and the wait for the Parquet files, which DuckDB converts from the CSV files
- *   in a worker thread; write: the file-system writes into the temporary folder of the atomic
- *   folder swap; the two interleave, one file at a time)
- *
- * `runScale` is the in-process core (the test runs it at 10³). Run as a script it prints one JSON
- * line, so that `run.ts` can run every scale in a fresh process and read its peak RSS:
+ * One point of the scaling series: a synthetic corpus of N facts (test/support/synthetic.ts)
+ * through the real stages, extract → normalize → enrich → export (CSV, Parquet,
+ * datapackage.json), in this process. `bench/run.ts` runs it as a script, one fresh process per
+ * run, and reads the one JSON line it prints:
  *
  *   node --import tsx bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
- *   node --import tsx bench/scale.ts --facts 100000 --write-corpus DIR   (only write the corpus)
  *
- * Charts are not rendered at scale (they plot the bundled data's handful of series; the cold
- * pipeline bench times them).
+ * The corpus is generated in memory before the clock starts; charts and the report do not run (they
+ * are made for the bundled data's handful of series and have budgets that leave them out at scale).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { silentContext } from "../pipeline/stages/context.ts";
@@ -27,143 +20,110 @@ import { planOutputs, writeOutputs } from "../pipeline/stages/export.ts";
 import { extract, type Extracted, type Inputs } from "../pipeline/stages/extract.ts";
 import { normalize, type Normalized } from "../pipeline/stages/normalize.ts";
 import { ParquetFromCsv } from "../pipeline/stages/parquet.ts";
-import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
+import { shapeOf, synthesize, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
+import { HELP, UsageError, helpText, parseCli } from "../tools/cli.ts";
 
-export interface ScaleOptions {
-  facts: number;
-  seed?: number;
-  format?: FixtureFormat;
-  /** Where to write the output folder; default: a new temp folder, removed afterwards. */
-  outDir?: string;
-  /** Keep the output folder (the DuckDB comparison reads its Parquet files). */
-  keep?: boolean;
-}
+type Stage = "extract" | "normalize" | "enrich" | "export";
 
 export interface ScaleResult {
   facts: number;
-  format: FixtureFormat;
   seed: number;
+  format: FixtureFormat;
   shape: SyntheticShape;
-  /**
-   * Milliseconds per stage; `pipeline` = extract + normalize + enrich + serialize + write.
-   * `parquetWait` is the part of `serialize` the main thread spent waiting, after its last CSV
-   * file, for DuckDB's worker to finish the Parquet files (the rest of the conversion overlaps).
-   */
-  ms: { generate: number; extract: number; normalize: number; enrich: number; serialize: number; write: number; parquetWait: number; pipeline: number };
-  factsPerSecond: number;
+  /** Milliseconds per stage; `total` is extract through export (the corpus's generation is not counted). */
+  ms: Record<Stage | "total", number>;
   /** Row count of every table. */
   rows: Record<string, number>;
   outputBytes: number;
-  /** Peak resident set size of this process, MiB (only meaningful in a fresh process). */
-  maxRssMiB: number;
-  /** Peak RSS (MiB) reached by the end of each stage: where the peak is set. */
-  peakAfterMiB: { generate: number; extract: number; normalize: number; enrich: number; export: number };
-  /** V8 heap in use (MiB) at the end of each stage, after the previous stage's input was dropped. */
-  heapAfterMiB: { generate: number; extract: number; normalize: number; enrich: number; export: number };
-  outDir: string | null;
+  /** The process's peak RSS, MiB. */
+  peakRssMiB: number;
+  /** The process's peak RSS (MiB) at the end of each stage: the first stage that reaches the peak set it. */
+  peakAfterMiB: Record<Stage, number>;
 }
 
-export function runScale(opts: ScaleOptions): ScaleResult {
-  const seed = opts.seed ?? 1;
-  const format = opts.format ?? "jsonl";
-  const shape = shapeOf(opts.facts);
-  const t = () => performance.now();
-  const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
-  const heap = () => {
-    (globalThis as { gc?: () => void }).gc?.(); // with --expose-gc: live data only
-    return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-  };
-  const peakAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
-  const heapAfterMiB = { generate: 0, extract: 0, normalize: 0, enrich: 0, export: 0 };
-  const mark = (stage: keyof typeof peakAfterMiB) => {
-    peakAfterMiB[stage] = peak();
-    heapAfterMiB[stage] = heap();
-  };
-
-  let t0 = t();
-  let inputs: Inputs | undefined = synthesize({ facts: opts.facts, seed, format });
-  const generate = t() - t0;
-  mark("generate");
-
-  // As runPipeline does: the Parquet writer's worker loads DuckDB while the stages run (closed by
-  // writeOutputs, or by the finally below if a stage throws first).
+/**
+ * The export: the one place here that calls the write API, so that a change of that API is one
+ * change here. It takes the tables in a box and empties it: the plan lets go of each table once its
+ * files are written, which holds only if nothing else still refers to the tables (at 10⁶ facts they
+ * are most of the peak RSS).
+ */
+async function exportTables(box: { tables?: EnrichedTables }, outDir: string): Promise<{ bytes: number }> {
   const parquet = new ParquetFromCsv();
   try {
-    t0 = t();
-    let extracted: Extracted | undefined = extract(inputs, silentContext);
-    const extractMs = t() - t0;
-    inputs = undefined; // the pipeline keeps only what extract returns
-    mark("extract");
-
-    t0 = t();
-    let normalized: Normalized | undefined = normalize(extracted, silentContext);
-    const normalizeMs = t() - t0;
-    extracted = undefined;
-    mark("normalize");
-
-    t0 = t();
-    let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
-    const enrichMs = t() - t0;
-    // Export needs only the tables: drop the source texts and reference data that `normalized` still
-    // holds. Charts and the report, which read them, do not run at scale.
-    normalized = undefined;
-    const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
-    mark("enrich");
-
-    // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
-    // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
-    // the swap).
-    const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
-    t0 = t();
-    const plan = planOutputs(tables, { version: "bench" });
-    tables = undefined; // as in runPipeline: the plan releases each table once its files are written
-    const stats = writeOutputs(outDir, plan, silentContext, {}, parquet);
-    const exportMs = t() - t0;
-    mark("export");
-    const writeMs = stats.ioMs;
-    const serializeMs = exportMs - writeMs;
-    const outputBytes = stats.bytes;
-    const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
-    if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
-    return {
-      facts: opts.facts,
-      format,
-      seed,
-      shape,
-      ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, parquetWait: stats.parquetWaitMs, pipeline },
-      factsPerSecond: opts.facts / (pipeline / 1000),
-      rows,
-      outputBytes,
-      maxRssMiB: process.resourceUsage().maxRSS / 1024,
-      peakAfterMiB,
-      heapAfterMiB,
-      outDir: opts.keep ? outDir : null,
-    };
+    const plan = planOutputs(box.tables!, { version: "bench" });
+    delete box.tables;
+    return { bytes: writeOutputs(outDir, plan, silentContext, {}, parquet).bytes };
   } finally {
     parquet.close();
   }
 }
 
-function main(argv: string[]): void {
-  const { values } = parseArgs({
-    args: argv,
-    options: { facts: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string", default: "jsonl" }, out: { type: "string" }, keep: { type: "boolean", default: false }, "write-corpus": { type: "string" } },
-    strict: true,
-  });
-  const facts = Number(values.facts);
-  const format = values.format as FixtureFormat;
-  if (!Number.isInteger(facts) || facts < 1 || (format !== "yaml" && format !== "jsonl")) throw new Error("usage: scale.ts --facts N [--seed S] [--format jsonl|yaml] [--out DIR] [--keep] | --write-corpus DIR");
-  if (values["write-corpus"]) {
-    // Only write the corpus as a data folder (for `npm run pipeline -- --data DIR`).
-    const dir = path.resolve(values["write-corpus"]);
-    writeCorpus(synthesize({ facts, seed: Number(values.seed), format }), dir);
-    process.stdout.write(`${JSON.stringify({ dir })}\n`);
-    return;
-  }
-  const opts: ScaleOptions = { facts, seed: Number(values.seed), format, keep: values.keep };
-  if (values.out) opts.outDir = path.resolve(values.out);
-  const result = runScale(opts);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/**
+ * Generates the corpus, runs the stages on it and writes the output folder `outDir`. The corpus is
+ * made here, not passed in, so that nothing outside holds it once extract has read it.
+ */
+export async function runScale(corpus: { facts: number; seed: number; format: FixtureFormat }, outDir: string): Promise<ScaleResult> {
+  const ms = { extract: 0, normalize: 0, enrich: 0, export: 0, total: 0 };
+  const peakAfterMiB = { extract: 0, normalize: 0, enrich: 0, export: 0 };
+  const timed = async <T>(stage: Stage, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const x = await f();
+    ms[stage] = performance.now() - t0;
+    peakAfterMiB[stage] = peakRss();
+    return x;
+  };
+  // Each stage's input is dropped once the next stage has it, as the pipeline does.
+  let input: Inputs | undefined = synthesize(corpus);
+  let extracted: Extracted | undefined = await timed("extract", () => extract(input!, silentContext));
+  input = undefined;
+  let normalized: Normalized | undefined = await timed("normalize", () => normalize(extracted!, silentContext));
+  extracted = undefined;
+  const box: { tables?: EnrichedTables } = { tables: await timed("enrich", () => enrich(normalized!, silentContext)) };
+  normalized = undefined;
+  const rows = Object.fromEntries(Object.entries(box.tables!).map(([k, v]) => [k, (v as unknown[]).length]));
+  const { bytes } = await timed("export", () => exportTables(box, outDir));
+  ms.total = ms.extract + ms.normalize + ms.enrich + ms.export;
+  return { ...corpus, shape: shapeOf(corpus.facts), ms, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+const CLI = {
+  command: "node --import tsx bench/scale.ts",
+  about: "Generates a synthetic corpus, runs it through extract → normalize → enrich → export and prints the\ntimes, row counts and peak RSS as one JSON line.",
+  options: {
+    ...HELP,
+    facts: { type: "string", value: "N", description: "the number of facts (required)" },
+    seed: { type: "string", value: "S", description: "the generator's seed (default: 1)" },
+    format: { type: "string", value: "jsonl|yaml", description: "the fixtures' format (default: jsonl)" },
+    out: { type: "string", value: "DIR", description: "write the output folder to DIR and keep it (default: a temporary folder, removed)" },
+  },
+} as const;
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseCli(CLI, argv);
+  if (values.help) {
+    console.log(helpText(CLI));
+    return;
+  }
+  const facts = Number(values.facts);
+  const seed = Number(values.seed ?? "1");
+  const format = (values.format ?? "jsonl") as FixtureFormat;
+  if (!Number.isInteger(facts) || facts < 1) throw new UsageError("--facts must be a whole number of at least 1");
+  if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number");
+  if (format !== "jsonl" && format !== "yaml") throw new UsageError("--format must be jsonl or yaml");
+  const tmp = values.out === undefined ? mkdtempSync(path.join(tmpdir(), "cma-scale-")) : null;
+  try {
+    const result = await runScale({ facts, seed, format }, values.out === undefined ? path.join(tmp!, "output") : path.resolve(values.out));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(`scale: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  });
+}

@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HELP, UsageError, helpText, parseCli } from "./cli.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const KERNEL_NAME = "cloud-market-atlas-ts";
@@ -79,15 +80,31 @@ export function installKernel(repoRoot: string = REPO_ROOT): KernelInstall {
   return { kernelName: KERNEL_NAME, kernelDir, kernelJson, jupyterPath, spec, changed };
 }
 
+const CLI = {
+  command: "npm run kernel:install --",
+  about: `Registers the project's tslab kernel "${KERNEL_NAME}" under <repo>/.jupyter/kernels/ (git-ignored)\nand prints the JUPYTER_PATH that lets Jupyter find it.`,
+  options: { ...HELP },
+} as const;
+
+function main(argv: string[]): number {
+  const { values } = parseCli(CLI, argv);
+  if (values.help) {
+    console.log(helpText(CLI));
+    return 0;
+  }
+  const r = installKernel();
+  console.log(`${r.changed ? "installed" : "up to date"}: kernel "${r.kernelName}" -> ${r.kernelJson}`);
+  console.log(`  argv: ${r.spec.argv.join(" ")}`);
+  console.log(`Jupyter finds it with:\n  export JUPYTER_PATH=${jupyterPathEnv()}`);
+  console.log(`Notebook metadata: "kernelspec": {"name": "${r.kernelName}", "display_name": "${KERNEL_DISPLAY_NAME}", "language": "typescript"}`);
+  return 0;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const r = installKernel();
-    console.log(`${r.changed ? "installed" : "up to date"}: kernel "${r.kernelName}" -> ${r.kernelJson}`);
-    console.log(`  argv: ${r.spec.argv.join(" ")}`);
-    console.log(`Jupyter finds it with:\n  export JUPYTER_PATH=${jupyterPathEnv()}`);
-    console.log(`Notebook metadata: "kernelspec": {"name": "${r.kernelName}", "display_name": "${KERNEL_DISPLAY_NAME}", "language": "typescript"}`);
+    process.exitCode = main(process.argv.slice(2));
   } catch (e) {
     console.error(`kernel-install: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
   }
 }

@@ -10,7 +10,17 @@
 import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import { parseArgs } from "node:util";
+import { HELP, helpText } from "./cli.ts";
 import { REPO_ROOT, installKernel, jupyterPathEnv } from "./kernel-install.ts";
+
+const CLI = {
+  command: "npm run lab --",
+  positionals: "[JUPYTER_ARGS...]",
+  about: "Registers the project's tslab kernel, then starts `jupyter lab` (else `jupyter notebook`) on notebooks/\nwith JUPYTER_PATH set. JUPYTER=/path/to/jupyter overrides the lookup (/usr/bin/jupyter, then PATH).",
+  options: { ...HELP },
+  notes: ["Every other argument goes to jupyter, e.g. npm run lab -- --no-browser --port=8890"],
+} as const;
 
 function isExecutable(p: string): boolean {
   try {
@@ -45,7 +55,13 @@ Get it:
 Then run: npm run lab
 Without Jupyter you can still execute the notebooks headlessly: npm run notebooks`;
 
-function main(): number | Promise<number> {
+function main(argv: string[]): number | Promise<number> {
+  // Not strict: the options this script does not know are jupyter's, passed on as they are.
+  const { values } = parseArgs({ args: argv, options: CLI.options, strict: false, allowPositionals: true });
+  if (values.help === true) {
+    console.log(helpText(CLI));
+    return 0;
+  }
   // JUPYTER=/path/to/jupyter overrides the lookup (as in .ci/nbconvert.sh)
   const override = process.env["JUPYTER"];
   const jupyter = override !== undefined && override !== "" ? (isExecutable(override) ? override : null) : findExecutable("jupyter");
@@ -63,7 +79,7 @@ function main(): number | Promise<number> {
   }
   const args = [sub, `--notebook-dir=${join(REPO_ROOT, "notebooks")}`];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
-  args.push(...process.argv.slice(2));
+  args.push(...argv);
   console.log(`JUPYTER_PATH=${env.JUPYTER_PATH} ${jupyter} ${args.join(" ")}`);
   const child = spawn(jupyter, args, { cwd: REPO_ROOT, env, stdio: "inherit" });
   const forward = (sig: NodeJS.Signals): void => {
@@ -80,7 +96,7 @@ function main(): number | Promise<number> {
   });
 }
 
-Promise.resolve(main()).then(
+Promise.resolve(main(process.argv.slice(2))).then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(`lab: ${e instanceof Error ? e.message : String(e)}`);

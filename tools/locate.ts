@@ -10,14 +10,27 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { codePointOccurrences } from "../pipeline/text.ts";
+import { HELP, UsageError, helpText, parseCli } from "./cli.ts";
+
+const CLI = {
+  command: "npm run locate --",
+  positionals: "FIXTURE.yaml...",
+  about: "Prints where each claim's quote occurs in its source document (0-based code-point offsets, end\nexclusive); exits 1 when a quote is missing or occurs more than once.",
+  options: {
+    ...HELP,
+    write: { type: "boolean", description: "fill in char_start/char_end of every claim whose quote occurs exactly once" },
+  },
+  notes: ["example: npm run locate -- data/fixtures/<file>.yaml --write"],
+} as const;
 
 function main(argv: string[]): number {
-  const write = argv.includes("--write");
-  const files = argv.filter((a) => !a.startsWith("--"));
-  if (files.length === 0) {
-    console.error("usage: npm run locate -- data/fixtures/<file>.yaml [--write]");
-    return 2;
+  const { values, positionals: files } = parseCli(CLI, argv);
+  if (values.help) {
+    console.log(helpText(CLI));
+    return 0;
   }
+  const write = values.write ?? false;
+  if (files.length === 0) throw new UsageError("no fixture file given (--help lists the options)");
   let problems = 0;
   for (const file of files) {
     const doc = parseDocument(readFileSync(file, "utf8"), { merge: true });
@@ -62,4 +75,9 @@ function readdirMeta(dir: string): string[] {
     .sort();
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  console.error(`locate: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = e instanceof UsageError ? 2 : 1;
+}

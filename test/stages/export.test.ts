@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../pipeline/datapackage.ts";
 import { parquetMetadata } from "hyparquet";
 import { packageVersion } from "../../pipeline/run.ts";
-import { toCsvReference } from "../../bench/csv-proposal.ts";
+import { toCsvReference } from "../support/csv-reference.ts";
 import { neutralize, planOutputs, serialize, sortRows, toCsv, toParquet, writeOutputs } from "../../pipeline/stages/export.ts";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 import { OUTPUT, ROOT, readCsv, realInputs, realTables } from "../helpers.ts";

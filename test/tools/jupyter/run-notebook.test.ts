@@ -2,15 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  KERNEL_NAME,
-  REPO_ROOT,
-  joinLines,
-  runNotebook,
-  type DisplayDataOutput,
-  type NbOutput,
-  type StreamOutput,
-} from "../../tools/notebook-runner.ts";
+import { KERNEL_NAME, REPO_ROOT } from "../../../tools/kernel-install.ts";
+import { joinLines, type DisplayDataOutput, type NbOutput, type StreamOutput } from "../../../tools/jupyter/nbformat.ts";
+import type { Msg } from "../../../tools/jupyter/connection.ts";
+import { runNotebook, toOutputs } from "../../../tools/jupyter/run-notebook.ts";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "notebooks");
 // The fixtures import "./lib/display": run the kernel in notebooks/ where that helper lives.
@@ -31,6 +26,30 @@ function streams(outputs: NbOutput[] | undefined, name: "stdout" | "stderr"): st
 function displays(outputs: NbOutput[] | undefined): DisplayDataOutput[] {
   return (outputs ?? []).filter((o): o is DisplayDataOutput => o.output_type === "display_data");
 }
+
+const msg = (msg_type: string, content: Record<string, unknown>): Msg => ({ header: { msg_id: "m", msg_type }, parent_header: {}, metadata: {}, content });
+
+describe("a cell's messages as nbformat outputs", () => {
+  it("merges consecutive chunks of one stream, keeps displays in order, and drops display updates", () => {
+    const outs = toOutputs([
+      msg("execute_input", { code: "x" }),
+      msg("stream", { name: "stdout", text: "a\n" }),
+      msg("stream", { name: "stdout", text: "b" }),
+      msg("stream", { name: "stderr", text: "w\n" }),
+      msg("display_data", { data: { "text/plain": "1\n2" }, metadata: {} }),
+      msg("update_display_data", { data: { "text/plain": "3" }, metadata: {} }),
+      msg("stream", { name: "stdout", text: "c" }),
+      msg("error", { ename: "E", evalue: "v", traceback: ["t1", 2] }),
+    ]);
+    expect(outs).toEqual([
+      { output_type: "stream", name: "stdout", text: ["a\n", "b"] },
+      { output_type: "stream", name: "stderr", text: ["w\n"] },
+      { output_type: "display_data", data: { "text/plain": ["1\n", "2"] }, metadata: {} },
+      { output_type: "stream", name: "stdout", text: "c" },
+      { output_type: "error", ename: "E", evalue: "v", traceback: ["t1", "2"] },
+    ]);
+  });
+});
 
 describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
   it("executes ok.ipynb and records stream, chart and table outputs", { timeout: 60_000 }, async () => {

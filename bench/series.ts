@@ -1,0 +1,49 @@
+/**
+ * One scale of the series: `runs` runs of bench/scale.ts, each in a fresh process, then DuckDB on the
+ * last run's output folder (bench/duckdb.ts): the same three tables from the same facts.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { runChild } from "./child.ts";
+import type { DuckResult } from "./duckdb.ts";
+import type { ScaleResult } from "./scale.ts";
+import { stat, type Stat } from "./stats.ts";
+
+export interface ScalePoint {
+  facts: number;
+  runs: ScaleResult[];
+  ms: Record<keyof ScaleResult["ms"], Stat>;
+  /** The highest peak RSS of the runs, MiB, and the stage by whose end it was reached. */
+  peakRssMiB: number;
+  peakIn: string;
+  duckdb: DuckResult;
+  /**
+   * Our normalize (the facts table, market_share, share_comparison, concentration) ÷ DuckDB's load
+   * of the facts and providers plus its SQL for market_share, share_comparison and concentration.
+   */
+  duckdbRatio: number;
+}
+
+export function scalePoint(facts: number, runs: number, tmp: string, log: (line: string) => void): ScalePoint {
+  const results: ScaleResult[] = [];
+  let duckdb: DuckResult | undefined;
+  for (let i = 0; i < runs; i++) {
+    const outDir = path.join(tmp, `scale-${facts}-${i}`, "output");
+    try {
+      const r = runChild<ScaleResult>("scale.ts", ["--facts", String(facts), "--out", outDir]);
+      results.push(r);
+      log(`  ${facts} facts, run ${i + 1}/${runs}: ${(r.ms.total / 1000).toFixed(2)} s, peak RSS ${r.peakRssMiB} MiB`);
+      if (i === runs - 1) {
+        duckdb = runChild<DuckResult>("duckdb.ts", ["--dir", outDir]);
+        log(`  DuckDB: load ${duckdb.ms.load.toFixed(0)} ms + SQL ${duckdb.ms.sql.toFixed(0)} ms, agrees: ${duckdb.agrees}`);
+      }
+    } finally {
+      rmSync(path.dirname(outDir), { recursive: true, force: true });
+    }
+  }
+  const keys = Object.keys(results[0]!.ms) as Array<keyof ScaleResult["ms"]>;
+  const ms = Object.fromEntries(keys.map((k) => [k, stat(results.map((r) => r.ms[k]))])) as ScalePoint["ms"];
+  const worst = results.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a));
+  const peakIn = Object.entries(worst.peakAfterMiB).find(([, mib]) => mib >= worst.peakRssMiB)?.[0] ?? "?";
+  return { facts, runs: results, ms, peakRssMiB: worst.peakRssMiB, peakIn, duckdb: duckdb!, duckdbRatio: ms.normalize.median / (duckdb!.ms.load + duckdb!.ms.sql) };
+}
