@@ -11,7 +11,7 @@ import { synthesize, writeCorpus } from "./support/synthetic.ts";
 import { msg } from "../pipeline/messages.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { CHART_MAX_POINTS } from "../pipeline/stages/charts.ts";
-import { REPORT_MAX_FACTS } from "../pipeline/stages/report.ts";
+import { REPORT_MAX_FACTS } from "../pipeline/report/index.ts";
 import { DATA, ROOT, tempDir } from "./helpers.ts";
 
 let data: string;
