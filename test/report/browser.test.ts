@@ -74,7 +74,8 @@ async function open(file: string, options: { width?: number; javaScript?: boolea
   return session;
 }
 
-describe("the report in headless Chromium", () => {
+// Chromium here renders in software (SwiftShader) and shares two cores with the other test files.
+describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   let dir = "";
   let report = "";
   let s: Session;
