@@ -16,7 +16,7 @@ export function fmtNum(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toFixed(4)));
 }
 
-/** ["a", "b", "c"] → ["a", ", ", "b", " and ", "c"]: the items with the words between them, for text or markup. */
+/** ["a", "b", "c"] → ["a", ", ", "b", " and ", "c"] ("a, b and c"): the items with the words between them, for html`` to render. */
 export function listParts<T>(items: readonly T[]): Array<T | string> {
   const out: Array<T | string> = [];
   items.forEach((item, i) => {
@@ -24,11 +24,6 @@ export function listParts<T>(items: readonly T[]): Array<T | string> {
     out.push(item);
   });
   return out;
-}
-
-/** ["a", "b", "c"] → "a, b and c". */
-export function listText(items: readonly string[]): string {
-  return listParts(items).join("");
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -117,7 +117,7 @@ function seriesPairs(t: EnrichedTables): SeriesPair[] {
   });
 }
 
-export function claimVerdicts(t: EnrichedTables): Map<string, Verdict> {
+function claimVerdicts(t: EnrichedTables): Map<string, Verdict> {
   const m = new Map<string, Verdict>();
   for (const c of sortRows(TABLES.claims_check, t.claims_check)) m.set(c.fact_id, c.verdict);
   return m;
