@@ -6,7 +6,7 @@
  *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds; with the region catalog:
  *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
  *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), specs from notebooks/lib/charts.ts
- *   5. report     tables + charts + input hashes → output/report.html, self-contained (stages/report.ts)
+ *   5. report     tables + charts + input hashes → output/report.html, self-contained (report/)
  *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap;
  *                   "serialize" lists the files, "write" encodes and writes them one at a time)
  *
@@ -24,7 +24,7 @@ import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
 import { ParquetFromCsv } from "./stages/parquet.ts";
 import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
 import { normalize, type Normalized } from "./stages/normalize.ts";
-import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./stages/report.ts";
+import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./report/index.ts";
 
 export interface RunOptions {
   root: string;

@@ -1,113 +1,45 @@
 /**
- * output/report.html (pipeline/stages/report.ts): the page as a string, then in a real browser.
+ * output/report.html in a real browser: a report from a fresh pipeline run, opened from file:// in
+ * headless Chromium, checked for what a reader relies on: no console errors, no request leaving
+ * file://, every chart drawn with its marks, a figure opening its quote, a table sorting, no serious
+ * accessibility violation (axe-core), the static SVGs for print and with scripts off. Screenshots go
+ * to test/.artifacts/ (git-ignored) for people to look at.
  *
- * The browser half opens a report from a fresh pipeline run in headless Chromium (Debian's
- * /usr/bin/chromium, driven by playwright-core; .ci/run installs it) from file:// and checks what a
- * reader relies on: no console errors, no request leaving file://, every chart drawn with its
- * marks, a figure opening its quote, a table sorting, no serious accessibility violation (axe-core),
- * the static SVGs for print and with scripts off. Screenshots go to test/.artifacts/ (git-ignored)
- * for people to look at.
+ * The browser comes from the npm package @sparticuz/chromium (a compressed Chromium inside the
+ * registry package, unpacked into the temporary folder on first use), driven by playwright-core, so
+ * the test needs nothing beyond `npm ci`.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import sparticuz from "@sparticuz/chromium";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderCharts } from "../pipeline/stages/charts.ts";
-import { silentContext } from "../pipeline/stages/context.ts";
-import type { EnrichedTables } from "../pipeline/stages/enrich.ts";
-import { extract } from "../pipeline/stages/extract.ts";
-import { chartsFromFiles, factAnchor, loadReportAssets, renderReport, reportContext, scriptJson, type ReportInput } from "../pipeline/stages/report.ts";
-import { realInputs, realTables, ROOT, runCli, tempDir } from "./helpers.ts";
+import { chartsFromFiles, renderReport } from "../../pipeline/report/index.ts";
+import { renderCharts } from "../../pipeline/stages/charts.ts";
+import { realTables, ROOT, runCli, tempDir } from "../helpers.ts";
+import { hostileTables, INJECTION, reportInput } from "./support.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+/**
+ * The package's flags for a headless Chromium, less the two that would relax the page's security
+ * (the test checks the page as a reader's browser enforces it), plus no background traffic of the
+ * browser's own, so that every request the test sees is the page's.
+ */
+const RELAXED = new Set(["--disable-web-security", "--allow-running-insecure-content"]);
+const CHROMIUM_ARGS = [
+  ...sparticuz.args.filter((a) => !RELAXED.has(a)),
+  "--headless",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
 const ARTIFACTS = path.join(ROOT, "test", ".artifacts");
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 
-const assets = loadReportAssets();
-const context = reportContext(realInputs(), extract(realInputs(), silentContext));
-
-/** The report of some tables (charts rendered from the same tables). */
-function reportOf(tables: EnrichedTables): string {
-  const input: ReportInput = { tables, charts: chartsFromFiles(renderCharts(tables)), version: "0.0.0-test", assets, ...context };
-  return renderReport(input);
-}
-
-const INJECTION = `</script><script>alert(1)</script><img src=x onerror="alert(2)"> & “quoted”`;
-
-/** The real tables with hostile text in a quote, a note and a provider's name. */
-function hostileTables(): EnrichedTables {
-  const t = realTables();
-  return {
-    ...t,
-    facts: t.facts.map((f) => (f.fact_id === "gartner-share-aws" ? { ...f, quote: INJECTION, note: INJECTION } : f)),
-    providers: t.providers.map((p) => (p.provider_id === "oracle" ? { ...p, provider_id: "oracle", provider_name: INJECTION } : p)),
-  };
-}
-
-describe("the report page (pure)", () => {
-  const html = reportOf(realTables());
-
-  it("is the same bytes for the same input", () => {
-    expect(reportOf(realTables())).toBe(html);
-  });
-
-  it("shows every fact with its quote, offsets and source, and links figures to it", () => {
-    expect(html).toContain(`<article class="fact" id="fact-gartner-share-aws"`);
-    expect(html).toContain("<blockquote class=\"quote\"><p>Amazon at 37.7%</p></blockquote>");
-    expect(html).toContain("2177–2192 (code points, end exclusive)");
-    // The headline's AWS/Gartner figure is a link to that fact.
-    expect(html).toMatch(/<a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws"[^>]*>37\.7%<\/a>/);
-  });
-
-  it("lists each input file with its SHA-256 and the as-of dates", () => {
-    // The article's hash, as data/sources/dual-ai-stack-article.meta.yaml records it.
-    expect(html).toContain("<td><code>sources/dual-ai-stack-article.txt</code></td><td class=\"num\">5142</td><td><code class=\"hash\">67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa</code></td>");
-    expect(html).toContain("<td>2025-H2 (approximate)</td>");
-    expect(html).toMatch(/Region catalog \(reference\/regions\.csv\)<\/th><td>2025-09<\/td>/);
-  });
-
-  it("links every table to its CSV and Parquet file beside the report", () => {
-    for (const name of ["market_share", "claims_check", "regions", "facts"]) {
-      expect(html).toContain(`<a href="tables/${name}.csv" download>`);
-      expect(html).toContain(`<a href="tables/${name}.parquet" download>`);
-    }
-  });
-
-  it("loads nothing from the network: no http(s) URL in any src or href, and a CSP forbids fetches", () => {
-    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
-    expect(html).not.toMatch(/sourceMappingURL/);
-  });
-
-  it("renders hostile text from the data inert", () => {
-    const evil = reportOf(hostileTables());
-    expect(evil).not.toContain("<script>alert(1)");
-    expect(evil).not.toContain("<img src=x");
-    expect(evil).toContain("<blockquote class=\"quote\"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>");
-    // Script elements: the chart specs (JSON), three bundles and the page's own script, no more.
-    expect(evil.match(/<script\b/g)?.length).toBe(5);
-    // The chart specs still carry the quote, verbatim once parsed.
-    const json = /<script type="application\/json" id="chart-specs">([\s\S]*?)<\/script>/.exec(evil)?.[1] ?? "";
-    expect(json).not.toContain("</");
-    const specs = JSON.parse(json) as { fact_positions: { data: { values: Array<{ fact_id: string; quote: string }> } } };
-    expect(INJECTION.length).toBeLessThan(90); // the chart shortens longer quotes
-    expect(specs.fact_positions.data.values.find((v) => v.fact_id === "gartner-share-aws")?.quote).toBe(INJECTION);
-  });
-
-  it("escapes JSON for a script element and fact ids for an HTML id", () => {
-    expect(scriptJson({ q: "</script><!--" })).toBe('{"q":"\\u003c/script>\\u003c!--"}');
-    expect(JSON.parse(scriptJson({ q: "</script><!--" }))).toEqual({ q: "</script><!--" });
-    expect(factAnchor("gartner-share-aws")).toBe("fact-gartner-share-aws");
-    expect(factAnchor('a"b c')).toBe("fact-a_22_b_20_c");
-  });
-});
-
-// --- In a browser ------------------------------------------------------------------------------------
-
 interface Session {
+  browser: Browser;
   context: BrowserContext;
   page: Page;
   consoleErrors: string[];
@@ -116,20 +48,15 @@ interface Session {
   dialogs: string[];
 }
 
+/**
+ * A browser of its own on a report file. One browser per page: the package's Chromium runs as a
+ * single process (--single-process), which ends when one of its contexts is closed.
+ */
 async function open(file: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Session> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the report's browser test needs it. Install it with \`apt-get install -y --no-install-recommends chromium\` (.ci/run does).`);
-  }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), "cma-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: options.width ?? 1280, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const session: Session = { context, page, consoleErrors: [], consoleWarnings: [], requests: [], dialogs: [] };
+  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  const session: Session = { browser, context, page, consoleErrors: [], consoleWarnings: [], requests: [], dialogs: [] };
   page.on("console", (m) => {
     if (m.type() === "error") session.consoleErrors.push(m.text());
     if (m.type() === "warning") session.consoleWarnings.push(m.text());
@@ -147,7 +74,8 @@ async function open(file: string, options: { width?: number; javaScript?: boolea
   return session;
 }
 
-describe("the report in headless Chromium", () => {
+// Chromium here renders in software (SwiftShader) and shares two cores with the other test files.
+describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   let dir = "";
   let report = "";
   let s: Session;
@@ -162,12 +90,12 @@ describe("the report in headless Chromium", () => {
     s = await open(report);
   });
   afterAll(async () => {
-    await s?.context.close();
+    await s?.browser.close();
   });
 
   it("logs no console error or warning and requests nothing outside file://", () => {
     expect(s.consoleErrors).toEqual([]);
-    // (Vega warned "Infinite extent" for the footprint chart's empty layers until they were dropped.)
+    // Vega warns "Infinite extent" for a layer without data: no chart may have one.
     expect(s.consoleWarnings).toEqual([]);
     expect(s.requests.length).toBeGreaterThan(0);
     expect(s.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
@@ -247,7 +175,7 @@ describe("the report in headless Chromium", () => {
       await phone.page.locator("#checks").scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: path.join(ARTIFACTS, "report-phone-checks.png"), fullPage: false });
     } finally {
-      await phone.context.close();
+      await phone.browser.close();
     }
   });
 
@@ -275,13 +203,13 @@ describe("the report in headless Chromium", () => {
       expect(await off.page.locator("#fact-gartner-share-aws blockquote").innerText()).toContain("Amazon at 37.7%");
       expect(off.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
     } finally {
-      await off.context.close();
+      await off.browser.close();
     }
   });
 
   it("keeps hostile text from the data inert in the browser", async () => {
     const file = path.join(tempDir("report-hostile"), "report.html");
-    writeFileSync(file, reportOf(hostileTables()));
+    writeFileSync(file, renderReport(reportInput(hostileTables())));
     const evil = await open(file);
     try {
       expect(evil.dialogs).toEqual([]);
@@ -290,7 +218,7 @@ describe("the report in headless Chromium", () => {
       expect(await evil.page.locator("img").count()).toBe(0);
       expect(evil.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
     } finally {
-      await evil.context.close();
+      await evil.browser.close();
     }
   });
 });

@@ -1,0 +1,83 @@
+/** pipeline/report/index.ts: output/report.html as a string (the browser half is browser.test.ts). */
+import { describe, expect, it } from "vitest";
+import { renderReport } from "../../pipeline/report/index.ts";
+import { msg } from "../../pipeline/messages.ts";
+import { realTables } from "../helpers.ts";
+import { assets, hostileTables, INJECTION, reportInput } from "./support.ts";
+
+describe("the report page", () => {
+  const html = renderReport(reportInput());
+
+  it("is the same bytes for the same input", () => {
+    expect(renderReport(reportInput(realTables()))).toBe(html);
+  });
+
+  it("states the key numbers with each figure linked to its facts", () => {
+    expect(html).toContain(
+      `<li><strong>The research firms are 2.1 to 7.7 points apart</strong> on the 5 providers both name. Synergy Research Group (Cloud infrastructure services, 2025-Q2) and Gartner (Infrastructure as a service (IaaS), 2024) measure different markets over different periods; the widest gap is for AWS: <a class="fig" href="#fact-synergy-share-aws" data-facts="fact-synergy-share-aws" title="Source: fact synergy-share-aws">30%</a> against <a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws" title="Source: fact gartner-share-aws">37.7%</a>`,
+    );
+    expect(html).toContain("of 22 claims, 13 hold under every definition of a region, 5 depend on the definition, 3 hold under none and 1 cannot be checked");
+    expect(html).toContain("the region catalog has both blocs present in every one, with the China-led providers holding 8.5% to 28.6% of the regions there (catalog as of 2025-09).</li>");
+  });
+
+  it("shows every fact with its quote, offsets and source, and links figures to it", () => {
+    expect(html).toContain(`<article class="fact" id="fact-gartner-share-aws"`);
+    expect(html).toContain('<blockquote class="quote"><p>Amazon at 37.7%</p></blockquote>');
+    expect(html).toContain("2177–2192 (code points, end exclusive)");
+    expect(html).toMatch(/<a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws"[^>]*>37\.7%<\/a>/);
+  });
+
+  it("lists each input file with its SHA-256, the as-of dates and the inlined libraries", () => {
+    // The article's hash, as data/sources/dual-ai-stack-article.meta.yaml records it.
+    expect(html).toContain('<td><code>sources/dual-ai-stack-article.txt</code></td><td class="num">5142</td><td><code class="hash">67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa</code></td>');
+    expect(html).toContain("<td>2025-H2 (approximate)</td>");
+    expect(html).toMatch(/Region catalog \(reference\/regions\.csv\)<\/th><td>2025-09<\/td>/);
+    const vega = assets.libraries.find((l) => l.name === "vega")!;
+    expect(html).toContain(`<tr><td><code>vega</code> ${vega.version}</td><td><code>build/vega.min.js</code></td><td><code class="hash">${vega.sha256}</code></td></tr>`);
+  });
+
+  it("links every table to its CSV and Parquet file beside the report", () => {
+    for (const name of ["market_share", "claims_check", "regions", "facts"]) {
+      expect(html).toContain(`<a href="tables/${name}.csv" download>`);
+      expect(html).toContain(`<a href="tables/${name}.parquet" download>`);
+    }
+  });
+
+  it("inlines its style sheet and script as the asset files hold them", () => {
+    expect(html).toContain(`<style>\n${assets.css}</style>`);
+    expect(html).toContain(`<script>\n${assets.js}</script>\n</body>`);
+  });
+
+  it("loads nothing from the network: no http(s) URL in any src or href, and a CSP forbids fetches", () => {
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).not.toMatch(/sourceMappingURL/);
+  });
+
+  it("lists the charts it left out and where their figures are", () => {
+    const page = renderReport({ ...reportInput(), skippedCharts: [{ name: "footprint", points: 12345, maxPoints: 500 }] });
+    expect(page).toContain(
+      `<li><strong>footprint</strong>: 12,345 data points, over the 500 a static chart is drawn from. Its figures are in the <a href="#table-footprint">footprint table</a>.</li>`,
+    );
+  });
+
+  it("renders hostile text from the data inert", () => {
+    const evil = renderReport(reportInput(hostileTables()));
+    expect(evil).not.toContain("<script>alert(1)");
+    expect(evil).not.toContain("<img src=x");
+    expect(evil).toContain('<blockquote class="quote"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>');
+    // Script elements: the chart specs (JSON), three bundles and the page's own script, no more.
+    expect(evil.match(/<script\b/g)?.length).toBe(5);
+    // The chart specs still carry the quote, verbatim once parsed.
+    const json = /<script type="application\/json" id="chart-specs">([\s\S]*?)<\/script>/.exec(evil)?.[1] ?? "";
+    expect(json).not.toContain("</");
+    const specs = JSON.parse(json) as { fact_positions: { data: { values: Array<{ fact_id: string; quote: string }> } } };
+    expect(INJECTION.length).toBeLessThan(90); // the chart shortens longer quotes
+    expect(specs.fact_positions.data.values.find((v) => v.fact_id === "gartner-share-aws")?.quote).toBe(INJECTION);
+  });
+
+  it("refuses assets without one of the three bundles", () => {
+    const input = reportInput();
+    expect(() => renderReport({ ...input, assets: { ...assets, libraries: assets.libraries.filter((l) => l.name !== "vega-embed") } })).toThrow(msg.reportBundleMissing("vega-embed"));
+  });
+});
