@@ -26,11 +26,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
+import { geoLabel, providerLabelOf } from "../charts/theme.ts";
 import { columnsOf, type Column } from "../datapackage.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
 import type { CatalogMeta } from "../schema/inputs.ts";
-import type { SkippedChart } from "./charts.ts";
+import type { SkippedChart } from "../charts/index.ts";
 import type { EnrichedTables } from "./enrich.ts";
 import { sortRows } from "../schema/order.ts";
 import type { Extracted, Inputs } from "./extract.ts";
@@ -87,7 +87,7 @@ export interface ReportInput {
   assets: ReportAssets;
   /** What the region catalog describes, as of when (data/reference/regions.meta.yaml). */
   catalog: CatalogMeta;
-  /** Charts not drawn because their data is over the chart budget (stages/charts.ts). */
+  /** Charts not drawn because their data is over the chart budget (charts/index.ts). */
   skippedCharts?: readonly SkippedChart[];
 }
 
@@ -221,7 +221,10 @@ function lookups(t: EnrichedTables): Lookups {
   const markets = new Map(t.markets.map((m) => [m.market_id, m.market_name]));
   return {
     // The charts' short labels (AWS, Azure), so that the page and its charts name providers alike.
-    provider: (id) => PROVIDER_LABELS[id] ?? providers.get(id)?.provider_name ?? id,
+    provider: (id) => {
+      const p = providers.get(id);
+      return p ? providerLabelOf(p) : id;
+    },
     source: (id) => sources.get(id) ?? id,
     market: (id) => markets.get(id) ?? id,
     blocOf: (id) => providers.get(id)?.bloc,
