@@ -14,7 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderCharts } from "../pipeline/stages/charts.ts";
+import { renderCharts } from "../pipeline/charts/index.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import type { EnrichedTables } from "../pipeline/stages/enrich.ts";
 import { extract } from "../pipeline/stages/extract.ts";
@@ -29,9 +29,9 @@ const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const assets = loadReportAssets();
 const context = reportContext(realInputs(), extract(realInputs(), silentContext));
 
-/** The report of some tables (charts rendered from the same tables). */
-function reportOf(tables: EnrichedTables): string {
-  const input: ReportInput = { tables, charts: chartsFromFiles(renderCharts(tables)), version: "0.0.0-test", assets, ...context };
+/** The report of some tables and their charts' files (renderCharts of the same tables). */
+function reportOf(tables: EnrichedTables, chartFiles: ReadonlyMap<string, string | Uint8Array>): string {
+  const input: ReportInput = { tables, charts: chartsFromFiles(chartFiles), version: "0.0.0-test", assets, ...context };
   return renderReport(input);
 }
 
@@ -47,11 +47,14 @@ function hostileTables(): EnrichedTables {
   };
 }
 
+const realCharts = await renderCharts(realTables());
+const hostileCharts = await renderCharts(hostileTables());
+
 describe("the report page (pure)", () => {
-  const html = reportOf(realTables());
+  const html = reportOf(realTables(), realCharts);
 
   it("is the same bytes for the same input", () => {
-    expect(reportOf(realTables())).toBe(html);
+    expect(reportOf(realTables(), realCharts)).toBe(html);
   });
 
   it("shows every fact with its quote, offsets and source, and links figures to it", () => {
@@ -83,7 +86,7 @@ describe("the report page (pure)", () => {
   });
 
   it("renders hostile text from the data inert", () => {
-    const evil = reportOf(hostileTables());
+    const evil = reportOf(hostileTables(), hostileCharts);
     expect(evil).not.toContain("<script>alert(1)");
     expect(evil).not.toContain("<img src=x");
     expect(evil).toContain("<blockquote class=\"quote\"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>");
@@ -151,7 +154,7 @@ describe("the report in headless Chromium", () => {
   let dir = "";
   let report = "";
   let s: Session;
-  const charts = chartsFromFiles(renderCharts(realTables())).map((c) => c.name);
+  const charts = chartsFromFiles(realCharts).map((c) => c.name);
 
   beforeAll(async () => {
     dir = path.join(tempDir("report"), "output");
@@ -281,7 +284,7 @@ describe("the report in headless Chromium", () => {
 
   it("keeps hostile text from the data inert in the browser", async () => {
     const file = path.join(tempDir("report-hostile"), "report.html");
-    writeFileSync(file, reportOf(hostileTables()));
+    writeFileSync(file, reportOf(hostileTables(), hostileCharts));
     const evil = await open(file);
     try {
       expect(evil.dialogs).toEqual([]);
