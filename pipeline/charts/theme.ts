@@ -2,10 +2,11 @@
  * The charts' look: font, Vega-Lite config, and the labels and colours of providers, sources,
  * markets, blocs and macro-regions.
  *
- * Providers, sources and markets are labelled, ordered and coloured from the reference tables
- * (providers, sources, markets: data/reference/providers.yaml, sources.yaml, measures.yaml, in file
- * order): a provider added there gets its label, colour and place in every chart without a code
- * change. The
+ * Providers, sources and markets are labelled and ordered from the reference tables
+ * (providers, sources, markets: data/reference/providers.yaml, sources.yaml, measures.yaml): a
+ * provider added there gets its label, colour and place in every chart without a code change. The
+ * theme does not depend on the tables' row order (the published CSVs are sorted by id, the
+ * pipeline's tables are in file order): it orders by id itself. The
  * charts need shorter labels than the reference's full names, so each label is derived from the
  * reference by a rule (see providerLabel, sourceLabel, marketLabel), not typed in.
  *
@@ -38,7 +39,7 @@ export const CHART_CONFIG: Config = {
 };
 
 /** What every spec starts from. */
-export const base = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG } as const;
+export const base: { readonly $schema: string; readonly config: Config } = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
 
 /** Bloc colours, fixed across every chart ("others" = everyone a source does not name). */
 export const BLOC_COLORS: Readonly<Record<BlocId | "others", string>> = { us_led: "#1f4e8c", china_led: "#b0302c", others: "#a3a3a3" };
@@ -56,19 +57,18 @@ export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
   oceania: "Oceania",
 };
 
-/**
- * Provider colours, given out in the charts' provider order: US-led first, then China-led, each in
- * the order of providers.yaml (so AWS is the same orange in every chart). The colours are not in
- * providers.yaml because the report lists every input file's hash and size: a new field there would
- * change output/report.html.
- */
-const PROVIDER_PALETTE = ["#e8871e", "#2f6db5", "#3a9e5c", "#8c6d46", "#d1495b", "#7b4fa0"] as const;
-
 /** A macro-region's label; an unknown id is shown as it is. */
 export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo] ?? id;
 
-/** Colours of the research firms' series, given out in the order sources.yaml lists the firms. */
-const SOURCE_PALETTE = ["#4c4c4c", "#c08a00", "#5f8a8b", "#9c6644"] as const;
+/**
+ * Each provider's and research firm's colour, fixed across every chart (AWS is the same orange
+ * everywhere); an id without one is drawn grey. Keyed by id, so that adding a provider or firm to
+ * the reference data changes no one else's colour. They belong in data/reference/providers.yaml and
+ * sources.yaml, but the report lists every input file's hash and size, so a new field there would
+ * change output/report.html.
+ */
+export const PROVIDER_COLORS: Readonly<Record<string, string>> = { aws: "#e8871e", azure: "#2f6db5", gcp: "#3a9e5c", oracle: "#8c6d46", alibaba: "#d1495b", huawei: "#7b4fa0" };
+export const SOURCE_COLORS: Readonly<Record<string, string>> = { synergy: "#4c4c4c", gartner: "#c08a00" };
 
 /** The reference tables the theme is made from. */
 export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
@@ -112,13 +112,14 @@ export interface ChartTheme {
   marketLabel(id: string): string;
   geoLabel(id: string): string;
   blocLabel(id: string): string;
-  /** Provider display labels of the ids present, US-led then China-led, each in file order, unknown ids last. */
+  /** Provider display labels of the ids present, US-led then China-led, each by id, unknown ids last. */
   providerOrder(ids: Iterable<string>): string[];
   /** Macro-region labels of the ids present, in MACRO_GEOS order. */
   geoOrder(ids: Iterable<string>): string[];
   /** The macro-region ids present, in MACRO_GEOS order. */
   geoIds(ids: Iterable<string>): string[];
   providerColorScale(ids: Iterable<string>): ColorScale;
+  /** The sources in the order given, each in its firm's colour. */
   sourceColorScale(ids: Iterable<string>): ColorScale;
   blocColorScale(ids: Iterable<string>): ColorScale;
   /** "Gartner · IaaS · 2024" */
@@ -132,13 +133,13 @@ export function ordered(ids: Iterable<string>, known: readonly string[]): string
   return [...known.filter((k) => present.has(k)), ...[...present].filter((k) => !knownSet.has(k)).sort()];
 }
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function chartTheme(ref: ChartReference): ChartTheme {
   const providers = new Map(ref.providers.map((p) => [p.provider_id, p]));
-  const providerIds = [...ref.providers.filter((p) => p.bloc === "us_led"), ...ref.providers.filter((p) => p.bloc !== "us_led")].map((p) => p.provider_id);
-  const providerColors = new Map(providerIds.map((id, i) => [id, PROVIDER_PALETTE[i]]));
+  const byBloc = (us: boolean): string[] => ref.providers.filter((p) => (p.bloc === "us_led") === us).map((p) => p.provider_id).sort(byText);
+  const providerIds = [...byBloc(true), ...byBloc(false)];
   const sources = new Map(ref.sources.map((s) => [s.source_id, sourceLabelOf(s.source_name)]));
-  const firms = ref.sources.filter((s) => s.kind === "research_firm").map((s) => s.source_id);
-  const sourceColors = new Map(firms.map((id, i) => [id, SOURCE_PALETTE[i % SOURCE_PALETTE.length] ?? FALLBACK_COLOR]));
   const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
 
   const providerLabel = (id: string): string => {
@@ -162,8 +163,8 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id)),
-    sourceColorScale: (ids) => scale(ordered(ids, firms), sourceLabel, (id) => sourceColors.get(id)),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => PROVIDER_COLORS[id]),
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => SOURCE_COLORS[id]),
     blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,
   };

@@ -19,12 +19,20 @@ describe("labels from the reference tables", () => {
     expect(geoLabel("oceania")).toBe("Oceania");
   });
 
-  it("providers ordered US-led then China-led, each in file order, with their fixed colours; a new provider gets the next colour", () => {
+  it("providers ordered US-led then China-led, each by id, with their fixed colours; unknown ones last, grey", () => {
     expect(theme.providerOrder(["huawei", "aws", "oracle", "newco"])).toEqual(["AWS", "Oracle", "Huawei Cloud", "newco"]);
     expect(theme.providerColorScale(["huawei", "aws", "oracle", "newco"])).toEqual({ domain: ["AWS", "Oracle", "Huawei Cloud", "newco"], range: ["#e8871e", "#8c6d46", "#7b4fa0", "#7f7f7f"] });
     const newco = { provider_id: "newco", provider_name: "NewCo Cloud", parent_company: "NewCo", hq_country: "DE", bloc: "us_led" as const, aliases: "NewCo" };
     const wider = chartTheme({ ...tables, providers: [...tables.providers, newco] });
-    expect(wider.providerColorScale(["newco", "alibaba"])).toEqual({ domain: ["NewCo Cloud", "Alibaba Cloud"], range: ["#d1495b", "#7b4fa0"] });
+    expect(wider.providerColorScale(["alibaba", "newco", "oracle"])).toEqual({ domain: ["NewCo Cloud", "Oracle", "Alibaba Cloud"], range: ["#7f7f7f", "#8c6d46", "#d1495b"] });
+  });
+
+  it("does not depend on the reference tables' row order (the published CSVs are sorted by id)", () => {
+    const reversed = chartTheme({ providers: [...tables.providers].reverse(), sources: [...tables.sources].reverse(), markets: [...tables.markets].reverse() });
+    const ids = tables.providers.map((p) => p.provider_id);
+    expect(reversed.providerOrder(ids)).toEqual(["AWS", "Microsoft Azure", "Google Cloud", "Oracle", "Alibaba Cloud", "Huawei Cloud"]);
+    expect(reversed.providerColorScale(ids)).toEqual(theme.providerColorScale(ids));
+    expect(reversed.sourceColorScale(["synergy", "gartner"])).toEqual({ domain: ["Synergy Research Group", "Gartner"], range: ["#4c4c4c", "#c08a00"] });
   });
 
   it("AWS has the same colour in every chart that shows providers", async () => {
