@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { chartPoints } from "../../pipeline/charts/index.ts";
+import { shareDumbbell, shareDumbbellPoints } from "../../pipeline/charts/share.ts";
 import { BLOC_COLORS } from "../../pipeline/charts/theme.ts";
-import { markGroups, marks, svgOf } from "../support/charts.ts";
+import { markGroups, marks, svgOf, tables, theme } from "../support/charts.ts";
 
 describe("market-share charts", () => {
   it("market share: one bar per provider and source (5 × 2), Gartner's AWS at 37.7%", async () => {
@@ -42,5 +45,18 @@ describe("market-share charts", () => {
       ["China-led", "6.0%", BLOC_COLORS.china_led],
       ["Not named by the source", "31.0%", BLOC_COLORS.others],
     ]);
+  });
+});
+
+describe("shareDumbbellPoints (the count a chart over the budget is skipped by, without building it)", () => {
+  it("is the number of points shareDumbbell draws, for any comparison rows", () => {
+    const share = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null });
+    const row = fc.record({ provider_id: fc.constantFrom("aws", "azure", "newco"), share_a: share, share_b: share, comparison: fc.constantFrom("cross_source" as const, "period_over_period" as const) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (parts) => {
+        const rows = parts.map((p) => ({ ...tables.share_comparison[0]!, ...p, delta_pp: null }));
+        expect(shareDumbbellPoints(rows)).toBe(chartPoints(shareDumbbell(rows, theme)));
+      }),
+    );
   });
 });
