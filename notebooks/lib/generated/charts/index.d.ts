@@ -53,7 +53,7 @@ export interface ChartBuilder {
      * (one point per row, three per concentration row, a count of the shares), so that a chart over
      * the budget is not even built: building a spec copies its rows, and at the largest scales the
      * bounds allow that copy is what would cost. Undefined for the charts bounded by the providers or
-     * macro-regions. test/charts/index.test.ts checks each count against the built spec.
+     * macro-regions. test/charts/ checks each count against the built spec (share.test.ts: for any rows).
      */
     points?: number;
     build: () => TopLevelSpec;
