@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
         ...(beforeSwap && { beforeSwap }),
       });
     }
-    runPipeline({ root, dataDir, outDir, check, log });
+    await runPipeline({ root, dataDir, outDir, check, log });
   } catch (error) {
     if (error instanceof PipelineError) {
       console.error(msg.problems(error.kind, error.stage, error.issues.length));

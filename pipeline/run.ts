@@ -5,7 +5,7 @@
  *   2. normalize  claims → facts, reference tables, market_share, share_comparison, concentration
  *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds; with the region catalog:
  *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
- *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), specs from notebooks/lib/charts.ts
+ *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), labelled from the reference tables (charts/)
  *   5. report     tables + charts + input hashes → output/report.html, self-contained (report/)
  *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap;
  *                   "serialize" lists the files, "write" encodes and writes them one at a time)
@@ -16,7 +16,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./stages/charts.ts";
+import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./charts/index.ts";
 import { msg } from "./messages.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
@@ -58,27 +58,36 @@ export function packageVersion(root: string): string {
   return (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }
 
-export function runPipeline(opts: RunOptions): RunResult {
+export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   if (!opts.check) checkOutputDir(opts.outDir, opts.root);
   // The Parquet writer's worker loads DuckDB (~0.15 s) while the stages run; writeOutputs closes it,
   // and so does the finally below if a stage fails first.
   const parquet = opts.check ? undefined : new ParquetFromCsv();
   try {
-    return run(opts, parquet);
+    return await run(opts, parquet);
   } finally {
     parquet?.close();
   }
 }
 
-function run(opts: RunOptions, parquet: ParquetFromCsv | undefined): RunResult {
+async function run(opts: RunOptions, parquet: ParquetFromCsv | undefined): Promise<RunResult> {
   const ctx: StageContext = { log: () => {} };
   const stages: StageReport[] = [];
+  const finish = (stage: string, t0: number, rows: Record<string, number>): void => {
+    const report = { stage, ms: performance.now() - t0, rows, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    stages.push(report);
+    opts.log?.(formatStage(report));
+  };
   const timed = <T>(stage: string, f: () => T, rows: (x: T) => Record<string, number>): T => {
     const t0 = performance.now();
     const x = f();
-    const report = { stage, ms: performance.now() - t0, rows: rows(x), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
-    stages.push(report);
-    opts.log?.(formatStage(report));
+    finish(stage, t0, rows(x));
+    return x;
+  };
+  const timedAsync = async <T>(stage: string, f: () => Promise<T>, rows: (x: T) => Record<string, number>): Promise<T> => {
+    const t0 = performance.now();
+    const x = await f();
+    finish(stage, t0, rows(x));
     return x;
   };
   const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
@@ -102,7 +111,7 @@ function run(opts: RunOptions, parquet: ParquetFromCsv | undefined): RunResult {
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
-  const charts = timed("charts", () => renderCharts(enriched!, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
+  const charts = await timedAsync("charts", () => renderCharts(enriched!, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
   for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));
   const extraFiles = new Map<string, string | Uint8Array>(charts);
   if (context) {

@@ -3,37 +3,23 @@
  *
  *   import { showChart, showMarkdown, showTable } from "./lib/display";   // extensionless!
  *
- * tslab compiles cells (and this file) itself as CommonJS with TypeScript 5.0, moduleResolution
- * Node10 and strict off, ignoring tsconfig.json. So: extensionless relative imports, only
- * CommonJS-loadable packages (vega 5 / vega-lite 5, not vega 6), and no imports from ../pipeline
- * (outside the kernel's working directory = notebooks/). Keep this file self-contained.
+ * tslab compiles cells (and this file) itself as CommonJS with moduleResolution Node10 and strict
+ * off, ignoring tsconfig.json: only CommonJS-loadable packages (vega 5 / vega-lite 5, not vega 6),
+ * and local imports with `.js` (they resolve to the neighbouring .ts file under tslab and the root
+ * tsconfig alike). Charts are finished and drawn by the pipeline's own code (./generated, see
+ * charts.ts), so a notebook's SVG is the pipeline's.
  *
  * Outputs are deterministic (same input -> byte-identical output): SVG text widths are estimated
  * by vega (no `canvas` package), no timestamps, no random ids.
  */
 import * as tslab from "tslab";
-import * as jupyter from "tslab/dist/jupyter.js"; // with ".js": resolves under tslab (CommonJS) and the root tsconfig (NodeNext)
-import * as vega from "vega";
-import * as vl from "vega-lite";
-import type { TopLevelSpec } from "vega-lite";
+import { finalizeSpec, renderSvg as pipelineSvg, type TopLevelSpec } from "./generated/charts/index.js";
+import { displayBundle } from "./jupyter-display.js";
 
 export type { TopLevelSpec };
-
-/** Fonts found on the build machines (fc-list): DejaVu Sans only; the rest are fallbacks for viewers. */
-export const CHART_FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
-export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
 type Spec = Record<string, any>;
-
-/** Send one display_data output carrying several MIME types (tslab.display.* sends one each). */
-export function displayBundle(data: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
-  const write = (jupyter as any).lastWriteDisplayData as null | ((d: unknown, update: boolean) => void);
-  if (typeof write !== "function") {
-    throw new Error("displayBundle: not running inside a tslab kernel cell (lastWriteDisplayData is not set)");
-  }
-  write({ data, metadata, transient: {} }, false);
-}
 
 function hasUrlData(x: unknown): boolean {
   if (Array.isArray(x)) return x.some(hasUrlData);
@@ -46,32 +32,18 @@ function hasUrlData(x: unknown): boolean {
   return false;
 }
 
-/** The spec as shipped in the output: $schema v5 and the chart font set; data must be inline. */
+/** The spec as shipped in the output (the pipeline's .vl.json form: $schema v5, the chart font);
+ * data must be inline. */
 export function prepareSpec(spec: Spec): Spec {
   if (hasUrlData(spec)) {
     throw new Error("showChart: inline the data ({ data: { values: rows } }); data.url is not allowed in notebook outputs");
   }
-  const out: Spec = JSON.parse(JSON.stringify(spec)); // plain JSON copy (drops undefined, Dates -> strings)
-  out.$schema = VEGA_LITE_SCHEMA;
-  const config = { ...(out.config ?? {}) };
-  if (config.font === undefined) config.font = CHART_FONT;
-  out.config = config;
-  return out;
+  return JSON.parse(JSON.stringify(finalizeSpec(spec as TopLevelSpec))) as Spec; // plain JSON copy (drops undefined, Dates -> strings)
 }
 
-/** Compile a Vega-Lite spec and render it to SVG headlessly (renderer "none"). */
+/** Render a Vega-Lite spec to SVG as the pipeline does. */
 export async function renderSvg(spec: Spec): Promise<string> {
-  const prepared = prepareSpec(spec);
-  const compiled = vl.compile(prepared as any).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
-  try {
-    // gradient/clip ids come from module-wide counters: restart them so an SVG's bytes do not
-    // depend on the charts rendered before it (same as pipeline/stages/charts.ts)
-    (vega as any).resetSVGDefIds?.();
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return pipelineSvg(prepareSpec(spec) as TopLevelSpec);
 }
 
 /** The MIME bundle for a chart: the Vega-Lite v5 spec (JupyterLab, VS Code) + SVG (nbconvert HTML,

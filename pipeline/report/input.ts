@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { msg } from "../messages.ts";
 import type { CatalogMeta } from "../schema/inputs.ts";
-import type { SkippedChart } from "../stages/charts.ts";
+import type { SkippedChart } from "../charts/index.ts";
 import type { EnrichedTables } from "../stages/enrich.ts";
 import type { Extracted, Inputs } from "../stages/extract.ts";
 

@@ -1,6 +1,6 @@
 /** The charts part of the report's model: each chart's title, alt text and the table with its figures. */
 import { TABLES, type TableName } from "../schema/tables.ts";
-import type { SkippedChart } from "../stages/charts.ts";
+import type { SkippedChart } from "../charts/index.ts";
 import type { ReportChart } from "./input.ts";
 
 /** What each chart shows, for its alt text (the numbers are in the table it names). */

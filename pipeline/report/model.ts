@@ -4,7 +4,7 @@
  * rows (pipeline/schema/tables.ts) so a section can name any column; what the model adds is the
  * choice and order of rows, the figures derived from them and the facts each figure comes from.
  */
-import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
+import { geoLabel, providerLabelOf } from "../charts/theme.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
 import { sortRows } from "../schema/order.ts";
 import type { EnrichedTables } from "../stages/enrich.ts";
@@ -28,7 +28,10 @@ export function labels(t: EnrichedTables): Labels {
   const sources = new Map(t.sources.map((s) => [s.source_id, s.source_name]));
   const markets = new Map(t.markets.map((m) => [m.market_id, m.market_name]));
   return {
-    provider: (id) => PROVIDER_LABELS[id] ?? providers.get(id)?.provider_name ?? id,
+    provider: (id) => {
+      const p = providers.get(id);
+      return p ? providerLabelOf(p) : id;
+    },
     source: (id) => sources.get(id) ?? id,
     market: (id) => markets.get(id) ?? id,
     geo: (id) => geoLabel(id),

@@ -15,10 +15,9 @@ import { pathToFileURL } from "node:url";
 import sparticuz from "@sparticuz/chromium";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartsFromFiles, renderReport } from "../../pipeline/report/index.ts";
-import { renderCharts } from "../../pipeline/stages/charts.ts";
+import { renderReport } from "../../pipeline/report/index.ts";
 import { realTables, ROOT, runCli, tempDir } from "../helpers.ts";
-import { hostileTables, INJECTION, reportInput } from "./support.ts";
+import { hostileTables, HOSTILE_CHARTS, INJECTION, REAL_CHARTS, reportInput } from "./support.ts";
 
 /**
  * The package's flags for a headless Chromium, less the two that would relax the page's security
@@ -79,7 +78,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   let dir = "";
   let report = "";
   let s: Session;
-  const charts = chartsFromFiles(renderCharts(realTables())).map((c) => c.name);
+  const charts = REAL_CHARTS.map((c) => c.name);
 
   beforeAll(async () => {
     dir = path.join(tempDir("report"), "output");
@@ -209,7 +208,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
 
   it("keeps hostile text from the data inert in the browser", async () => {
     const file = path.join(tempDir("report-hostile"), "report.html");
-    writeFileSync(file, renderReport(reportInput(hostileTables())));
+    writeFileSync(file, renderReport(reportInput(hostileTables(), HOSTILE_CHARTS)));
     const evil = await open(file);
     try {
       expect(evil.dialogs).toEqual([]);

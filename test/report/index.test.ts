@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderReport } from "../../pipeline/report/index.ts";
 import { msg } from "../../pipeline/messages.ts";
 import { realTables } from "../helpers.ts";
-import { assets, hostileTables, INJECTION, reportInput } from "./support.ts";
+import { assets, hostileTables, HOSTILE_CHARTS, INJECTION, reportInput } from "./support.ts";
 
 describe("the report page", () => {
   const html = renderReport(reportInput());
@@ -62,7 +62,7 @@ describe("the report page", () => {
   });
 
   it("renders hostile text from the data inert", () => {
-    const evil = renderReport(reportInput(hostileTables()));
+    const evil = renderReport(reportInput(hostileTables(), HOSTILE_CHARTS));
     expect(evil).not.toContain("<script>alert(1)");
     expect(evil).not.toContain("<img src=x");
     expect(evil).toContain('<blockquote class="quote"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>');

@@ -1,0 +1,176 @@
+/**
+ * The charts' look: font, Vega-Lite config, and the labels and colours of providers, sources,
+ * markets, blocs and macro-regions.
+ *
+ * Providers, sources and markets are labelled and ordered from the reference tables
+ * (providers, sources, markets: data/reference/providers.yaml, sources.yaml, measures.yaml): a
+ * provider added there gets its label, colour and place in every chart without a code change. The
+ * theme does not depend on the tables' row order (the published CSVs are sorted by id, the
+ * pipeline's tables are in file order): it orders by id itself. The
+ * charts need shorter labels than the reference's full names, so each label is derived from the
+ * reference by a rule (see providerLabel, sourceLabel, marketLabel), not typed in.
+ *
+ * Blocs and macro-regions are closed sets of the schema (BLOCS, MACRO_GEOS in schema/inputs.ts),
+ * so their chart labels are keyed by those enums here. The macro-region names in
+ * data/reference/entities.yaml are definitions ("Asia Pacific (excluding mainland China)"), too long
+ * for an axis; the labels below are the ones the charts and the report have always shown.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { MACRO_GEOS, type BLOCS, type MacroGeo, type QUALIFIERS } from "../schema/inputs.ts";
+import type { Row, Tables } from "../schema/tables.ts";
+
+export type { TopLevelSpec };
+export type Qualifier = (typeof QUALIFIERS)[number];
+export type BlocId = (typeof BLOCS)[number];
+
+/** DejaVu Sans is what the build machines have; the rest are fallbacks for viewers. */
+export const CHART_FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+export const FALLBACK_COLOR = "#7f7f7f";
+
+type Config = NonNullable<Extract<TopLevelSpec, { config?: unknown }>["config"]>;
+export const CHART_CONFIG: Config = {
+  font: CHART_FONT,
+  title: { anchor: "start", fontSize: 14, subtitleFontSize: 11, subtitleColor: "#555555" },
+  axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal" },
+  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: "normal", labelLimit: 260 },
+  header: { labelFontSize: 11, titleFontSize: 11 },
+  view: { stroke: null },
+};
+
+/** What every spec starts from. */
+export const base: { readonly $schema: string; readonly config: Config } = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
+
+/** Bloc colours, fixed across every chart ("others" = everyone a source does not name). */
+export const BLOC_COLORS: Readonly<Record<BlocId | "others", string>> = { us_led: "#1f4e8c", china_led: "#b0302c", others: "#a3a3a3" };
+export const BLOC_LABELS: Readonly<Record<BlocId | "others", string>> = { us_led: "US-led", china_led: "China-led", others: "Not named by the source" };
+
+/** Axis labels of the macro-regions, in MACRO_GEOS order (see the module comment). */
+export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
+  north_america: "North America",
+  latin_america: "Latin America",
+  europe: "Europe",
+  middle_east: "Middle East",
+  africa: "Africa",
+  asia_pacific: "Asia-Pacific",
+  china_mainland: "China (mainland)",
+  oceania: "Oceania",
+};
+
+/** A macro-region's label; an unknown id is shown as it is. */
+export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo] ?? id;
+
+/**
+ * Each provider's and research firm's colour, fixed across every chart (AWS is the same orange
+ * everywhere); an id without one is drawn grey. Keyed by id, so that adding a provider or firm to
+ * the reference data changes no one else's colour. They belong in data/reference/providers.yaml and
+ * sources.yaml, but the report lists every input file's hash and size, so a new field there would
+ * change output/report.html.
+ */
+export const PROVIDER_COLORS: Readonly<Record<string, string>> = { aws: "#e8871e", azure: "#2f6db5", gcp: "#3a9e5c", oracle: "#8c6d46", alibaba: "#d1495b", huawei: "#7b4fa0" };
+export const SOURCE_COLORS: Readonly<Record<string, string>> = { synergy: "#4c4c4c", gartner: "#c08a00" };
+
+/** The reference tables the theme is made from. */
+export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
+
+/** A provider's aliases (the providers table joins them with ";"). */
+const aliasesOf = (p: Row<"providers">): string[] => p.aliases.split(";");
+
+/** Labels over which a provider's name is too long for an axis; its first alias is used instead. */
+const PROVIDER_LABEL_MAX = 16;
+
+/** "Amazon Web Services" → "AWS" (its first alias), "Microsoft Azure" stays: see PROVIDER_LABEL_MAX. */
+export function providerLabelOf(p: Row<"providers">): string {
+  return p.provider_name.length <= PROVIDER_LABEL_MAX ? p.provider_name : (aliasesOf(p)[0] ?? p.provider_name);
+}
+
+/** A provider's shortest alias, for prose in a subtitle ("Azure claims ..."). */
+export function providerShortName(p: Row<"providers">): string {
+  return aliasesOf(p).sort((a, b) => a.length - b.length)[0] ?? p.provider_name;
+}
+
+/** "Fierce Network (the article)" → "Fierce Network": the name without its parenthetical note. */
+export const sourceLabelOf = (name: string): string => name.replace(/\s*\([^)]*\)$/, "");
+
+/** "Infrastructure as a service (IaaS)" → "IaaS"; "Cloud infrastructure services" → "cloud infrastructure services". */
+export function marketLabelOf(name: string): string {
+  const abbreviation = /\(([^)]+)\)$/.exec(name)?.[1];
+  return abbreviation ?? name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+export interface ColorScale {
+  domain: string[];
+  range: string[];
+}
+
+/** Labels, colours and orders for the chart functions; made by chartTheme from the reference. */
+export interface ChartTheme {
+  providerLabel(id: string): string;
+  /** A provider's shortest alias, for prose. */
+  providerShortName(id: string): string;
+  sourceLabel(id: string): string;
+  marketLabel(id: string): string;
+  geoLabel(id: string): string;
+  blocLabel(id: string): string;
+  /** Provider display labels of the ids present, US-led then China-led, each by id, unknown ids last. */
+  providerOrder(ids: Iterable<string>): string[];
+  /** Macro-region labels of the ids present, in MACRO_GEOS order. */
+  geoOrder(ids: Iterable<string>): string[];
+  /** The macro-region ids present, in MACRO_GEOS order. */
+  geoIds(ids: Iterable<string>): string[];
+  providerColorScale(ids: Iterable<string>): ColorScale;
+  /** The sources in the order given, each in its firm's colour. */
+  sourceColorScale(ids: Iterable<string>): ColorScale;
+  blocColorScale(ids: Iterable<string>): ColorScale;
+  /** "Gartner · IaaS · 2024" */
+  sourceCaption(source: string, market: string, period: string): string;
+}
+
+/** Known ids first in `known`'s order, unknown ones after, alphabetically. */
+export function ordered(ids: Iterable<string>, known: readonly string[]): string[] {
+  const present = new Set(ids);
+  const knownSet = new Set(known);
+  return [...known.filter((k) => present.has(k)), ...[...present].filter((k) => !knownSet.has(k)).sort()];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function chartTheme(ref: ChartReference): ChartTheme {
+  const providers = new Map(ref.providers.map((p) => [p.provider_id, p]));
+  const byBloc = (us: boolean): string[] => ref.providers.filter((p) => (p.bloc === "us_led") === us).map((p) => p.provider_id).sort(byText);
+  const providerIds = [...byBloc(true), ...byBloc(false)];
+  const sources = new Map(ref.sources.map((s) => [s.source_id, sourceLabelOf(s.source_name)]));
+  const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
+
+  const providerLabel = (id: string): string => {
+    const p = providers.get(id);
+    return p ? providerLabelOf(p) : id;
+  };
+  const sourceLabel = (id: string): string => sources.get(id) ?? id;
+  const marketLabel = (id: string): string => markets.get(id) ?? id;
+  const blocLabel = (id: string): string => BLOC_LABELS[id as BlocId] ?? id;
+  const scale = (keys: string[], label: (id: string) => string, color: (id: string) => string | undefined): ColorScale => ({ domain: keys.map(label), range: keys.map((k) => color(k) ?? FALLBACK_COLOR) });
+  return {
+    providerLabel,
+    providerShortName: (id) => {
+      const p = providers.get(id);
+      return p ? providerShortName(p) : id;
+    },
+    sourceLabel,
+    marketLabel,
+    geoLabel,
+    blocLabel,
+    providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
+    geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
+    geoIds: (ids) => ordered(ids, MACRO_GEOS),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => PROVIDER_COLORS[id]),
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => SOURCE_COLORS[id]),
+    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
+    sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,
+  };
+}
+
+export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+/** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
+export const upTo = (xs: readonly number[], step: number): number => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // a loop, not Math.max(...xs): a spread of many values overflows the stack

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { blocPresence, regionalHeatmap } from "../../pipeline/charts/geography.ts";
+import { finalizeSpec, renderSvg } from "../../pipeline/charts/render.ts";
+import { BLOC_COLORS } from "../../pipeline/charts/theme.ts";
+import { marks, presenceRows, regionalRows, svgOf, tables, theme } from "../support/charts.ts";
+
+describe("geography charts", () => {
+  it("geo claims: one dot per distinct claim and macro-region", async () => {
+    const distinct = new Set(tables.geo_claims.map((g) => `${g.subject_id}|${g.relation}|${g.macro_geo}`));
+    const dots = marks(await svgOf("geo_claims"), "circle");
+    expect(dots).toHaveLength(distinct.size);
+    const battle = dots.filter((d) => d.label.includes("Claim: Cloud &amp; AI market: battleground"));
+    expect(battle.map((d) => /Macro-region: ([^;]+)/.exec(d.label)?.[1]).sort()).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
+  });
+
+  it("battlegrounds: one square per true statement; the article's three battlegrounds", async () => {
+    const squares = marks(await svgOf("battlegrounds"), "square");
+    const flags = tables.battlegrounds.flatMap((b) => [b.is_battleground, b.china_led_growth, b.us_led_lead, b.less_aligned_with_us]).filter(Boolean);
+    expect(squares).toHaveLength(flags.length);
+    expect(squares.filter((s) => s.label.includes("Statement: Battleground (article)")).map((s) => /Macro-region: ([^;]+)/.exec(s.label)?.[1]).sort()).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
+  });
+
+  it("regional heatmap (hand-made rows): one cell per provider × macro-region with regions, ★ on battlegrounds", async () => {
+    const svg = await renderSvg(finalizeSpec(regionalHeatmap(regionalRows(), theme)));
+    const cells = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
+    expect(cells.match(/<path /g) ?? []).toHaveLength(4); // zeros are left blank
+    expect(svg).toContain("Macro-region: Middle East ★");
+    expect(svg).toContain("Provider: Huawei Cloud; Macro-region: China (mainland); Regions: 12");
+  });
+
+  it("bloc presence (hand-made rows): two bars per macro-region in the bloc colours", async () => {
+    const bars = marks(await renderSvg(finalizeSpec(blocPresence(presenceRows(), theme))), "bar");
+    expect(bars.map((b) => [/Macro-region: ([^;]+)/.exec(b.label)?.[1], /Regions: (\d+)/.exec(b.label)?.[1], b.fill])).toEqual([
+      ["North America", "30", BLOC_COLORS.us_led],
+      ["North America", "1", BLOC_COLORS.china_led],
+      ["Middle East ★", "12", BLOC_COLORS.us_led],
+      ["Middle East ★", "5", BLOC_COLORS.china_led],
+    ]);
+    expect(bars[2]?.label).toContain("Which: AWS, Microsoft Azure");
+  });
+});
