@@ -33,7 +33,8 @@ import type { CatalogMeta } from "../schema/inputs.ts";
 import type { SkippedChart } from "./charts.ts";
 import type { EnrichedTables } from "./enrich.ts";
 import { sortRows } from "../schema/order.ts";
-import type { Extracted, Inputs } from "./extract.ts";
+import type { Inputs } from "../read/inputs.ts";
+import type { Extracted } from "./extract.ts";
 
 // --- Input -----------------------------------------------------------------------------------------
 

@@ -64,10 +64,8 @@ describe("extract", () => {
   });
 });
 
-describe("extract: duplicate ids, found after the loop", () => {
-  // Duplicates are found from the ids in order once every record is checked (a Map of 10⁶ ids was
-  // ~1 s); each issue must still come where the record is, among the other issues, naming where
-  // the id was first used.
+describe("extract: duplicate ids", () => {
+  // Each issue comes where the record is, among the other issues, naming where the id was first used.
   it("reports every later use of an id at its own line, in file order, between the other problems", () => {
     const inputs = synthesize({ facts: 200, seed: 1, format: "jsonl", referenceDir: DATA });
     const [a, b] = [...inputs.files.keys()].filter((k) => k.endsWith(".jsonl")).sort();

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { corpusHash, mulberry32, shapeOf, synthesize, writeCorpus } from "./synthetic.ts";
 import { peakStage } from "../../bench/run.ts";
 import { runScale } from "../../bench/scale.ts";
-import { parseJsonlFixture, jsonlMessages, type JsonlIssue } from "../../pipeline/fixtures-jsonl.ts";
+import { parseJsonlFixture, type JsonlIssue } from "../../pipeline/read/jsonl.ts";
+import { jsonlMessages } from "../../pipeline/messages.ts";
 import { PipelineError } from "../../pipeline/errors.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
-import { extract, readInputs } from "../../pipeline/stages/extract.ts";
+import { readInputs } from "../../pipeline/read/inputs.ts";
+import { extract } from "../../pipeline/stages/extract.ts";
 import { DATA, tempDir } from "../helpers.ts";
 
 const corpus = (facts: number, seed: number, format: "yaml" | "jsonl" = "jsonl") => synthesize({ facts, seed, format, referenceDir: DATA });

@@ -2,8 +2,9 @@
  * The region catalog: data/reference/regions.csv → validated rows, every problem at once.
  *
  * One row per cloud region of the six providers live by the catalog's as-of date (see
- * data/reference/regions.sources.md for where each row comes from). The file is parsed with
- * csv-parse and each record is checked against `CatalogRecord`; then the cross-file rules run:
+ * data/reference/regions.sources.md for where each row comes from). The read edge parses the file
+ * (pipeline/read/catalog-csv.ts); each record is checked against `CatalogRecord`; then the
+ * cross-file rules run:
  *
  *   unknown-provider   provider_id is not in data/reference/providers.yaml
  *   unknown-country    country is not an ISO 3166-1 alpha-2 code world-countries knows
@@ -11,14 +12,14 @@
  *   duplicate-region   the same provider lists the same region_code twice
  *
  * Region codes are unique per provider only: AWS and Alibaba both have an `ap-southeast-7`.
- * Pure: the caller hands in the file's text and the reference data.
+ * Pure: the caller hands in the file's text (or its records) and the reference data.
  */
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import type { DataIssue } from "./errors.ts";
-import { msg, zodErrorMap } from "./messages.ts";
-import { expectedGot, ID_PATTERN, type MacroGeo } from "./schema/inputs.ts";
-import { REGION_STATUSES } from "./schema/tables.ts";
+import { dataIssue, type DataIssue } from "../../errors.ts";
+import { msg, zodErrorMap } from "../../messages.ts";
+import { parseCatalogCsv, type CsvRecord } from "../../read/catalog-csv.ts";
+import { expectedGot, ID_PATTERN, type MacroGeo } from "../../schema/inputs.ts";
+import { REGION_STATUSES } from "../../schema/tables.ts";
 
 /**
  * Statuses (REGION_STATUSES, shared with the published table's schema): general = generally
@@ -76,59 +77,18 @@ export interface ParsedCatalog {
 
 /** Parses and validates regions.csv; returns the good rows and every issue found. */
 export function parseCatalog(file: string, text: string, ref: CatalogReference): ParsedCatalog {
+  const csv = parseCatalogCsv(file, text, CATALOG_COLUMNS);
+  const checked = validateCatalog(file, csv.records, ref);
+  return { regions: checked.regions, issues: [...csv.issues, ...checked.issues] };
+}
+
+/** Each record against `CatalogRecord`, then the cross-file rules. */
+export function validateCatalog(file: string, records: readonly CsvRecord[], ref: CatalogReference): ParsedCatalog {
   const issues: DataIssue[] = [];
-  const add = (line: number | undefined, path: string, rule: string, message: string) =>
-    issues.push(line === undefined ? { file, path, rule, message } : { file, line, path, rule, message });
-
-  // Every record-level syntax error is reported (a row with a missing or extra comma does not hide
-  // the next one). A misplaced closing quote or an unclosed quote loses the parser's place in the
-  // file: it is reported, later errors only counted, and no record after it is trusted.
-  type CsvError = Error & { code?: string; lines?: number; column?: string | number | null };
-  const syntax: CsvError[] = [];
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      columns: true,
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      trim: false,
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        if (error) syntax.push(error as CsvError);
-        return undefined;
-      },
-    }) as typeof records;
-  } catch (error) {
-    // What skip_records_with_error does not cover (e.g. an invalid option or encoding) ends here.
-    syntax.push(error as CsvError);
-    records = [];
-  }
-  if (syntax.length > 0) {
-    const lost = syntax.findIndex((e) => e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "CSV_QUOTE_NOT_CLOSED");
-    const shown = lost < 0 ? syntax : syntax.slice(0, lost + 1);
-    shown.forEach((e, i) => {
-      const more = i === lost && syntax.length > lost + 1 ? `; ${msg.csvMoreErrors(syntax.length - lost - 1)}` : "";
-      add(e.lines, "(file)", "csv-syntax", msg.csvSyntax(`${e.message}${more}`, e.lines, e.column ?? undefined));
-    });
-    if (lost >= 0) {
-      const from = syntax[lost]!.lines ?? 0;
-      records = records.filter((r) => r.info.lines < from);
-    }
-  }
-
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.split(",") ?? [];
-  const missing = CATALOG_COLUMNS.filter((c) => !header.includes(c));
-  const unknown = header.filter((c) => !CATALOG_COLUMNS.includes(c));
-  if (missing.length > 0 || unknown.length > 0) {
-    add(1, "(header)", "csv-columns", msg.csvColumns(missing, unknown, CATALOG_COLUMNS));
-    return { regions: [], issues };
-  }
-
+  const add = (line: number | undefined, path: string, rule: string, message: string) => issues.push(dataIssue(file, line, path, rule, message));
   const regions: CatalogRegion[] = [];
   const firstLine = new Map<string, number>();
-  records.forEach(({ record: raw, info }, index) => {
-    const line = info.lines;
+  records.forEach(({ record: raw, line }, index) => {
     const label = `regions[${index}] (${raw["provider_id"] ?? "?"}/${raw["region_code"] ?? "?"})`;
     const result = CatalogRecord.safeParse(raw, { error: zodErrorMap });
     if (!result.success) {
