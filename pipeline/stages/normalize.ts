@@ -133,7 +133,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   for (const f of facts) {
     if (f.measure !== "market_share") continue;
     invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
-    const key = JSON.stringify([f.attributed_to, f.market, f.period]);
+    const key = `${f.attributed_to}\u0000${f.market}\u0000${f.period}`;
     let s = seriesByKey.get(key);
     if (!s) seriesByKey.set(key, (s = { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] }));
     s.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
