@@ -14,9 +14,9 @@
  */
 import { MACRO_GEOS, type MacroGeo } from "../schema/inputs.ts";
 import { round } from "../numbers.ts";
-import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
+import { latestBy } from "./latest.ts";
 import type { Normalized } from "./normalize.ts";
 import { catalogSummary, regionTables, type CatalogSummary } from "./regions.ts";
 
@@ -29,30 +29,6 @@ export interface EnrichOptions {
 const GEO_RELATIONS = new Set(["regions_in", "regions_mainly_in", "regions_absent_from", "growth_region", "battleground", "expected_leader_in", "leans_toward", "less_aligned_with"]);
 
 type Fact = Row<"facts">;
-
-/**
- * The item with the latest period per group. Items of the same period keep their order, unless
- * `tie` orders them (the last one wins).
- */
-export function latestBy<T>(items: readonly T[], group: (t: T) => string, period: (t: T) => string, tie?: (t: T) => string): Map<string, T> {
-  // What `new Map(stableSort(items, cmp).map((t) => [group(t), t]))` gives, in one pass instead of
-  // a sort of every item: each group's value is its greatest item (the last one of equals), and the
-  // groups come in the order of their least item (the first one of equals), as they would first
-  // appear in the sorted list.
-  const cmp = (a: T, b: T) => periodSortKey(period(a)).localeCompare(periodSortKey(period(b))) || (tie ? tie(a).localeCompare(tie(b)) : 0);
-  const seen = new Map<string, { least: T; at: number; greatest: T }>();
-  items.forEach((t, at) => {
-    const key = group(t);
-    const g = seen.get(key);
-    if (!g) seen.set(key, { least: t, at, greatest: t });
-    else {
-      if (cmp(t, g.greatest) >= 0) g.greatest = t;
-      if (cmp(t, g.least) < 0) Object.assign(g, { least: t, at });
-    }
-  });
-  const groups = [...seen].sort(([, x], [, y]) => cmp(x.least, y.least) || x.at - y.at);
-  return new Map(groups.map(([key, g]) => [key, g.greatest]));
-}
 
 /** The latest fact per subject for a measure (ties broken by fact_id for determinism). */
 function latestBySubject(facts: readonly Fact[], measure: string): Map<string, Fact> {
