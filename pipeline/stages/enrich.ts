@@ -36,9 +36,9 @@ function latestBySubject(facts: readonly Fact[], measure: string): Map<string, F
 }
 
 export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
-  const { tables, extracted } = input;
+  const { tables, geo: reference } = input;
   const facts = tables.facts;
-  const catalog = new Map((options.catalog ?? catalogSummary(extracted.catalog, extracted.catalogMeta.as_of)).map((c) => [c.provider_id, c]));
+  const catalog = new Map((options.catalog ?? catalogSummary(reference.catalog, reference.catalogAsOf)).map((c) => [c.provider_id, c]));
 
   // --- footprint ---------------------------------------------------------------------------------
   const regions = latestBySubject(facts, "regions");
@@ -85,15 +85,15 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
   }
 
   // --- geo_claims ----------------------------------------------------------------------------------
-  const geoById = new Map(extracted.entities.geographies.map((g) => [g.geo_id, g]));
-  const blocOf = new Map<string, "us_led" | "china_led">(extracted.providers.map((p) => [p.provider_id, p.bloc]));
+  const geoById = new Map(reference.geographies.map((g) => [g.geo_id, g]));
+  const blocOf = new Map<string, "us_led" | "china_led">(tables.providers.map((p) => [p.provider_id, p.bloc]));
   blocOf.set("us_led", "us_led");
   blocOf.set("china_led", "china_led");
   const geo_claims: Array<Row<"geo_claims">> = [];
   for (const f of facts) {
     if (!GEO_RELATIONS.has(f.measure) || f.object_id === null) continue;
     const geo = geoById.get(f.object_id);
-    const countryMacro = extracted.countryMacro.get(f.object_id);
+    const countryMacro = reference.countryMacro.get(f.object_id);
     const macros: readonly MacroGeo[] = geo ? (geo.kind === "macro" ? [geo.geo_id as MacroGeo] : (geo.covers ?? [])) : countryMacro ? [countryMacro] : [];
     for (const macro_geo of macros)
       geo_claims.push({
@@ -130,7 +130,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
 
   ctx.log(`enrich: ${footprint.length} footprint rows, ${geo_claims.length} geography rows`);
   const regional = regionTables(
-    { catalog: extracted.catalog, providers: tables.providers, geographies: extracted.entities.geographies, countryMacro: extracted.countryMacro, facts, geo_claims, battlegrounds },
+    { catalog: reference.catalog, providers: tables.providers, geographies: reference.geographies, countryMacro: reference.countryMacro, facts, geo_claims, battlegrounds },
     ctx,
   );
   return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds, ...regional };

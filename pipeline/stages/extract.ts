@@ -17,8 +17,6 @@ import { checkReference } from "./extract/reference.ts";
 import { checkShareSums } from "./extract/shares.ts";
 import type { StageContext } from "./context.ts";
 
-export type { Claim } from "./extract/claims.ts";
-export type { SourceDocument } from "./extract/documents.ts";
 
 export interface Extracted {
   documents: SourceDocument[];

@@ -13,16 +13,26 @@ import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
+import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
+import type { CatalogRegion } from "./extract/catalog.ts";
 
 export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
 
+/** The reference data enrich reads beyond the tables: the region catalog and the geographies. */
+export interface GeoReference {
+  /** The region catalog's rows, each with its macro-region. */
+  catalog: CatalogRegion[];
+  /** When the catalog describes (regions.meta.yaml). */
+  catalogAsOf: string;
+  geographies: EntitiesFile["geographies"];
+  /** Country code → macro-region. */
+  countryMacro: ReadonlyMap<string, MacroGeo>;
+}
+
 export interface Normalized {
   tables: NormalizedTables;
-  /** What extract read, but the claims and the source documents: the facts now hold everything the
-   * claims said and the documents table what later stages need of the documents, so the records and
-   * the source texts can go (the report takes the texts it quotes before normalize: run.ts). */
-  extracted: Omit<Extracted, "claims" | "documents">;
+  geo: GeoReference;
 }
 
 type ShareRow = Row<"market_share">;
@@ -207,6 +217,5 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     concentration,
   };
   ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
-  const { claims: _, documents: __, ...reference } = input;
-  return { tables, extracted: reference };
+  return { tables, geo: { catalog: input.catalog, catalogAsOf: input.catalogMeta.as_of, geographies: input.entities.geographies, countryMacro: input.countryMacro } };
 }
