@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
-import { CATALOG_COLUMNS } from "../pipeline/stages/extract/catalog.ts";
+import { CATALOG_COLUMNS } from "../pipeline/schema/catalog.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";

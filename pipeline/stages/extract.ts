@@ -8,8 +8,8 @@
  */
 import { PipelineError } from "../errors.ts";
 import type { Inputs } from "../read/inputs.ts";
+import type { CatalogRegion } from "../schema/catalog.ts";
 import type { CatalogMeta, EntitiesFile, GeographyFile, MacroGeo, MeasuresFile, ProviderRef, SourceRef } from "../schema/inputs.ts";
-import type { CatalogRegion } from "./extract/catalog.ts";
 import { checkClaims, type Claim } from "./extract/claims.ts";
 import { checkDocuments, type SourceDocument } from "./extract/documents.ts";
 import { Issues } from "./extract/issues.ts";

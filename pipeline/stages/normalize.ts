@@ -13,9 +13,9 @@ import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
+import type { CatalogRegion } from "../schema/catalog.ts";
 import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
-import type { CatalogRegion } from "./extract/catalog.ts";
 
 export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
 

@@ -18,7 +18,7 @@
 import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
 import { round } from "../numbers.ts";
-import type { CatalogRegion } from "./extract/catalog.ts";
+import type { CatalogRegion } from "../schema/catalog.ts";
 import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schema/inputs.ts";
 import { joinIds, REGION_SCOPES, type Row } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";

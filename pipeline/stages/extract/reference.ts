@@ -11,7 +11,8 @@ import { parseCatalogCsv } from "../../read/catalog-csv.ts";
 import type { Inputs } from "../../read/inputs.ts";
 import { parseYaml } from "../../read/yaml.ts";
 import { CatalogMeta, EntitiesFile, GeographyFile, MeasuresFile, ProvidersFile, SourcesFile, type MacroGeo } from "../../schema/inputs.ts";
-import { CATALOG_COLUMNS, validateCatalog, type CatalogRegion } from "./catalog.ts";
+import { CATALOG_COLUMNS, type CatalogRegion } from "../../schema/catalog.ts";
+import { validateCatalog } from "./catalog.ts";
 import { validate, type Issues } from "./issues.ts";
 
 export const REFERENCE = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalog, CATALOG_COLUMNS, type CatalogReference } from "../../../pipeline/stages/extract/catalog.ts";
+import { CATALOG_COLUMNS } from "../../../pipeline/schema/catalog.ts";
+import { parseCatalog, type CatalogReference } from "../../../pipeline/stages/extract/catalog.ts";
 import { COUNTRY_BY_CODE } from "../../../pipeline/countries.ts";
 import { PipelineError } from "../../../pipeline/errors.ts";
 import { msg } from "../../../pipeline/messages.ts";
