@@ -1,9 +1,9 @@
 /**
- * One string per distinct value, for the fields of the facts that repeat across rows (a measure, a
- * research firm, a market, a period, a unit and a qualifier as stated). The parsers give every claim
- * its own copy of each text, and the facts live until the export writes them: without this the
- * copies take the benchmark's upper bound (10⁶ facts) to its 2 GiB peak. It changes no value, only
- * how many copies of it are kept (test/stages/intern.test.ts).
+ * One string per distinct value, for the claim fields that repeat across claims (a provider as
+ * stated, a measure, a research firm, a market, a period, a unit, a qualifier). The parsers give every
+ * claim its own copy of each text, and the claims, then the facts, keep them until the export: at the
+ * benchmark's upper bound (10⁶ facts) those copies take the peak past its 2 GiB budget. Interning
+ * changes no value, only how many copies are kept (test/stages/intern.test.ts).
  */
 export class Interner {
   private readonly known = new Map<string, string>();

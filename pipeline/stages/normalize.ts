@@ -16,7 +16,6 @@ import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
 import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
-import { Interner } from "./intern.ts";
 
 export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
 
@@ -113,28 +112,27 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
   const sourceOrder = new Map(input.sources.map((s, i) => [s.source_id, i]));
 
-  const text = new Interner();
   const facts: Array<Row<"facts">> = input.claims.map(({ record: r, document_id, subject_id, period }) => {
     const u = r.unit === null ? undefined : unit.get(r.unit);
     return {
       fact_id: r.id,
       document_id,
       subject_id,
-      measure: text.of(r.measure),
+      measure: r.measure,
       value: r.value === null || !u ? null : clean(r.value * u.factor),
       unit: u ? u.base_unit : null,
-      qualifier: text.maybe(r.qualifier),
-      period: text.maybe(period),
-      attributed_to: text.of(r.attributed_to),
+      qualifier: r.qualifier,
+      period,
+      attributed_to: r.attributed_to,
       quote: r.quote,
       char_start: r.char_start,
       char_end: r.char_end,
-      subject_as_stated: text.of(r.subject),
+      subject_as_stated: r.subject,
       value_as_stated: r.value,
-      unit_as_stated: text.maybe(r.unit),
-      object_id: text.maybe(r.object ?? null),
-      market: text.maybe(r.market ?? null),
-      period_as_stated: text.maybe(r.period),
+      unit_as_stated: r.unit,
+      object_id: r.object ?? null,
+      market: r.market ?? null,
+      period_as_stated: r.period,
       period_note: r.period_note ?? null,
       note: r.note ?? null,
     };

@@ -12,6 +12,7 @@ import type { Parsed } from "../../read/parsed.ts";
 import { parseYaml } from "../../read/yaml.ts";
 import { ClaimRecord, FixtureFile, type MeasuresFile } from "../../schema/inputs.ts";
 import { codePointOccurrences, codePointSlicer } from "../../text.ts";
+import { Interner } from "../intern.ts";
 import type { SourceDocument } from "./documents.ts";
 import { claimLabel, isRecord, validate, type Issues } from "./issues.ts";
 import { MEASURE_NEEDS } from "./measure-rules.ts";
@@ -123,9 +124,27 @@ function checkQuote(at: At, doc: { text: string; slice: (start: number, end: num
   }
 }
 
+/**
+ * The record with one string per distinct value in the fields that repeat across claims. zod gives
+ * each claim its own object (this one may be changed), but its texts are the parser's, one copy per
+ * claim; the claims and then the facts keep them until the export.
+ */
+function shareTexts(r: ClaimRecord, text: Interner): ClaimRecord {
+  r.subject = text.of(r.subject);
+  r.measure = text.of(r.measure);
+  r.attributed_to = text.of(r.attributed_to);
+  r.unit = text.maybe(r.unit);
+  r.qualifier = text.maybe(r.qualifier);
+  r.period = text.maybe(r.period);
+  if (r.market !== undefined) r.market = text.of(r.market);
+  if (r.object !== undefined) r.object = text.of(r.object);
+  return r;
+}
+
 /** Every fixture's claims; `documents` are the valid documents, `metaFailed` whether one failed. */
 export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly SourceDocument[], metaFailed: boolean, out: Issues): Claim[] {
   const known = new Known(ref);
+  const shared = new Interner();
   const docById = new Map(documents.map((doc) => [doc.meta.document_id, doc]));
   /** Where each id was first used: a later record with the same id is reported at its own line. */
   const firstUse = new Map<string, string>();
@@ -153,8 +172,9 @@ export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly 
 
     for (let index = 0; index < rawClaims.length; index++) {
       const raw = rawClaims[index];
-      const record = validate(parsed, ClaimRecord, raw, ["claims", index], claimLabel(raw, index), out);
-      if (!record) continue;
+      const valid = validate(parsed, ClaimRecord, raw, ["claims", index], claimLabel(raw, index), out);
+      if (!valid) continue;
+      const record = shareTexts(valid, shared);
       const line = parsed.lineAt(["claims", index, "id"]);
       const at: At = { parsed, index, line, record };
       const first = firstUse.get(record.id);
@@ -163,7 +183,7 @@ export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly 
 
       const subject_id = checkReferences(known, at, out);
       checkValue(known, at, out);
-      const period = record.period === null ? null : parsePeriod(record.period);
+      const period = record.period === null ? null : shared.maybe(parsePeriod(record.period));
       if (record.period !== null && period === null) addAt(out, at, "period", "period", msg.badPeriod(record.period));
       checkQuote(at, quoted, out);
       if (subject_id !== undefined && documentId !== undefined) claims.push({ file, line, index, document_id: documentId, record, subject_id, period });
