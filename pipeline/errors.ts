@@ -15,6 +15,11 @@ export interface DataIssue {
   message: string;
 }
 
+/** A DataIssue; `line` is left out when the format has none to give. */
+export function dataIssue(file: string, line: number | undefined, path: string, rule: string, message: string): DataIssue {
+  return line === undefined ? { file, path, rule, message } : { file, line, path, rule, message };
+}
+
 export type Stage = "extract" | "normalize" | "enrich" | "export" | "cli";
 
 export class PipelineError extends Error {

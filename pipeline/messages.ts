@@ -162,3 +162,10 @@ export const msg = {
       debug ? "The stack trace follows." : "Rerun with DEBUG=1 to see the stack trace."
     }`,
 };
+
+/** The JSON Lines fixtures' own syntax messages (pipeline/read/jsonl.ts). */
+export const jsonlMessages = {
+  syntax: (detail: string) => `malformed JSON: ${detail}`,
+  notAnObject: () => `expected one JSON object per line`,
+  header: () => `the first line must be the header {"document_id": "..."} naming the document the claims quote`,
+};

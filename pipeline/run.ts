@@ -22,7 +22,8 @@ import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
 import { ParquetFromCsv } from "./stages/parquet.ts";
-import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
+import { readInputs, type Inputs } from "./read/inputs.ts";
+import { extract, type Extracted } from "./stages/extract.ts";
 import { normalize, type Normalized } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./report/index.ts";
 

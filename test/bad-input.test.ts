@@ -8,12 +8,13 @@ import { createHash } from "node:crypto";
 import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
-import { CATALOG_COLUMNS } from "../pipeline/catalog.ts";
+import { CATALOG_COLUMNS } from "../pipeline/schema/catalog.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
-import { extract, type Inputs } from "../pipeline/stages/extract.ts";
+import type { Inputs } from "../pipeline/read/inputs.ts";
+import { extract } from "../pipeline/stages/extract.ts";
 import { copyData, OUTPUT, realInputs, ROOT, runCli, snapshot, tempDir, withFiles } from "./helpers.ts";
 
 /** Every file under `dir` with the sha256 of its bytes (folders too), to compare before and after. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
-import { readInputs, type Inputs } from "../pipeline/stages/extract.ts";
+import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { computeTables } from "../pipeline/run.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -16,7 +16,8 @@ import { ClaimRecord } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich } from "../pipeline/stages/enrich.ts";
 import { serialize } from "../pipeline/stages/export.ts";
-import { extract, type Inputs } from "../pipeline/stages/extract.ts";
+import type { Inputs } from "../pipeline/read/inputs.ts";
+import { extract } from "../pipeline/stages/extract.ts";
 import { normalize } from "../pipeline/stages/normalize.ts";
 import { realInputs, withFiles } from "./helpers.ts";
 

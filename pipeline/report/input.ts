@@ -9,7 +9,8 @@ import { msg } from "../messages.ts";
 import type { CatalogMeta } from "../schema/inputs.ts";
 import type { SkippedChart } from "../charts/index.ts";
 import type { EnrichedTables } from "../stages/enrich.ts";
-import type { Extracted, Inputs } from "../stages/extract.ts";
+import type { Inputs } from "../read/inputs.ts";
+import type { Extracted } from "../stages/extract.ts";
 
 /** A browser bundle inlined into the page. */
 export interface ReportLibrary {

@@ -9,22 +9,30 @@
  *   concentration    per series: named total, others, HHI over the named providers, bloc split
  */
 import { invariant } from "../errors.ts";
-import { ByThreeKeys } from "../keyed.ts";
 import { clean, sum } from "../numbers.ts";
 import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
+import type { CatalogRegion } from "../schema/catalog.ts";
+import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
 
 export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
 
+/** The reference data enrich reads beyond the tables: the region catalog and the geographies. */
+export interface GeoReference {
+  /** The region catalog's rows, each with its macro-region. */
+  catalog: CatalogRegion[];
+  /** When the catalog describes (regions.meta.yaml). */
+  catalogAsOf: string;
+  geographies: EntitiesFile["geographies"];
+  /** Country code → macro-region. */
+  countryMacro: ReadonlyMap<string, MacroGeo>;
+}
+
 export interface Normalized {
   tables: NormalizedTables;
-  /** What extract read, but the claims and the source documents: the facts now hold everything the
-   * claims said and the documents table what later stages need of the documents (at 10⁶ claims the
-   * records are a few hundred MB, the source texts 160 MB, that later stages have no use for; the
-   * report takes the texts it quotes before normalize: run.ts). */
-  extracted: Omit<Extracted, "claims" | "documents">;
+  geo: GeoReference;
 }
 
 type ShareRow = Row<"market_share">;
@@ -59,35 +67,20 @@ type Pair = readonly [Series, Series, "cross_source" | "period_over_period"];
 const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
- * share_comparison: one row per pair of series and provider named by either, made in the table's
- * key order (provider_id, source_a, period_a, source_b, period_b; pairs with the same key in the
- * order given), so that the rows lie in memory in the order the export reads them, and the export
- * need not sort a copy. (At 10⁶ facts, 1.07 M rows and 43 providers, rows made pair by pair were
- * read by the CSV writer 43 rows apart.) A provider's row in a series is found in one flat array,
- * series × provider, not in a Map per series: read provider by provider, those Maps were twice the
- * time of the whole table. (The array has a slot for every series and every provider any series
- * names: 860 000 at 10⁶ facts; many series that each name a few of thousands of providers would
- * make it large.)
+ * share_comparison: one row per pair of series and provider named by either, in the table's key
+ * order (provider_id, source_a, period_a, source_b, period_b; pairs with the same key in the order
+ * given).
  */
 function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Array<Row<"share_comparison">> {
   const providers = [...new Set(series.flatMap((s) => s.rows.map((r) => r.provider_id)))].sort(byText);
-  const P = providers.length;
-  const index = new Map(providers.map((p, k) => [p, k]));
-  const seriesIndex = new Map(series.map((s, i) => [s, i]));
-  const rowAt: Array<ShareRow | undefined> = new Array<ShareRow | undefined>(series.length * P).fill(undefined);
-  series.forEach((s, i) => {
-    for (const r of s.rows) rowAt[i * P + index.get(r.provider_id)!] = r;
-  });
-  // Pairs in key order (the sort is stable: pairs with the same key stay in the order given).
-  const ordered = pairs
-    .map(([a, b, comparison]) => ({ a, b, comparison, at: seriesIndex.get(a)! * P, bt: seriesIndex.get(b)! * P }))
-    .sort((x, y) => byText(x.a.source_id, y.a.source_id) || byText(x.a.period, y.a.period) || byText(x.b.source_id, y.b.source_id) || byText(x.b.period, y.b.period));
+  const byProvider = new Map(series.map((s) => [s, new Map(s.rows.map((r) => [r.provider_id, r]))]));
+  // The sort is stable: pairs with the same key stay in the order given.
+  const ordered = [...pairs].sort(([a1, b1], [a2, b2]) => byText(a1.source_id, a2.source_id) || byText(a1.period, a2.period) || byText(b1.source_id, b2.source_id) || byText(b1.period, b2.period));
   const rows: Array<Row<"share_comparison">> = [];
-  for (let k = 0; k < P; k++) {
-    const provider_id = providers[k]!;
-    for (const { a, b, comparison, at, bt } of ordered) {
-      const ra = rowAt[at + k];
-      const rb = rowAt[bt + k];
+  for (const provider_id of providers) {
+    for (const [a, b, comparison] of ordered) {
+      const ra = byProvider.get(a)!.get(provider_id);
+      const rb = byProvider.get(b)!.get(provider_id);
       if (!ra && !rb) continue;
       rows.push({
         provider_id,
@@ -107,7 +100,7 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
         share_of_named_b: rb?.share_of_named ?? null,
         delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
         same_market: a.market === b.market,
-        fact_ids: ra && rb ? `${ra.fact_id};${rb.fact_id}` : (ra ?? rb)!.fact_id, // joinIds, without two arrays per row
+        fact_ids: joinIds([ra?.fact_id, rb?.fact_id])!,
       });
     }
   }
@@ -146,14 +139,16 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   });
 
   // --- market_share ------------------------------------------------------------------------------
-  const seriesByKey = new ByThreeKeys<Series>();
-  const newSeries = (source_id: string, market: string, period: string): Series => ({ source_id, market, period, rows: [] });
+  const seriesByKey = new Map<string, Series>();
   for (const f of facts) {
     if (f.measure !== "market_share") continue;
     invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
-    seriesByKey.get(f.attributed_to, f.market, f.period, newSeries).rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
+    const key = `${f.attributed_to}\u0000${f.market}\u0000${f.period}`;
+    let s = seriesByKey.get(key);
+    if (!s) seriesByKey.set(key, (s = { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] }));
+    s.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
   }
-  const series = seriesByKey.values.sort(
+  const series = [...seriesByKey.values()].sort(
     (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
   );
   for (const s of series) {
@@ -222,6 +217,5 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     concentration,
   };
   ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
-  const { claims: _, documents: __, ...reference } = input;
-  return { tables, extracted: reference };
+  return { tables, geo: { catalog: input.catalog, catalogAsOf: input.catalogMeta.as_of, geographies: input.entities.geographies, countryMacro: input.countryMacro } };
 }

@@ -18,11 +18,10 @@
 import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
 import { round } from "../numbers.ts";
-import type { CatalogRegion } from "../catalog.ts";
+import type { CatalogRegion } from "../schema/catalog.ts";
 import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schema/inputs.ts";
 import { joinIds, REGION_SCOPES, type Row } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
-import type { CatalogSummary } from "./enrich.ts";
 
 type Fact = Row<"facts">;
 type Scope = (typeof REGION_SCOPES)[number];
@@ -37,6 +36,14 @@ export interface RegionsInput {
   facts: readonly Fact[];
   geo_claims: ReadonlyArray<Row<"geo_claims">>;
   battlegrounds: ReadonlyArray<Row<"battlegrounds">>;
+}
+
+/** What a region catalog contributes to the footprint: region counts per provider (enrich's fallback). */
+export interface CatalogSummary {
+  provider_id: string;
+  regions: number;
+  availability_zones: number | null;
+  as_of: string;
 }
 
 export interface RegionTables {

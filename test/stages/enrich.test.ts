@@ -1,7 +1,4 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { latestBy } from "../../pipeline/stages/enrich.ts";
-import { periodSortKey } from "../../pipeline/periods.ts";
 import { realTables } from "../helpers.ts";
 
 const t = realTables();
@@ -58,25 +55,5 @@ describe("enrich: the article's geography", () => {
     expect(bg("middle_east")).toMatchObject({ is_battleground: true, china_led_growth: true, us_led_lead: true, less_aligned_with_us: true });
     expect(bg("africa")).toMatchObject({ is_battleground: false, china_led_growth: true });
     expect(bg("oceania")).toMatchObject({ is_battleground: false, china_led_growth: false, us_led_lead: false, fact_ids: null });
-  });
-});
-
-describe("latestBy: each group's latest item, in one pass", () => {
-  // The reference is what latestBy did before: a stable sort by period (then the tie-break), and a
-  // Map filled in that order. The one-pass version must give the same entries in the same order.
-  const reference = <T>(items: readonly T[], group: (t: T) => string, period: (t: T) => string, tie?: (t: T) => string) =>
-    new Map([...items].sort((a, b) => periodSortKey(period(a)).localeCompare(periodSortKey(period(b))) || (tie ? tie(a).localeCompare(tie(b)) : 0)).map((t) => [group(t), t]));
-  it("gives the sort-based answer on any items: groups, periods (years, quarters, halves, months), ties and duplicates", () => {
-    const item = fc.record({ g: fc.constantFrom("aws", "azure", "gcp", "x\u0000y"), p: fc.constantFrom("2024", "2024-Q1", "2024-Q4", "2024-H1", "2024-H2", "2024-03", "2024-12", "2025", "2025-Q2", ""), t: fc.constantFrom("f-1", "f-2", "F-3", "f-10") });
-    fc.assert(
-      fc.property(fc.array(item, { maxLength: 40 }), fc.boolean(), (items, withTie) => {
-        const tie = withTie ? (x: (typeof items)[number]) => x.t : undefined;
-        const ours = latestBy(items, (x) => x.g, (x) => x.p, tie);
-        const ref = reference(items, (x) => x.g, (x) => x.p, tie);
-        expect([...ours.keys()]).toEqual([...ref.keys()]);
-        for (const [k, v] of ref) expect(ours.get(k)).toBe(v); // the same object, not an equal one
-      }),
-      { numRuns: 500, seed: 7 },
-    );
   });
 });

@@ -64,10 +64,8 @@ describe("extract", () => {
   });
 });
 
-describe("extract: duplicate ids, found after the loop", () => {
-  // Duplicates are found from the ids in order once every record is checked (a Map of 10⁶ ids was
-  // ~1 s); each issue must still come where the record is, among the other issues, naming where
-  // the id was first used.
+describe("extract: duplicate ids", () => {
+  // Each issue comes where the record is, among the other issues, naming where the id was first used.
   it("reports every later use of an id at its own line, in file order, between the other problems", () => {
     const inputs = synthesize({ facts: 200, seed: 1, format: "jsonl", referenceDir: DATA });
     const [a, b] = [...inputs.files.keys()].filter((k) => k.endsWith(".jsonl")).sort();
@@ -102,5 +100,42 @@ describe("extract: duplicate ids, found after the loop", () => {
       { file: b, line: 9, path: `claims[7] (${b2}).id`, rule: "duplicate-id", message: msg.duplicateId(b2, at(b!, 2)) },
     ]);
     expect(a9).not.toBe(a1);
+  });
+});
+
+describe("extract: what a measure needs besides its kind and units", () => {
+  const FIX = "data/fixtures/dual-ai-stack-article.yaml";
+  const inputs = realInputs();
+  const text = inputs.files.get(FIX)!;
+  const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
+  const issuesOf = (from: string, to: string) => {
+    try {
+      extract(withFiles(inputs, { [FIX]: text.replace(from, to) }), silentContext);
+    } catch (error) {
+      return (error as PipelineError).issues;
+    }
+    return [];
+  };
+  const label = (id: string) => `claims[${claim(id).index}] (${id})`;
+
+  it("a share of regions in a geography needs the geography", () => {
+    expect(issuesOf("    object: china_mainland\n", "")).toEqual([
+      // The claim has no object line any more: the message points at the claim.
+      { file: FIX, line: lineOf("  - <<: *footprint\n    id: alibaba-regions-share-in-china"), path: `${label("alibaba-regions-share-in-china")}.object`, rule: "object-required", message: msg.objectRequired("regions_share_in_geo") },
+    ]);
+  });
+
+  it("a qualitative measure needs an object", () => {
+    expect(issuesOf("    object: asia\n", "")).toEqual([
+      { file: FIX, line: lineOf("id: alibaba-regions-in-asia"), path: `${label("alibaba-regions-in-asia")}.object`, rule: "object-required", message: msg.objectRequired("regions_in") },
+    ]);
+  });
+
+  it("a market share needs a known market", () => {
+    const gartner = ["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"];
+    expect(issuesOf("    market: iaas\n", "    market: paas\n")).toEqual(
+      // The first claim states the market; the others take it from it (<<: *gartner), each at its own line.
+      gartner.map((id, i) => ({ file: FIX, line: i === 0 ? lineOf("    market: iaas\n") : lineOf(`id: ${id},`), path: `${label(id)}.market`, rule: "unknown-market", message: msg.unknownMarket("paas", ["cloud_infrastructure_services", "iaas"]) })),
+    );
   });
 });

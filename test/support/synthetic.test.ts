@@ -1,11 +1,13 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusHash, mulberry32, shapeOf, synthesize, writeCorpus } from "./synthetic.ts";
-import { parseJsonlFixture, jsonlMessages, type JsonlIssue } from "../../pipeline/fixtures-jsonl.ts";
+import { parseJsonlFixture, type JsonlIssue } from "../../pipeline/read/jsonl.ts";
+import { jsonlMessages } from "../../pipeline/messages.ts";
 import { PipelineError } from "../../pipeline/errors.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { enrich } from "../../pipeline/stages/enrich.ts";
-import { extract, readInputs } from "../../pipeline/stages/extract.ts";
+import { readInputs } from "../../pipeline/read/inputs.ts";
+import { extract } from "../../pipeline/stages/extract.ts";
 import { normalize } from "../../pipeline/stages/normalize.ts";
 import { DATA, tempDir } from "../helpers.ts";
 

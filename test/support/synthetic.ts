@@ -22,7 +22,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_FOLDERS, type Inputs } from "../../pipeline/stages/extract.ts";
+import { DATA_FOLDERS, type Inputs } from "../../pipeline/read/inputs.ts";
 
 export type FixtureFormat = "yaml" | "jsonl";
 

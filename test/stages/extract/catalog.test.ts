@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalog, CATALOG_COLUMNS, type CatalogReference } from "../pipeline/catalog.ts";
-import { COUNTRY_BY_CODE } from "../pipeline/countries.ts";
-import { PipelineError } from "../pipeline/errors.ts";
-import { msg } from "../pipeline/messages.ts";
-import { silentContext } from "../pipeline/stages/context.ts";
-import { extract } from "../pipeline/stages/extract.ts";
-import { realInputs, withFiles } from "./helpers.ts";
+import { CATALOG_COLUMNS } from "../../../pipeline/schema/catalog.ts";
+import { parseCatalog, type CatalogReference } from "../../../pipeline/stages/extract/catalog.ts";
+import { COUNTRY_BY_CODE } from "../../../pipeline/countries.ts";
+import { PipelineError } from "../../../pipeline/errors.ts";
+import { msg } from "../../../pipeline/messages.ts";
+import { silentContext } from "../../../pipeline/stages/context.ts";
+import { extract } from "../../../pipeline/stages/extract.ts";
+import { realInputs, withFiles } from "../../helpers.ts";
 
 const FILE = "data/reference/regions.csv";
 const HEADER = CATALOG_COLUMNS.join(",");

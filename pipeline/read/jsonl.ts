@@ -8,10 +8,13 @@
  *   {"id": "syn-firm-001-2027q3-01", "subject": "AWS", "measure": "market_share", "value": 31.2, ...}
  *
  * Each line is parsed with JSON.parse on its own, so a syntax error names its line, and the line of
- * every record is known without a YAML document model (parsing 10⁶ claims as YAML with positions
- * is what made the YAML path slow; see BENCHMARKS.md). The result has the shape extract validates
- * for a YAML fixture ({ document_id, claims }) plus a `lineAt` for the keys extract asks about.
+ * every record is known from the file's lines, without a document model. The result has the shape
+ * extract validates for a YAML fixture ({ document_id, claims }) plus a `lineAt` for the keys
+ * extract asks about.
  */
+import { dataIssue } from "../errors.ts";
+import { jsonlMessages } from "../messages.ts";
+import { failed, parsedOk, type ParseResult } from "./parsed.ts";
 
 /** An issue found while reading the file's lines (extract adds file and rule). */
 export interface JsonlIssue {
@@ -26,12 +29,6 @@ export interface JsonlFixture {
   /** 1-based line of `keys` (`["claims", i, field]` → the claim's line; `["document_id"]` → 1). */
   lineAt: (keys: ReadonlyArray<string | number>) => number | undefined;
 }
-
-export const jsonlMessages = {
-  syntax: (detail: string) => `malformed JSON: ${detail}`,
-  notAnObject: () => `expected one JSON object per line`,
-  header: () => `the first line must be the header {"document_id": "..."} naming the document the claims quote`,
-};
 
 /** Reads a JSON Lines fixture; returns undefined (with issues) when a line is not JSON or the header is missing. */
 export function parseJsonlFixture(text: string, issues: JsonlIssue[]): JsonlFixture | undefined {
@@ -87,4 +84,12 @@ export function parseJsonlFixture(text: string, issues: JsonlIssue[]): JsonlFixt
     value: { ...header, claims },
     lineAt: (keys) => (keys[0] === "claims" && typeof keys[1] === "number" ? (lineOfClaim[keys[1]] ?? headerLine) : headerLine),
   };
+}
+
+/** A JSON Lines fixture as the read edge's other parsers give a file. */
+export function parseJsonl(file: string, text: string): ParseResult {
+  const issues: JsonlIssue[] = [];
+  const fixture = parseJsonlFixture(text, issues);
+  if (!fixture) return failed(issues.map((i) => dataIssue(file, i.line, i.path, "jsonl-syntax", i.message)));
+  return parsedOk({ file, value: fixture.value, lineAt: fixture.lineAt });
 }
