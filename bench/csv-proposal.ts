@@ -14,9 +14,10 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { stringify } from "csv-stringify/sync";
-import { columnsOf } from "../pipeline/datapackage.ts";
+import { columnsOf } from "../pipeline/schema/columns.ts";
 import { TABLES, type TableDef } from "../pipeline/schema/tables.ts";
-import { neutralize, sortRows, toCsv } from "../pipeline/stages/export.ts";
+import { sortRows } from "../pipeline/schema/order.ts";
+import { neutralize, toCsv } from "../pipeline/write/csv.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { extract } from "../pipeline/stages/extract.ts";
 import { normalize } from "../pipeline/stages/normalize.ts";
@@ -46,7 +47,7 @@ function main(argv: string[]): void {
     const a = toCsvReference(def, sorted);
     reference += performance.now() - t0;
     t0 = performance.now();
-    const b = toCsv(def, sorted);
+    const b = toCsv(def, sorted).text;
     ours += performance.now() - t0;
     if (a !== b) identical = false;
   }

@@ -3,7 +3,7 @@
  *
  *   generate (not part of the pipeline) → extract → normalize → enrich → export (serialize: CSV +
  *   datapackage.json, and the wait for the Parquet files, which DuckDB converts from the CSV files
- *   in a worker thread; write: the file-system writes into the temporary folder of the atomic
+ *   on its own thread; write: the file-system writes into the temporary folder of the atomic
  *   folder swap; the two interleave, one file at a time)
  *
  * `runScale` is the in-process core (the test runs it at 10³). Run as a script it prints one JSON
@@ -23,10 +23,10 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich, type EnrichedTables } from "../pipeline/stages/enrich.ts";
-import { planOutputs, writeOutputs } from "../pipeline/stages/export.ts";
 import { extract, type Extracted, type Inputs } from "../pipeline/stages/extract.ts";
 import { normalize, type Normalized } from "../pipeline/stages/normalize.ts";
-import { ParquetFromCsv } from "../pipeline/stages/parquet.ts";
+import { writeOutputs } from "../pipeline/write/outputs.ts";
+import { planOutputs } from "../pipeline/write/plan.ts";
 import { shapeOf, synthesize, writeCorpus, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
 
 export interface ScaleOptions {
@@ -63,7 +63,7 @@ export interface ScaleResult {
   outDir: string | null;
 }
 
-export function runScale(opts: ScaleOptions): ScaleResult {
+export async function runScale(opts: ScaleOptions): Promise<ScaleResult> {
   const seed = opts.seed ?? 1;
   const format = opts.format ?? "jsonl";
   const shape = shapeOf(opts.facts);
@@ -85,66 +85,59 @@ export function runScale(opts: ScaleOptions): ScaleResult {
   const generate = t() - t0;
   mark("generate");
 
-  // As runPipeline does: the Parquet writer's worker loads DuckDB while the stages run (closed by
-  // writeOutputs, or by the finally below if a stage throws first).
-  const parquet = new ParquetFromCsv();
-  try {
-    t0 = t();
-    let extracted: Extracted | undefined = extract(inputs, silentContext);
-    const extractMs = t() - t0;
-    inputs = undefined; // the pipeline keeps only what extract returns
-    mark("extract");
+  t0 = t();
+  let extracted: Extracted | undefined = extract(inputs, silentContext);
+  const extractMs = t() - t0;
+  inputs = undefined; // the pipeline keeps only what extract returns
+  mark("extract");
 
-    t0 = t();
-    let normalized: Normalized | undefined = normalize(extracted, silentContext);
-    const normalizeMs = t() - t0;
-    extracted = undefined;
-    mark("normalize");
+  t0 = t();
+  let normalized: Normalized | undefined = normalize(extracted, silentContext);
+  const normalizeMs = t() - t0;
+  extracted = undefined;
+  mark("normalize");
 
-    t0 = t();
-    let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
-    const enrichMs = t() - t0;
-    // Export needs only the tables: drop the source texts and reference data that `normalized` still
-    // holds. Charts and the report, which read them, do not run at scale.
-    normalized = undefined;
-    const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
-    mark("enrich");
+  t0 = t();
+  let tables: EnrichedTables | undefined = enrich(normalized, silentContext);
+  const enrichMs = t() - t0;
+  // Export needs only the tables: drop the source texts and reference data that `normalized` still
+  // holds. Charts and the report, which read them, do not run at scale.
+  normalized = undefined;
+  const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
+  mark("enrich");
 
-    // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
-    // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
-    // the swap).
-    const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
-    t0 = t();
-    const plan = planOutputs(tables, { version: "bench" });
-    tables = undefined; // as in runPipeline: the plan releases each table once its files are written
-    const stats = writeOutputs(outDir, plan, silentContext, {}, parquet);
-    const exportMs = t() - t0;
-    mark("export");
-    const writeMs = stats.ioMs;
-    const serializeMs = exportMs - writeMs;
-    const outputBytes = stats.bytes;
-    const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
-    if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
-    return {
-      facts: opts.facts,
-      format,
-      seed,
-      shape,
-      ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, parquetWait: stats.parquetWaitMs, pipeline },
-      factsPerSecond: opts.facts / (pipeline / 1000),
-      rows,
-      outputBytes,
-      maxRssMiB: process.resourceUsage().maxRSS / 1024,
-      peakAfterMiB,
-      heapAfterMiB,
-      outDir: opts.keep ? outDir : null,
-    };
-  } finally {
-    parquet.close();
-  }
+  // export streams: each file is encoded and written in chunks, one file at a time. "write" is the
+  // time inside the file-system writes; "serialize" is the rest of the export (sorting, encoding,
+  // the swap).
+  const outDir = opts.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), "cma-bench-")), "output");
+  t0 = t();
+  const plan = planOutputs(tables, { version: "bench" });
+  tables = undefined;
+  const stats = await writeOutputs(outDir, plan, silentContext);
+  const exportMs = t() - t0;
+  mark("export");
+  const writeMs = stats.ioMs;
+  const serializeMs = exportMs - writeMs;
+  const outputBytes = stats.bytes;
+  const pipeline = extractMs + normalizeMs + enrichMs + serializeMs + writeMs;
+  if (!opts.keep) rmSync(opts.outDir ? outDir : path.dirname(outDir), { recursive: true, force: true });
+  return {
+    facts: opts.facts,
+    format,
+    seed,
+    shape,
+    ms: { generate, extract: extractMs, normalize: normalizeMs, enrich: enrichMs, serialize: serializeMs, write: writeMs, parquetWait: stats.parquetWaitMs, pipeline },
+    factsPerSecond: opts.facts / (pipeline / 1000),
+    rows,
+    outputBytes,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakAfterMiB,
+    heapAfterMiB,
+    outDir: opts.keep ? outDir : null,
+  };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: { facts: { type: "string" }, seed: { type: "string", default: "1" }, format: { type: "string", default: "jsonl" }, out: { type: "string" }, keep: { type: "boolean", default: false }, "write-corpus": { type: "string" } },
@@ -162,8 +155,8 @@ function main(argv: string[]): void {
   }
   const opts: ScaleOptions = { facts, seed: Number(values.seed), format, keep: values.keep };
   if (values.out) opts.outDir = path.resolve(values.out);
-  const result = runScale(opts);
+  const result = await runScale(opts);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));

@@ -131,7 +131,6 @@ export const msg = {
     `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
   chartSkipped: (name: string, points: number, max: number) => `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
   reportSkipped: (facts: number, max: number) => `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
-  parquetNotWritten: () => "the Parquet writer (DuckDB, in a worker thread) stopped before writing this file",
   parquetFailed: (error: string) => `DuckDB could not write the Parquet copy of the CSV: ${error}`,
   csvMoreErrors: (n: number) => `and ${plural(n, "more CSV error")} after it, which may follow from it: fix it and run again`,
   csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>

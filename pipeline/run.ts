@@ -7,11 +7,12 @@
  *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
  *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), specs from notebooks/lib/charts.ts
  *   5. report     tables + charts + input hashes → output/report.html, self-contained (stages/report.ts)
- *   6. export     → output/tables/*.csv + *.parquet, output/datapackage.json, the charts, the report (atomic swap;
- *                   "serialize" lists the files, "write" encodes and writes them one at a time)
+ *   6. write      plan: which files, with what (write/plan.ts); write: the CSV files, their Parquet copies
+ *                   (DuckDB), datapackage.json, the charts and the report into a temporary folder, swapped
+ *                   in when complete (write/outputs.ts)
  *
- * Only extract's reader, the report's asset loader (browser bundles from node_modules) and export's
- * writer touch the disk.
+ * Only extract's reader, the report's asset loader (browser bundles from node_modules) and the
+ * write edge touch the disk.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,11 +21,12 @@ import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart }
 import { msg } from "./messages.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
-import { checkOutputDir, planOutputs, writeOutputs } from "./stages/export.ts";
-import { ParquetFromCsv } from "./stages/parquet.ts";
-import { extract, readInputs, type Extracted, type Inputs } from "./stages/extract.ts";
-import { normalize, type Normalized } from "./stages/normalize.ts";
+import { extract, readInputs } from "./stages/extract.ts";
+import { normalize } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./stages/report.ts";
+import { checkOutputDir } from "./write/output-dir.ts";
+import { writeOutputs, type WriteHooks } from "./write/outputs.ts";
+import { planOutputs } from "./write/plan.ts";
 
 export interface RunOptions {
   root: string;
@@ -35,6 +37,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** The chart and report budgets (default CHART_MAX_POINTS and REPORT_MAX_FACTS); for tests. */
   limits?: { chartPoints?: number; reportFacts?: number };
+  /** Calls at known points of the write (test/support/paused-cli.ts pauses there). */
+  writeHooks?: WriteHooks;
 }
 
 export interface StageReport {
@@ -58,64 +62,46 @@ export function packageVersion(root: string): string {
   return (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }
 
-export function runPipeline(opts: RunOptions): RunResult {
-  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
-  // The Parquet writer's worker loads DuckDB (~0.15 s) while the stages run; writeOutputs closes it,
-  // and so does the finally below if a stage fails first.
-  const parquet = opts.check ? undefined : new ParquetFromCsv();
-  try {
-    return run(opts, parquet);
-  } finally {
-    parquet?.close();
-  }
-}
+type Timed = <T>(stage: string, f: () => T | Promise<T>, rows: (x: T) => Record<string, number>) => Promise<T>;
 
-function run(opts: RunOptions, parquet: ParquetFromCsv | undefined): RunResult {
+const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
+
+export async function runPipeline(opts: RunOptions): Promise<RunResult> {
+  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
   const ctx: StageContext = { log: () => {} };
   const stages: StageReport[] = [];
-  const timed = <T>(stage: string, f: () => T, rows: (x: T) => Record<string, number>): T => {
+  const timed: Timed = async (stage, f, rows) => {
     const t0 = performance.now();
-    const x = f();
+    const x = await f();
     const report = { stage, ms: performance.now() - t0, rows: rows(x), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
     stages.push(report);
     opts.log?.(formatStage(report));
     return x;
   };
-  const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
-
-  let inputs: Inputs | undefined = timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
-  let extracted: Extracted | undefined = timed("extract", () => extract(inputs!, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
+  const inputs = await timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
+  const extracted = await timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
   if (opts.check) return { stages };
   // One fact per claim: whether the report is written is known now. It needs only the input files'
-  // sizes and hashes: take them now and let the texts go (at scale the fixtures' text and the parsed
-  // claims are most of the memory; see BENCHMARKS.md). Without a report nothing is hashed and the
-  // source texts are not kept.
+  // sizes and hashes, taken here; without a report nothing is hashed.
   const factCount = extracted.claims.length;
   const reportMax = opts.limits?.reportFacts ?? REPORT_MAX_FACTS;
-  let context = factCount <= reportMax ? reportContext(inputs, extracted) : undefined;
-  inputs = undefined;
-  let normalized: Normalized | undefined = timed("normalize", () => normalize(extracted!, ctx), (n) => counts(n.tables));
-  extracted = undefined;
+  const context = factCount <= reportMax ? reportContext(inputs, extracted) : undefined;
+  const normalized = await timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables));
   const normalizedTables = new Set(Object.keys(normalized.tables));
-  let enriched: EnrichedTables | undefined = timed("enrich", () => enrich(normalized!, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
-  normalized = undefined;
+  const tables: EnrichedTables = await timed("enrich", () => enrich(normalized, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
-  const charts = timed("charts", () => renderCharts(enriched!, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
+  const charts = await timed("charts", () => renderCharts(tables, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
   for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));
   const extraFiles = new Map<string, string | Uint8Array>(charts);
   if (context) {
     const assets = loadReportAssets();
-    const report = timed("report", () => renderReport({ tables: enriched!, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context! }), (h) => ({ kb: Math.round(h.length / 1024) }));
+    const report = await timed("report", () => renderReport({ tables, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
     extraFiles.set("report.html", report);
-    context = undefined;
   } else opts.log?.(msg.reportSkipped(factCount, reportMax));
-  // serialize only lists the files; write encodes each one straight into the temporary folder. The
-  // plan holds the only reference to the tables from here on and lets each go once it is written.
-  const files = timed("serialize", () => planOutputs(enriched!, { version, extraFiles }), (f) => ({ files: f.length }));
-  enriched = undefined;
-  timed("write", () => writeOutputs(opts.outDir, files, ctx, undefined, parquet), () => ({}));
+  const plan = await timed("plan", () => planOutputs(tables, { version, extraFiles }), (f) => ({ files: f.length }));
+  await timed("write", () => writeOutputs(opts.outDir, plan, ctx, opts.writeHooks), () => ({}));
   return { stages };
 }
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
-import { MANIFEST } from "../pipeline/stages/export.ts";
+import { MANIFEST } from "../pipeline/write/plan.ts";
 import { copyData, OUTPUT, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");

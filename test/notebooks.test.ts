@@ -23,7 +23,7 @@ const results = new Map<string, RunResult>();
 let previousEnv: string | undefined;
 
 beforeAll(async () => {
-  runPipeline({ root: REPO_ROOT, dataDir: join(REPO_ROOT, "data"), outDir: tablesOut });
+  await runPipeline({ root: REPO_ROOT, dataDir: join(REPO_ROOT, "data"), outDir: tablesOut });
   previousEnv = process.env["CMA_OUTPUT"];
   process.env["CMA_OUTPUT"] = tablesOut; // inherited by the kernel process
   for (const name of names) results.set(name, await runNotebook(join(NOTEBOOKS, name), { outDir }));

@@ -20,10 +20,10 @@ beforeAll(() => {
   writeCorpus(synthesize({ facts: 1000, seed: 1, format: "jsonl", referenceDir: DATA }), data);
 });
 
-function run(limits: { chartPoints?: number; reportFacts?: number }) {
+async function run(limits: { chartPoints?: number; reportFacts?: number }) {
   const outDir = path.join(tempDir("cma-scale-out-"), "output");
   const log: string[] = [];
-  runPipeline({ root: ROOT, dataDir: data, outDir, log: (l) => log.push(l), limits });
+  await runPipeline({ root: ROOT, dataDir: data, outDir, log: (l) => log.push(l), limits });
   const charts = readdirSync(path.join(outDir, "charts")).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, "")).sort();
   const manifest = JSON.parse(readFileSync(path.join(outDir, "manifest.json"), "utf8")) as { files: string[] };
   return { outDir, log, charts, manifest };
@@ -35,8 +35,8 @@ describe("charts and report on more data than they are made for", () => {
     expect(REPORT_MAX_FACTS).toBe(5000);
   });
 
-  it("leaves out the charts over the budget, says which and why, and the report lists them", () => {
-    const { outDir, log, charts } = run({ chartPoints: 500 });
+  it("leaves out the charts over the budget, says which and why, and the report lists them", async () => {
+    const { outDir, log, charts } = await run({ chartPoints: 500 });
     // 1 000 facts: 860 market shares, 1 000 fact positions, 860 comparison rows are over 500 points;
     // the providers' and macro-regions' charts are drawn.
     expect(log).toContain(msg.chartSkipped("market_share_by_source", 860, 500));
@@ -50,8 +50,8 @@ describe("charts and report on more data than they are made for", () => {
     expect(html).toContain('data-chart="footprint"');
   }, 60_000);
 
-  it("leaves out the report above its fact limit and writes everything else", () => {
-    const { outDir, log, manifest } = run({ chartPoints: 500, reportFacts: 999 });
+  it("leaves out the report above its fact limit and writes everything else", async () => {
+    const { outDir, log, manifest } = await run({ chartPoints: 500, reportFacts: 999 });
     expect(log).toContain(msg.reportSkipped(1000, 999));
     expect(existsSync(path.join(outDir, "report.html"))).toBe(false);
     expect(manifest.files).not.toContain("report.html");

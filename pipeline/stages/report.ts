@@ -27,7 +27,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { geoLabel, PROVIDER_LABELS } from "../../notebooks/lib/charts.ts";
-import { columnsOf, type Column } from "../datapackage.ts";
+import { columnsOf, type Column } from "../schema/columns.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
 import type { CatalogMeta } from "../schema/inputs.ts";
 import type { SkippedChart } from "./charts.ts";

@@ -99,8 +99,8 @@ describe("JSON Lines fixtures", () => {
 });
 
 describe("quick bench core", () => {
-  it("runs 10³ synthetic facts through every stage and writes the expected tables", () => {
-    const r = runScale({ facts: 1000, seed: 1 });
+  it("runs 10³ synthetic facts through every stage and writes the expected tables", async () => {
+    const r = await runScale({ facts: 1000, seed: 1 });
     // 3 firms × 7, 7 and 6 quarters × 43 providers = 860 shares; share_comparison: 3 cross-source
     // pairs × 43 + (6 + 6 + 5) consecutive-period pairs × 43 = 860; one concentration row per series.
     expect(r.rows).toMatchObject({ facts: 1000, market_share: 860, share_comparison: 129 + 731, concentration: 20, documents: 20, providers: 43, geo_claims: 100, claims_check: expect.any(Number) });
