@@ -47,7 +47,7 @@ export interface ScaleResult {
   /**
    * Milliseconds per stage; `pipeline` = extract + normalize + enrich + serialize + write.
    * `parquetWait` is the part of `serialize` the main thread spent waiting, after its last CSV
-   * file, for DuckDB's worker to finish the Parquet files (the rest of the conversion overlaps).
+   * file, for DuckDB to finish the Parquet files (the rest of the conversion overlaps).
    */
   ms: { generate: number; extract: number; normalize: number; enrich: number; serialize: number; write: number; parquetWait: number; pipeline: number };
   factsPerSecond: number;

@@ -15,7 +15,7 @@ export interface DataIssue {
   message: string;
 }
 
-export type Stage = "extract" | "normalize" | "enrich" | "export" | "cli";
+export type Stage = "extract" | "normalize" | "enrich" | "write" | "cli";
 
 export class PipelineError extends Error {
   readonly stage: Stage;

@@ -149,6 +149,7 @@ export const msg = {
     `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
   outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
+  outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,
   // --- the CLI's report ---
   problems: (kind: "data" | "usage", stage: string, n: number) => `${kind === "usage" ? "usage error" : "invalid input"} (${stage}): ${plural(n, "problem")}`,
   nothingWritten: () => "Nothing was written; the previous outputs are unchanged.",

@@ -172,7 +172,7 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
     const r = cli(["--out", out]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "export", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "write", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
     expect(r.stdout).toBe("");
     expect(siblings()).toEqual([]);
     if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);

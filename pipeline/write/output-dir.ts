@@ -38,7 +38,7 @@ export function checkOutputDir(outDir: string, projectRoot: string, opts: { data
   const out = realPath(outDir);
   const root = realPath(projectRoot);
   const refuse = (message: string) => {
-    throw new PipelineError("export", [{ file: out, path: "--out", rule: "output-path", message }], "usage");
+    throw new PipelineError("write", [{ file: out, path: "--out", rule: "output-path", message }], "usage");
   };
   const home = homedir() ? realPath(homedir()) : undefined;
   if (out === path.parse(out).root || SYSTEM_FOLDERS.includes(out) || SYSTEM_FOLDERS.map(realPath).includes(out) || within(root, out) || out === home) refuse(msg.refuseOutput(out));

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, statSync } from "node:fs";
 import { open, writeFile, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { msg } from "../messages.ts";
 import type { StageContext } from "../stages/context.ts";
 import { encodeCsv } from "./csv.ts";
 import { carryOver, recoverOutputDir, replaceOutputDir, tempDirOf } from "./output-dir.ts";
@@ -99,6 +100,6 @@ export async function writeOutputs(outDir: string, plan: readonly OutputFile[], 
     await parquet?.close();
   }
   replaceOutputDir(out, tmp);
-  ctx.log(`export: ${plan.length} files written to ${path.relative(process.cwd(), out) || out}`);
+  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), out) || out));
   return stats;
 }

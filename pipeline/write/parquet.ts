@@ -103,7 +103,7 @@ export class ParquetFromCsv {
   /** Waits until every queued file is written; throws a PipelineError naming every file that failed. */
   async finish(): Promise<void> {
     await this.queue;
-    if (this.problems.length > 0) throw new PipelineError("export", [...this.problems]);
+    if (this.problems.length > 0) throw new PipelineError("write", [...this.problems]);
   }
 
   /** Waits for the conversion in flight (DuckDB must not write into a folder being removed), then closes DuckDB. Safe to call more than once. */
