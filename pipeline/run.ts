@@ -66,6 +66,39 @@ type Timed = <T>(stage: string, f: () => T | Promise<T>, rows: (x: T) => Record<
 
 const counts = (t: object) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
 
+/**
+ * The stages up to the tables, one function per step: each holds its step's input only while the
+ * step runs and returns only what the next step needs, so that a stage's input (at scale the
+ * fixtures' text, the parsed claims, the normalized tables: most of the memory) can be collected
+ * once the next stage has its output.
+ */
+interface ExtractStep {
+  extracted: Awaited<ReturnType<typeof extract>>;
+  /** What the report needs of the inputs (their sizes and hashes), when it is written. */
+  context: ReturnType<typeof reportContext> | undefined;
+  factCount: number;
+}
+
+async function extractStage(opts: RunOptions, timed: Timed, ctx: StageContext): Promise<ExtractStep> {
+  const inputs = await timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
+  const extracted = await timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
+  // One fact per claim: whether the report is written is known now. Without a report nothing is hashed.
+  const factCount = extracted.claims.length;
+  return { extracted, context: factCount <= (opts.limits?.reportFacts ?? REPORT_MAX_FACTS) ? reportContext(inputs, extracted) : undefined, factCount };
+}
+
+async function normalizeStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
+  const { extracted, context, factCount } = await extractStage(opts, timed, ctx);
+  return { normalized: await timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables)), context, factCount };
+}
+
+async function tablesStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
+  const { normalized, context, factCount } = await normalizeStage(opts, timed, ctx);
+  const normalizedTables = new Set(Object.keys(normalized.tables));
+  const tables: EnrichedTables = await timed("enrich", () => enrich(normalized, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
+  return { tables, context, factCount };
+}
+
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   if (!opts.check) checkOutputDir(opts.outDir, opts.root);
   const ctx: StageContext = { log: () => {} };
@@ -78,17 +111,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     opts.log?.(formatStage(report));
     return x;
   };
-  const inputs = await timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
-  const extracted = await timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
-  if (opts.check) return { stages };
-  // One fact per claim: whether the report is written is known now. It needs only the input files'
-  // sizes and hashes, taken here; without a report nothing is hashed.
-  const factCount = extracted.claims.length;
-  const reportMax = opts.limits?.reportFacts ?? REPORT_MAX_FACTS;
-  const context = factCount <= reportMax ? reportContext(inputs, extracted) : undefined;
-  const normalized = await timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables));
-  const normalizedTables = new Set(Object.keys(normalized.tables));
-  const tables: EnrichedTables = await timed("enrich", () => enrich(normalized, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
+  if (opts.check) {
+    await extractStage(opts, timed, ctx);
+    return { stages };
+  }
+  const { tables, context, factCount } = await tablesStage(opts, timed, ctx);
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
@@ -99,7 +126,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const assets = loadReportAssets();
     const report = await timed("report", () => renderReport({ tables, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
     extraFiles.set("report.html", report);
-  } else opts.log?.(msg.reportSkipped(factCount, reportMax));
+  } else opts.log?.(msg.reportSkipped(factCount, opts.limits?.reportFacts ?? REPORT_MAX_FACTS));
   const plan = await timed("plan", () => planOutputs(tables, { version, extraFiles }), (f) => ({ files: f.length }));
   await timed("write", () => writeOutputs(opts.outDir, plan, ctx, opts.writeHooks), () => ({}));
   return { stages };
