@@ -36,11 +36,14 @@ function quote(s: string): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Lines are handed on in texts of about this many UTF-16 units (1 Mi: a few hundred writes for the biggest table at 10⁶ facts, not one per line). */
-const BATCH = 1 << 20;
+/**
+ * Lines are handed on in texts of about this many UTF-16 units: not one piece per line, and short
+ * enough that a piece (a chain of appended lines until it is encoded) is young garbage.
+ */
+const BATCH = 1 << 16;
 
 /**
- * The table as CSV, rows in the order given, in pieces of about 1 Mi characters. Returns (as the
+ * The table as CSV, rows in the order given, in pieces of about 64 Ki characters. Returns (as the
  * generator's result) the text columns in which the guard added a `'` to at least one cell: the
  * Parquet conversion undoes it in those only.
  */
@@ -59,12 +62,7 @@ export function* encodeCsv(def: TableDef, rows: Iterable<Record<string, unknown>
   };
   let batch = `${cols.map((c) => quote(c.name)).join(",")}\n`;
   for (const row of rows) {
-    let separator = "";
-    for (const c of cols) {
-      batch += separator + cell(c, row[c.name]);
-      separator = ",";
-    }
-    batch += "\n";
+    batch += `${cols.map((c) => cell(c, row[c.name])).join(",")}\n`;
     if (batch.length >= BATCH) {
       yield batch;
       batch = "";
