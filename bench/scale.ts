@@ -16,11 +16,10 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich, type EnrichedTables } from "../pipeline/stages/enrich.ts";
-import { planOutputs, writeOutputs } from "../pipeline/stages/export.ts";
-import type { Inputs } from "../pipeline/read/inputs.ts";
-import { extract, type Extracted } from "../pipeline/stages/extract.ts";
-import { normalize, type Normalized } from "../pipeline/stages/normalize.ts";
-import { ParquetFromCsv } from "../pipeline/stages/parquet.ts";
+import { extract } from "../pipeline/stages/extract.ts";
+import { normalize } from "../pipeline/stages/normalize.ts";
+import { writeOutputs } from "../pipeline/write/outputs.ts";
+import { planOutputs } from "../pipeline/write/plan.ts";
 import { shapeOf, synthesize, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
 import { HELP, UsageError, helpText, parseCli } from "../tools/cli.ts";
 
@@ -48,15 +47,8 @@ export interface ScaleResult {
  * files are written, which holds only if nothing else still refers to the tables (at 10⁶ facts they
  * are most of the peak RSS).
  */
-async function exportTables(box: { tables?: EnrichedTables }, outDir: string): Promise<{ bytes: number }> {
-  const parquet = new ParquetFromCsv();
-  try {
-    const plan = planOutputs(box.tables!, { version: "bench" });
-    delete box.tables;
-    return { bytes: writeOutputs(outDir, plan, silentContext, {}, parquet).bytes };
-  } finally {
-    parquet.close();
-  }
+async function exportTables(tables: EnrichedTables, outDir: string): Promise<{ bytes: number }> {
+  return { bytes: (await writeOutputs(outDir, planOutputs(tables, { version: "bench" }), silentContext)).bytes };
 }
 
 const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -75,16 +67,23 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
     peakAfterMiB[stage] = peakRss();
     return x;
   };
-  // Each stage's input is dropped once the next stage has it, as the pipeline does.
-  let input: Inputs | undefined = synthesize(corpus);
-  let extracted: Extracted | undefined = await timed("extract", () => extract(input!, silentContext));
-  input = undefined;
-  let normalized: Normalized | undefined = await timed("normalize", () => normalize(extracted!, silentContext));
-  extracted = undefined;
-  const box: { tables?: EnrichedTables } = { tables: await timed("enrich", () => enrich(normalized!, silentContext)) };
-  normalized = undefined;
-  const rows = Object.fromEntries(Object.entries(box.tables!).map(([k, v]) => [k, (v as unknown[]).length]));
-  const { bytes } = await timed("export", () => exportTables(box, outDir));
+  // One function per step, as in pipeline/run.ts: a stage's input can be collected once the next
+  // stage has its output.
+  const extracted = () => timed("extract", () => extract(synthesize(corpus), silentContext));
+  const normalized = async () => {
+    const x = await extracted();
+    return timed("normalize", () => normalize(x, silentContext));
+  };
+  const tables = async () => {
+    const n = await normalized();
+    return timed("enrich", () => enrich(n, silentContext));
+  };
+  const exported = async () => {
+    const t = await tables();
+    const rows = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
+    return { rows, ...(await timed("export", () => exportTables(t, outDir))) };
+  };
+  const { rows, bytes } = await exported();
   ms.total = ms.extract + ms.normalize + ms.enrich + ms.export;
   return { ...corpus, shape: shapeOf(corpus.facts), ms, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
 }

@@ -4,17 +4,14 @@
  * Exit codes: 0 success; 1 bad input data (every problem listed, one line each); 2 bad usage (an
  * unknown flag, a missing data folder, a refused output folder); 3 internal error (a bug: a short
  * message, and the stack trace only with DEBUG=1). Never a stack trace for bad input.
- *
- * Test-only environment (read here and nowhere else), so a test can kill a run at a known point:
- *   CMA_TEST_PAUSE_MID_WRITE_MS   pause this long after half of the files are in the temporary folder
- *   CMA_TEST_PAUSE_BEFORE_SWAP_MS pause this long when the temporary folder is complete, before the swap
- * Each pause first prints `test-pause: <where> <temporary folder>` on stderr.
  */
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatIssue, PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
+import type { WriteHooks } from "./write/outputs.ts";
 
 const debug = process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
 
@@ -24,21 +21,13 @@ function usageError(message: string): number {
   return 2;
 }
 
-/** Blocks the process (no event loop, no timers): a kill arrives while it sleeps. */
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+export interface MainOptions {
+  /** Calls at known points of the write: test/support/paused-cli.ts pauses there so that a test can kill the run. */
+  writeHooks?: WriteHooks;
 }
 
-function testPause(variable: string, where: string, tmpDir: string): (() => void) | undefined {
-  const ms = Number(process.env[variable] ?? "");
-  if (!Number.isFinite(ms) || ms <= 0) return undefined;
-  return () => {
-    process.stderr.write(`test-pause: ${where} ${tmpDir}\n`);
-    sleep(ms);
-  };
-}
-
-async function main(argv: string[]): Promise<number> {
+/** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" }, check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true });
@@ -64,19 +53,12 @@ async function main(argv: string[]): Promise<number> {
     // Loaded here, not at the top, so that even a module that fails to load is reported as an
     // internal error without a stack trace.
     const { runPipeline } = await import("./run.ts");
-    const { checkOutputDir, recoverOutputDir, setWriteHooks } = await import("./stages/export.ts");
+    const { checkOutputDir, recoverOutputDir } = await import("./write/output-dir.ts");
     if (!check) {
       checkOutputDir(outDir, root, { dataDir });
       recoverOutputDir(outDir, log);
-      const tmpDir = path.join(path.dirname(outDir), `${path.basename(outDir)}.tmp-${process.pid}`);
-      const midWrite = testPause("CMA_TEST_PAUSE_MID_WRITE_MS", "mid-write", tmpDir);
-      const beforeSwap = testPause("CMA_TEST_PAUSE_BEFORE_SWAP_MS", "before-swap", tmpDir);
-      setWriteHooks({
-        ...(midWrite && { afterFile: (i: number, n: number) => (i === Math.ceil(n / 2) ? midWrite() : undefined) }),
-        ...(beforeSwap && { beforeSwap }),
-      });
     }
-    await runPipeline({ root, dataDir, outDir, check, log });
+    await runPipeline({ root, dataDir, outDir, check, log, ...(options.writeHooks && { writeHooks: options.writeHooks }) });
   } catch (error) {
     if (error instanceof PipelineError) {
       console.error(msg.problems(error.kind, error.stage, error.issues.length));
@@ -94,13 +76,18 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(msg.internalError(String((error as Error)?.message ?? error), undefined));
-    console.error(msg.internalErrorHint(debug));
-    process.exitCode = 3;
-  },
-);
+/** Runs `main` and sets the process's exit code (the entry point, and test/support/paused-cli.ts). */
+export function runMain(argv: string[], options: MainOptions = {}): void {
+  main(argv, options).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(msg.internalError(String((error as Error)?.message ?? error), undefined));
+      console.error(msg.internalErrorHint(debug));
+      process.exitCode = 3;
+    },
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runMain(process.argv.slice(2));

@@ -20,7 +20,7 @@ export function dataIssue(file: string, line: number | undefined, path: string, 
   return line === undefined ? { file, path, rule, message } : { file, line, path, rule, message };
 }
 
-export type Stage = "extract" | "normalize" | "enrich" | "export" | "cli";
+export type Stage = "extract" | "normalize" | "enrich" | "write" | "cli";
 
 export class PipelineError extends Error {
   readonly stage: Stage;

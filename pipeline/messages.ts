@@ -133,7 +133,6 @@ export const msg = {
   reportSkipped: (facts: number, max: number) => `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
   reportChartWithoutSvg: (name: string) => `report: chart ${name} has a spec but no SVG`,
   reportBundleMissing: (library: string) => `report: the ${library} bundle is missing from the report's assets`,
-  parquetNotWritten: () => "the Parquet writer (DuckDB, in a worker thread) stopped before writing this file",
   parquetFailed: (error: string) => `DuckDB could not write the Parquet copy of the CSV: ${error}`,
   csvMoreErrors: (n: number) => `and ${plural(n, "more CSV error")} after it, which may follow from it: fix it and run again`,
   csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>
@@ -152,6 +151,7 @@ export const msg = {
     `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
   outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
+  outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,
   // --- the CLI's report ---
   problems: (kind: "data" | "usage", stage: string, n: number) => `${kind === "usage" ? "usage error" : "invalid input"} (${stage}): ${plural(n, "problem")}`,
   nothingWritten: () => "Nothing was written; the previous outputs are unchanged.",

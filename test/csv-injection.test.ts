@@ -13,7 +13,6 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { parquetReadObjects } from "hyparquet";
 import { beforeAll, describe, expect, it } from "vitest";
-import { neutralize } from "../pipeline/stages/export.ts";
 import { copyData, runCli, tempDir } from "./helpers.ts";
 
 const HYPERLINK = '=HYPERLINK("http://x")';
@@ -111,25 +110,5 @@ describe("safe CSV: formula-like text is neutralized in text columns", () => {
     // the new firm's figures too: every number cell of facts.csv is a plain number
     expect(csvFact("sheet-gcp")["value"]).toBe("0.11");
     expect(csvFact("sheet-gcp")["char_start"]).toBe(String(TEXT.indexOf(SUM)));
-  });
-});
-
-describe("neutralize", () => {
-  it.each([
-    ["=1+1", "'=1+1"],
-    ["+1", "'+1"],
-    ["-1", "'-1"],
-    ["@SUM(A1)", "'@SUM(A1)"],
-    ["\tx", "'\tx"],
-    ["\rx", "'\rx"],
-    ["\u0000x", "'\u0000x"],
-    ["a=1", "a=1"],
-    [" =1", " =1"],
-    ["", ""],
-    ["'=1", "''=1"],
-    ["'quoted'", "''quoted'"],
-    ["a'", "a'"],
-  ])("%j → %j", (text, expected) => {
-    expect(neutralize(text)).toBe(expected);
   });
 });

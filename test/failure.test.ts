@@ -11,12 +11,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
-import { MANIFEST } from "../pipeline/stages/export.ts";
+import { MANIFEST } from "../pipeline/write/plan.ts";
 import { copyData, OUTPUT, ROOT, snapshot, tempDir } from "./helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");
-
-/** Every entry under `dir` with the sha256 of its bytes ("dir" for folders, "-> target" for symlinks). */
+const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");
 
 /** Runs the CLI in one Node process (`node --import tsx`, so the pid that writes is the pid we kill). */
 function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
@@ -32,9 +31,9 @@ function previousOutput(): { parent: string; out: string } {
   return { parent, out };
 }
 
-/** Starts a run that pauses at `where`; resolves once it is paused, with its pid and temporary folder. */
-function startPaused(args: string[], variable: "CMA_TEST_PAUSE_MID_WRITE_MS" | "CMA_TEST_PAUSE_BEFORE_SWAP_MS") {
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, env: { ...process.env, [variable]: "120000" }, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts a run that pauses at `where` (test/support/paused-cli.ts); resolves once it is paused, with its pid and temporary folder. */
+function startPaused(args: string[], where: "mid-write" | "before-swap") {
+  const child = spawn(process.execPath, ["--import", "tsx", PAUSED_CLI, where, "120000", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const paused = new Promise<{ tmp: string }>((resolve, reject) => {
     let err = "";
@@ -54,21 +53,21 @@ function deadPid(): number {
 
 describe("a killed run leaves the previous outputs intact", () => {
   it.each([
-    ["half-way through writing the temporary folder", "CMA_TEST_PAUSE_MID_WRITE_MS"],
-    ["with the temporary folder complete, just before the swap", "CMA_TEST_PAUSE_BEFORE_SWAP_MS"],
-  ] as const)("SIGKILL %s", async (_, variable) => {
+    ["half-way through writing the temporary folder", "mid-write"],
+    ["with the temporary folder complete, just before the swap", "before-swap"],
+  ] as const)("SIGKILL %s", async (_, where) => {
     const { data } = copyData();
     const { parent, out } = previousOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
     const before = snapshot(out);
 
-    const run = startPaused(["--data", data, "--out", out], variable);
+    const run = startPaused(["--data", data, "--out", out], where);
     const { tmp } = await run.paused;
     expect(tmp).toBe(path.join(parent, `output.tmp-${run.child.pid}`));
     expect(existsSync(tmp)).toBe(true);
     // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
     expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
-    expect(existsSync(path.join(tmp, "manifest.json"))).toBe(variable === "CMA_TEST_PAUSE_BEFORE_SWAP_MS");
+    expect(existsSync(path.join(tmp, "manifest.json"))).toBe(where === "before-swap");
     run.child.kill("SIGKILL");
     expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
 
@@ -173,7 +172,7 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
     const r = cli(["--out", out]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "export", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "write", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
     expect(r.stdout).toBe("");
     expect(siblings()).toEqual([]);
     if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);
@@ -202,7 +201,7 @@ describe("an internal error", () => {
     expect(r.status).toBe(3);
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^internal error \(after the serialize stage\): ENOTDIR: not a directory/);
+    expect(lines[0]).toMatch(/^internal error \(after the plan stage\): ENOTDIR: not a directory/);
     expect(lines[1]).toBe(msg.internalErrorHint(false));
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);

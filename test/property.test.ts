@@ -1,12 +1,14 @@
 /**
  * Property: the real fixtures, mutated at random (dropped fields, swapped types, garbage bytes,
  * huge or negative numbers, odd Unicode, duplicated records, edits to the reference files), go
- * through extract → normalize → enrich → serialize in memory and end either in success or in a
- * clean data error (a PipelineError of kind "data" with well-formed issues), never in any other
- * exception.
+ * through extract → normalize → enrich → the output plan and the CSV encoder, in memory, and end
+ * either in success or in a clean data error (a PipelineError of kind "data" with well-formed
+ * issues), never in any other exception. A handful of cases also go through the whole write edge
+ * (files, DuckDB's Parquet copies, the folder swap).
  *
  * The seed is fixed so that a run is reproducible; fast-check prints it with the counterexample on
- * failure. Set FC_SEED to explore other seeds and FC_RUNS to run more cases.
+ * failure. Set FC_SEED to explore other seeds, FC_RUNS (in memory) and FC_FULL_RUNS (through the
+ * write edge) to run more cases.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,14 +17,18 @@ import { formatIssue, PipelineError } from "../pipeline/errors.ts";
 import { ClaimRecord } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich } from "../pipeline/stages/enrich.ts";
-import { serialize } from "../pipeline/stages/export.ts";
 import type { Inputs } from "../pipeline/read/inputs.ts";
 import { extract } from "../pipeline/stages/extract.ts";
 import { normalize } from "../pipeline/stages/normalize.ts";
+import { toCsv } from "../pipeline/write/csv.ts";
+import { planOutputs } from "../pipeline/write/plan.ts";
 import { realInputs, withFiles } from "./helpers.ts";
+import { writtenFiles } from "./support/outputs.ts";
 
 const SEED = Number(process.env["FC_SEED"] ?? 20251128);
 const RUNS = Number(process.env["FC_RUNS"] ?? 500);
+/** Cases that also write real files through DuckDB (each starts it: about a second apiece). */
+const FULL_RUNS = Number(process.env["FC_FULL_RUNS"] ?? 6);
 
 const FIX = "data/fixtures/dual-ai-stack-article.yaml";
 const TEXT_FILES = [FIX, FIX, FIX, "data/reference/regions.csv", "data/reference/providers.yaml", "data/reference/measures.yaml", "data/reference/sources.yaml", "data/sources/dual-ai-stack-article.meta.yaml"];
@@ -80,14 +86,15 @@ const claim = fc.nat({ max: N - 1 });
 /** Claims counted in whole numbers (regions, zones, ranks): their values land in integer columns. */
 const countClaim = fc.constantFrom(...fixture.claims.flatMap((c, i) => (c["unit"] === "count" || c["unit"] === "rank" ? [i] : [])));
 const field = fc.constantFrom(...FIELDS);
+/** Free-text fields that pass validation and reach the tables: odd Unicode, formula-like text. */
+const textOp: fc.Arbitrary<Op> = fc.record({ kind: fc.constant("set" as const), claim, field: fc.constantFrom("note", "period_note"), value: fc.oneof(oddText, fc.string({ unit: "binary", maxLength: 20 })) });
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("drop" as const), claim, field }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("set" as const), claim, field, value: anyValue }) },
   // the value itself: huge, tiny, negative, fractional, in range
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("set" as const), claim, field: fc.constant("value"), value: hostileNumber }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("set" as const), claim: countClaim, field: fc.constant("value"), value: hostileNumber }) },
-  // free-text fields that pass validation and reach the tables: odd Unicode, formula-like text
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("set" as const), claim, field: fc.constantFrom("note", "period_note"), value: fc.oneof(oddText, fc.string({ unit: "binary", maxLength: 20 })) }) },
+  { weight: 2, arbitrary: textOp },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicate" as const), claim }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), claim }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("top" as const), field: fc.constantFrom("document_id", "claims", "extra"), value: anyValue }) },
@@ -127,13 +134,40 @@ function mutate(ops: readonly Op[]): Inputs {
 }
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
+/** The stages, the plan and every CSV file's bytes, in memory. */
 function run(changed: Inputs): Outcome {
   try {
     const tables = enrich(normalize(extract(changed, silentContext), silentContext), silentContext);
-    serialize(tables, { version: "0.0.0-test" });
+    for (const file of planOutputs(tables, { version: "0.0.0-test" })) if (file.kind === "csv") toCsv(file.def, file.rows);
     return { ok: true };
   } catch (error) {
     return { ok: false, error };
+  }
+}
+
+/** The stages and the whole write edge, into a temporary folder. */
+async function runAndWrite(changed: Inputs): Promise<Outcome> {
+  try {
+    const tables = enrich(normalize(extract(changed, silentContext), silentContext), silentContext);
+    await writtenFiles(tables, { version: "0.0.0-test" });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** A clean data error: a PipelineError of kind "data" whose issues are all well formed. */
+function expectDataError(e: unknown): void {
+  if (!(e instanceof PipelineError)) throw new Error(`not a PipelineError: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  expect(e.kind).toBe("data");
+  expect(e.issues.length).toBeGreaterThan(0);
+  for (const issue of e.issues) {
+    expect(issue.file.length, formatIssue(issue)).toBeGreaterThan(0);
+    expect(issue.path.length, formatIssue(issue)).toBeGreaterThan(0);
+    expect(issue.rule, formatIssue(issue)).toMatch(/^[a-z0-9-]+$/);
+    expect(issue.message.length, formatIssue(issue)).toBeGreaterThan(0);
+    expect(issue.message, formatIssue(issue)).not.toContain("[object Object]");
+    if (issue.line !== undefined) expect(Number.isInteger(issue.line) && issue.line >= 1, formatIssue(issue)).toBe(true);
   }
 }
 
@@ -151,18 +185,7 @@ describe("property: any mutation of the real inputs ends in success or a clean d
           outcomes.ok++;
           return;
         }
-        const e = outcome.error;
-        if (!(e instanceof PipelineError)) throw new Error(`not a PipelineError: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        expect(e.kind).toBe("data");
-        expect(e.issues.length).toBeGreaterThan(0);
-        for (const issue of e.issues) {
-          expect(issue.file.length, formatIssue(issue)).toBeGreaterThan(0);
-          expect(issue.path.length, formatIssue(issue)).toBeGreaterThan(0);
-          expect(issue.rule, formatIssue(issue)).toMatch(/^[a-z0-9-]+$/);
-          expect(issue.message.length, formatIssue(issue)).toBeGreaterThan(0);
-          expect(issue.message, formatIssue(issue)).not.toContain("[object Object]");
-          if (issue.line !== undefined) expect(Number.isInteger(issue.line) && issue.line >= 1, formatIssue(issue)).toBe(true);
-        }
+        expectDataError(outcome.error);
         outcomes.data++;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -173,4 +196,21 @@ describe("property: any mutation of the real inputs ends in success or a clean d
     expect(outcomes.ok).toBeGreaterThan(RUNS / 20);
     expect(outcomes.data).toBeGreaterThan(RUNS / 2);
   }, 600_000);
+
+  it(`holds through the whole write edge for ${FULL_RUNS} random mutations of the free text (seed ${SEED + 1})`, async () => {
+    const outcomes = { ok: 0, data: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(textOp, op), { minLength: 1, maxLength: 3 }), async (ops) => {
+        const outcome = await runAndWrite(mutate(ops));
+        if (outcome.ok) outcomes.ok++;
+        else {
+          expectDataError(outcome.error);
+          outcomes.data++;
+        }
+      }),
+      { numRuns: FULL_RUNS, seed: SEED + 1, endOnFailure: true },
+    );
+    // Most of these texts are valid: the write edge, DuckDB included, is reached.
+    expect(outcomes.ok).toBeGreaterThan(0);
+  }, 120_000);
 });

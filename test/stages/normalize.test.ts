@@ -7,7 +7,7 @@ import path from "node:path";
 import { synthesize } from "../support/synthetic.ts";
 import { extract } from "../../pipeline/stages/extract.ts";
 import { normalize } from "../../pipeline/stages/normalize.ts";
-import { sortRows } from "../../pipeline/stages/export.ts";
+import { sortRows } from "../../pipeline/schema/order.ts";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 
 const t = realTables();

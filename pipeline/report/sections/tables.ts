@@ -1,5 +1,5 @@
 /** Section 4: every output table, sortable, with its data dictionary and links to tables/<name>.csv and .parquet. */
-import { columnsOf, type Column } from "../../datapackage.ts";
+import { columnsOf, type Column } from "../../schema/columns.ts";
 import type { TableName } from "../../schema/tables.ts";
 import { fmtNum, plural, splitIds } from "../format.ts";
 import { html, join, type Html } from "../html.ts";

@@ -1,10 +1,8 @@
 /**
  * Frictionless Data Package descriptor, generated from the zod table schemas (schema/columns.ts).
  */
-import { columnsOf, type Column } from "./schema/columns.ts";
-import type { TableDef } from "./schema/tables.ts";
-
-export { columnsOf, type Column };
+import { columnsOf } from "../schema/columns.ts";
+import type { TableDef } from "../schema/tables.ts";
 
 export const ROW_ORDER = "Rows are sorted by the primary key, in ascending order (strings by UTF-16 code unit, numbers numerically).";
 export const NUMBER_FORMAT =

@@ -1,0 +1,121 @@
+/**
+ * The write edge: a plan's files (plan.ts) into a temporary folder beside the output folder, then
+ * swapped in only when every file was written (output-dir.ts). A CSV file is encoded and written in
+ * pieces (csv.ts), so one piece of one table is in memory at a time besides the tables; its Parquet
+ * copy is queued to DuckDB (parquet.ts) as soon as the CSV file is closed and converted while the
+ * next files are written.
+ */
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { open, writeFile, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { msg } from "../messages.ts";
+import type { StageContext } from "../stages/context.ts";
+import { encodeCsv } from "./csv.ts";
+import { carryOver, recoverOutputDir, replaceOutputDir, tempDirOf } from "./output-dir.ts";
+import { ParquetFromCsv } from "./parquet.ts";
+import type { OutputFile } from "./plan.ts";
+
+/** Calls at known points of the write (the test of a killed run pauses there: test/support/paused-cli.ts). */
+export interface WriteHooks {
+  /** After the `index`-th file (1-based) of `count` is in the temporary folder (a Parquet file: once queued). */
+  onFileWritten?: (file: { rel: string; index: number; count: number; tmpDir: string }) => void | Promise<void>;
+  /** When the temporary folder is complete, just before the swap. */
+  beforeSwap?: (tmpDir: string) => void | Promise<void>;
+}
+
+/** What `writeOutputs` did: files written, their bytes, and where the time went. */
+export interface WriteStats {
+  files: number;
+  bytes: number;
+  /** Milliseconds spent waiting for the CSV files' writes (the rest is encoding, copying and renaming). */
+  ioMs: number;
+  /** Milliseconds spent, after the last file, waiting for the Parquet conversions still running. */
+  parquetWaitMs: number;
+}
+
+/** CSV bytes are written in pieces of about this size. */
+const WRITE_SIZE = 1 << 20;
+
+/** Writes all of `bytes` (a write may take fewer than asked). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; ) at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
+}
+
+/**
+ * 1. stale folders of killed runs are repaired (`recoverOutputDir`);
+ * 2. every file of the plan is written into `<out>.tmp-<pid>`, in order;
+ * 3. the old output's files that its manifest does not claim are carried over (`carryOver`);
+ * 4. the temporary folder replaces the output folder (`replaceOutputDir`).
+ * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
+ */
+export async function writeOutputs(outDir: string, plan: readonly OutputFile[], ctx: StageContext, hooks: WriteHooks = {}): Promise<WriteStats> {
+  const out = path.resolve(outDir);
+  const tmp = tempDirOf(out);
+  const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
+  recoverOutputDir(out, ctx.log);
+  rmSync(tmp, { recursive: true, force: true });
+  const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
+  try {
+    /** The text columns each CSV file's guard changed, by the file's path (for its Parquet copy). */
+    const guardedOf = new Map<string, ReadonlySet<string>>();
+    for (const [i, file] of plan.entries()) {
+      const target = path.join(tmp, file.rel);
+      mkdirSync(path.dirname(target), { recursive: true });
+      if (file.kind === "csv") {
+        const handle = await open(target, "w");
+        // The encoder's pieces are written about 1 MiB at a time: one write per piece costs more
+        // in waiting for the file system than it takes to encode the piece.
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          const bytes = Buffer.concat(pending, pendingBytes);
+          pending = [];
+          pendingBytes = 0;
+          const t0 = performance.now();
+          await writeAll(handle, bytes);
+          stats.ioMs += performance.now() - t0;
+          stats.bytes += bytes.byteLength;
+        };
+        try {
+          const chunks = encodeCsv(file.def, file.rows);
+          let next = chunks.next();
+          for (; !next.done; next = chunks.next()) {
+            const bytes = Buffer.from(next.value, "utf8");
+            pending.push(bytes);
+            pendingBytes += bytes.byteLength;
+            if (pendingBytes >= WRITE_SIZE) await flush();
+          }
+          await flush();
+          guardedOf.set(file.rel, next.value);
+        } finally {
+          await handle.close();
+        }
+      } else if (file.kind === "parquet") {
+        const guarded = guardedOf.get(file.csv);
+        parquet?.convert({ def: file.def, csvFile: path.join(tmp, file.csv), parquetFile: target, rel: file.rel, ...(guarded && { guarded }) });
+      } else {
+        await writeFile(target, file.bytes);
+        stats.bytes += typeof file.bytes === "string" ? Buffer.byteLength(file.bytes) : file.bytes.byteLength;
+      }
+      await hooks.onFileWritten?.({ rel: file.rel, index: i + 1, count: plan.length, tmpDir: tmp });
+    }
+    if (parquet) {
+      const t0 = performance.now();
+      await parquet.finish();
+      stats.parquetWaitMs = performance.now() - t0;
+      for (const file of plan) if (file.kind === "parquet") stats.bytes += statSync(path.join(tmp, file.rel)).size;
+    }
+    carryOver(out, tmp, new Set(plan.map((f) => f.rel)));
+    await hooks.beforeSwap?.(tmp);
+  } catch (error) {
+    await parquet?.close(); // first: a conversion still running must not write into a folder being removed
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await parquet?.close();
+  }
+  replaceOutputDir(out, tmp);
+  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), out) || out));
+  return stats;
+}

@@ -1,0 +1,68 @@
+/**
+ * The write edge (pipeline/write/outputs.ts): the bundled data's tables are written byte for byte as
+ * committed; the hooks are called at their points; a write that fails part-way leaves the previous
+ * output as it was and no temporary folder. (Killed runs and the output folder's rules, through the
+ * CLI: test/failure.test.ts.)
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { packageVersion } from "../../pipeline/run.ts";
+import { silentContext } from "../../pipeline/stages/context.ts";
+import { writeOutputs } from "../../pipeline/write/outputs.ts";
+import { MANIFEST, planOutputs, type OutputFile } from "../../pipeline/write/plan.ts";
+import { OUTPUT, realTables, ROOT, snapshot } from "../helpers.ts";
+import { writtenFiles } from "../support/outputs.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cma-outputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("writeOutputs", () => {
+  it("writes the committed tables and data package byte for byte", async () => {
+    const files = await writtenFiles(realTables(), { version: packageVersion(ROOT) });
+    const rels = [...files.keys()].filter((rel) => rel !== MANIFEST);
+    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(17);
+    expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);
+  }, 60_000);
+
+  it("calls onFileWritten after each file, with the file complete in the temporary folder, and beforeSwap once all are", async () => {
+    const out = path.join(mkdtempSync(path.join(dir, "hooks-")), "output");
+    const plan = planOutputs({ markets: [{ market_id: "iaas", market_name: "IaaS", definition: "x" }] }, { version: "0.0.0-test" });
+    const calls: string[] = [];
+    await writeOutputs(out, plan, silentContext, {
+      onFileWritten: ({ rel, index, count, tmpDir }) => {
+        expect(tmpDir).toBe(`${out}.tmp-${process.pid}`);
+        calls.push(`${index}/${count} ${rel}${rel.endsWith(".csv") ? ` ${readFileSync(path.join(tmpDir, rel), "utf8").split("\n")[1]}` : ""}`);
+      },
+      beforeSwap: async (tmpDir) => {
+        await Promise.resolve();
+        calls.push(`swap ${readdirSync(tmpDir).sort().join(" ")} ${readdirSync(path.join(tmpDir, "tables")).sort().join(" ")}`);
+      },
+    });
+    expect(calls).toEqual(["1/4 tables/markets.csv iaas,IaaS,x", "2/4 tables/markets.parquet", "3/4 datapackage.json", "4/4 manifest.json", "swap datapackage.json manifest.json tables markets.csv markets.parquet"]);
+    expect(readdirSync(path.dirname(out))).toEqual(["output"]);
+  });
+
+  it("failing part-way, with conversions queued, leaves no temporary folder and the previous output as it was", async () => {
+    const parent = mkdtempSync(path.join(dir, "fail-"));
+    const out = path.join(parent, "output");
+    mkdirSync(out);
+    writeFileSync(path.join(out, MANIFEST), '{ "files": [] }\n');
+    writeFileSync(path.join(out, "my-notes.md"), "mine\n");
+    const before = snapshot(out);
+    const plan = planOutputs(realTables(), { version: "0.0.0-test" });
+    // A file after the fourth table's: four CSV files written and their Parquet copies queued.
+    const boom: OutputFile = { rel: "tables/boom.csv", kind: "bytes", bytes: "x" };
+    const files = [...plan.slice(0, 8), boom, ...plan.slice(8)];
+    const failing = writeOutputs(out, files, silentContext, {
+      onFileWritten: ({ rel }) => {
+        if (rel === boom.rel) throw new Error("disk full");
+      },
+    });
+    await expect(failing).rejects.toThrow("disk full");
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(snapshot(out)).toEqual(before);
+    expect(existsSync(path.join(out, "tables"))).toBe(false);
+  });
+});
