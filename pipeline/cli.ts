@@ -13,21 +13,36 @@ import { formatIssue, PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import type { WriteHooks } from "./write/outputs.ts";
 
-const debug = process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
+const debugFromEnv = () => process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
 
-function usageError(message: string): number {
-  console.error(`usage error: ${message}`);
-  console.error(msg.usage());
-  return 2;
+/** Where the command's lines go: the terminal, or a test's buffers. */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
+
+const terminal: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 export interface MainOptions {
   /** Calls at known points of the write: test/support/paused-cli.ts pauses there so that a test can kill the run. */
   writeHooks?: WriteHooks;
+  /** Default: the terminal (stdout, stderr). Tests run the command in their own process and read its lines. */
+  io?: Io;
+  /** Print stack traces of internal errors. Default: the DEBUG environment variable is 1 or true. */
+  debug?: boolean;
+  /** The project root, against which --data and --out are resolved. Default: the working directory. */
+  cwd?: string;
 }
 
 /** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const io = options.io ?? terminal;
+  const debug = options.debug ?? debugFromEnv();
+  const usageError = (message: string): number => {
+    io.err(`usage error: ${message}`);
+    io.err(msg.usage());
+    return 2;
+  };
   let args;
   try {
     args = parseArgs({ args: argv, options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" }, check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true });
@@ -35,18 +50,18 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return usageError(msg.badArguments((error as Error).message));
   }
   if (args.values.help) {
-    console.log(msg.usage());
+    io.out(msg.usage());
     return 0;
   }
-  const root = process.cwd();
-  const dataDir = path.resolve(args.values.data);
-  const outDir = path.resolve(args.values.out);
+  const root = options.cwd ?? process.cwd();
+  const dataDir = path.resolve(root, args.values.data);
+  const outDir = path.resolve(root, args.values.out);
   const check = args.values.check;
   const t0 = performance.now();
   let lastStage: string | undefined;
   const log = (line: string) => {
     lastStage = /^(\w+)\s+\d+ ms/.exec(line)?.[1] ?? lastStage;
-    console.log(line);
+    io.out(line);
   };
   try {
     if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return usageError(msg.dataDirMissing(dataDir));
@@ -61,18 +76,18 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     await runPipeline({ root, dataDir, outDir, check, log, ...(options.writeHooks && { writeHooks: options.writeHooks }) });
   } catch (error) {
     if (error instanceof PipelineError) {
-      console.error(msg.problems(error.kind, error.stage, error.issues.length));
-      for (const issue of error.issues) console.error(formatIssue(issue));
-      if (error.kind === "data") console.error(msg.nothingWritten());
+      io.err(msg.problems(error.kind, error.stage, error.issues.length));
+      for (const issue of error.issues) io.err(formatIssue(issue));
+      if (error.kind === "data") io.err(msg.nothingWritten());
       return error.kind === "usage" ? 2 : 1;
     }
     const detail = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message.split("\n")[0]}` : String(error);
-    console.error(msg.internalError(detail, lastStage));
-    console.error(msg.internalErrorHint(debug));
-    if (debug) console.error(error);
+    io.err(msg.internalError(detail, lastStage));
+    io.err(msg.internalErrorHint(debug));
+    if (debug) io.err(error instanceof Error ? (error.stack ?? String(error)) : String(error));
     return 3;
   }
-  console.log(check ? msg.checkOk() : `done in ${(performance.now() - t0).toFixed(0)} ms`);
+  io.out(check ? msg.checkOk() : `done in ${(performance.now() - t0).toFixed(0)} ms`);
   return 0;
 }
 
@@ -84,7 +99,7 @@ export function runMain(argv: string[], options: MainOptions = {}): void {
     },
     (error: unknown) => {
       console.error(msg.internalError(String((error as Error)?.message ?? error), undefined));
-      console.error(msg.internalErrorHint(debug));
+      console.error(msg.internalErrorHint(debugFromEnv()));
       process.exitCode = 3;
     },
   );

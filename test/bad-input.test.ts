@@ -355,10 +355,10 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
   const before = snapshot(previous);
 
   /** Runs the CLI on a copy of data/ with `changes` (paths relative to data/). */
-  function runOnCopy(changes: Record<string, string>, args: string[] = []) {
+  async function runOnCopy(changes: Record<string, string>, args: string[] = []) {
     const { data } = copyData();
     for (const [rel, text] of Object.entries(changes)) writeFileSync(path.join(data, rel), text);
-    return { data, rel: (f: string) => path.relative(ROOT, path.join(data, f)), result: runCli(["--data", data, "--out", previous, ...args]) };
+    return { data, rel: (f: string) => path.relative(ROOT, path.join(data, f)), result: await runCli(["--data", data, "--out", previous, ...args]) };
   }
 
   const expectNoStack = (stderr: string) => {
@@ -366,8 +366,8 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
     expect(stderr).not.toMatch(/node_modules|\.ts:\d+:\d+/);
   };
 
-  it('"38%" as a value: exit 1, one line naming file, line, record, field and rule', () => {
-    const { rel, result } = runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "value: 38,", 'value: "38%",')) });
+  it('"38%" as a value: exit 1, one line naming file, line, record, field and rule', async () => {
+    const { rel, result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "value: 38,", 'value: "38%",')) });
     expect(result.status).toBe(1);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       msg.problems("data", "extract", 1),
@@ -378,10 +378,10 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
     expect(snapshot(previous)).toEqual(before);
   });
 
-  it("malformed YAML and malformed CSV in one run: both reported, exit 1", () => {
+  it("malformed YAML and malformed CSV in one run: both reported, exit 1", async () => {
     const yaml = edit(original(FIX), `    quote: "Amazon at 37.7%"\n`, `    quote: "Amazon at 37.7%\n`);
     const csv = `${original(REGIONS)}gcp,"europe-west99\n`;
-    const { rel, result } = runOnCopy({ "fixtures/dual-ai-stack-article.yaml": yaml, "reference/regions.csv": csv });
+    const { rel, result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": yaml, "reference/regions.csv": csv });
     expect(result.status).toBe(1);
     const line = lineOf(original(FIX), `    quote: "Amazon at 37.7%"\n`);
     const csvLine = original(REGIONS).split("\n").length;
@@ -395,16 +395,16 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
     expect(snapshot(previous)).toEqual(before);
   });
 
-  it("--check reports the same problems, exit 1, and writes nothing", () => {
-    const { result } = runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), "subject: Google, value: 9,", "subject: Google, value: 40,") }, ["--check"]);
+  it("--check reports the same problems, exit 1, and writes nothing", async () => {
+    const { result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), "subject: Google, value: 9,", "subject: Google, value: 40,") }, ["--check"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(msg.sharesAbove100("gartner", "iaas", "2024", 112.9, ["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"]));
     expectNoStack(result.stderr);
     expect(snapshot(previous)).toEqual(before);
   });
 
-  it("an unknown flag is a usage error: exit 2, the usage line, no stack trace", () => {
-    const result = runCli(["--ouput", previous]);
+  it("an unknown flag is a usage error: exit 2, the usage line, no stack trace", async () => {
+    const result = await runCli(["--ouput", previous]);
     expect(result.status).toBe(2);
     const [first, ...rest] = result.stderr.trimEnd().split("\n");
     expect(first?.startsWith(`usage error: ${msg.badArguments("Unknown option '--ouput'")}`), first).toBe(true);
@@ -412,16 +412,16 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
     expect(snapshot(previous)).toEqual(before);
   });
 
-  it("a data folder that does not exist is a usage error: exit 2", () => {
+  it("a data folder that does not exist is a usage error: exit 2", async () => {
     const missing = path.join(tempDir("nodata"), "data");
-    const result = runCli(["--data", missing, "--out", previous]);
+    const result = await runCli(["--data", missing, "--out", previous]);
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd().split("\n")).toEqual([`usage error: ${msg.dataDirMissing(missing)}`, msg.usage()]);
     expect(snapshot(previous)).toEqual(before);
   });
 
-  it("odd Unicode in a bad value comes back quoted and intact", () => {
-    const { result } = runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "subject: AWS,", 'subject: "AWS\u200b☁",')) });
+  it("odd Unicode in a bad value comes back quoted and intact", async () => {
+    const { result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "subject: AWS,", 'subject: "AWS\u200b☁",')) });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(msg.unknownSubject("AWS\u200b☁"));
     expect(snapshot(previous)).toEqual(before);

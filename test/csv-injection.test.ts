@@ -56,7 +56,7 @@ beforeAll(async () => {
       claim("sheet-azure", "Microsoft", 22, "Microsoft 22%", { note: "plain = fine, @ inside is fine" }),
   );
   out = path.join(tempDir("csvinj"), "output");
-  const r = runCli(["--data", data, "--out", out]);
+  const r = await runCli(["--data", data, "--out", out]);
   if (r.status !== 0) throw new Error(`the pipeline failed:\n${r.stderr}`);
   factsCsv = readFileSync(path.join(out, "tables", "facts.csv"), "utf8");
   facts = parse(factsCsv, { columns: true }) as Row[];

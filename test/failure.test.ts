@@ -12,13 +12,13 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { MANIFEST } from "../pipeline/write/plan.ts";
-import { copyData, OUTPUT, ROOT, snapshot, tempDir } from "./helpers.ts";
+import { copyData, OUTPUT, ROOT, runCli, snapshot, tempDir } from "./helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");
 const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");
 
-/** Runs the CLI in one Node process (`node --import tsx`, so the pid that writes is the pid we kill). */
-function cli(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+/** Runs the CLI in a Node process of its own (`node --import tsx`): for what needs another pid or the real environment. */
+function spawned(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -75,7 +75,7 @@ describe("a killed run leaves the previous outputs intact", () => {
     expect(readdirSync(parent).sort()).toEqual(["output", path.basename(tmp)]);
 
     // The next run removes what the killed one left, and its own output keeps the user's file.
-    const next = cli(["--data", data, "--out", out]);
+    const next = await runCli(["--data", data, "--out", out]);
     expect(next.stderr).toBe("");
     expect(next.status).toBe(0);
     expect(next.stdout).toContain(msg.staleRemoved(tmp));
@@ -83,7 +83,7 @@ describe("a killed run leaves the previous outputs intact", () => {
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
   }, 120_000);
 
-  it("a run killed between the two renames of the swap: the next run restores the previous output first", () => {
+  it("a run killed between the two renames of the swap: the next run restores the previous output first", async () => {
     const { data } = copyData();
     const { parent, out } = previousOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# kept\n");
@@ -94,10 +94,10 @@ describe("a killed run leaves the previous outputs intact", () => {
     cpSync(path.join(parent, `output.old-${pid}`), path.join(parent, `output.tmp-${pid}`), { recursive: true });
 
     // --check neither repairs nor writes.
-    expect(cli(["--data", data, "--out", out, "--check"]).status).toBe(0);
+    expect((await runCli(["--data", data, "--out", out, "--check"])).status).toBe(0);
     expect(readdirSync(parent).sort()).toEqual([`output.old-${pid}`, `output.tmp-${pid}`]);
 
-    const next = cli(["--data", data, "--out", out]);
+    const next = await runCli(["--data", data, "--out", out]);
     expect(next.status).toBe(0);
     expect(next.stdout).toContain(msg.outputRestored(path.join(parent, `output.old-${pid}`), out));
     expect(next.stdout).toContain(msg.staleRemoved(path.join(parent, `output.tmp-${pid}`)));
@@ -112,7 +112,8 @@ describe("a killed run leaves the previous outputs intact", () => {
     const live = path.join(parent, `output.tmp-${process.pid}`);
     mkdirSync(live);
     writeFileSync(path.join(live, "half.csv"), "a\n");
-    const r = cli(["--data", data, "--out", out]);
+    // In a process of its own: this test process is the live run whose folder must be left alone.
+    const r = spawned(["--data", data, "--out", out]);
     expect(r.status).toBe(0);
     expect(readFileSync(path.join(live, "half.csv"), "utf8")).toBe("a\n");
     rmSync(live, { recursive: true });
@@ -120,7 +121,7 @@ describe("a killed run leaves the previous outputs intact", () => {
 });
 
 describe("files the pipeline does not own survive a run", () => {
-  it("keeps a user's files anywhere in output/, replaces owned files and drops only files it used to own", () => {
+  it("keeps a user's files anywhere in output/, replaces owned files and drops only files it used to own", async () => {
     const { data } = copyData();
     const { out } = previousOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# notes\n=not a formula for us\n");
@@ -135,7 +136,7 @@ describe("files the pipeline does not own survive a run", () => {
     const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] };
     writeFileSync(path.join(out, "manifest.json"), JSON.stringify({ ...manifest, files: [...manifest.files, "tables/retired.csv"].sort() }));
 
-    const r = cli(["--data", data, "--out", out]);
+    const r = await runCli(["--data", data, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# notes\n=not a formula for us\n");
@@ -167,10 +168,10 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     ["a folder inside the data folder", "data/fixtures", () => msg.refuseOutputInData(path.join(ROOT, "data", "fixtures"), path.join(ROOT, "data"))],
     ["a folder with files but no manifest", notOurs, () => msg.outputNotOurs(notOurs, MANIFEST)],
     ["a file", aFile, () => msg.outputNotAFolder(aFile)],
-  ])("%s", (_, out, message) => {
+  ])("%s", async (_, out, message) => {
     const target = realpathSync(path.resolve(ROOT, out));
     const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
-    const r = cli(["--out", out]);
+    const r = await runCli(["--out", out]);
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "write", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
     expect(r.stdout).toBe("");
@@ -180,9 +181,9 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
 });
 
 describe("--check", () => {
-  it("validates everything and writes nothing: no output folder, no temporary folder", () => {
+  it("validates everything and writes nothing: no output folder, no temporary folder", async () => {
     const parent = tempDir("check");
-    const r = cli(["--check", "--out", path.join(parent, "output")]);
+    const r = await runCli(["--check", "--out", path.join(parent, "output")]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(msg.checkOk());
@@ -196,8 +197,8 @@ describe("an internal error", () => {
   writeFileSync(under, "x");
   const out = path.join(under, "output");
 
-  it("prints a short message and where to look, no stack trace, and exits 3", () => {
-    const r = cli(["--out", out], { DEBUG: "" });
+  it("prints a short message and where to look, no stack trace, and exits 3", async () => {
+    const r = await runCli(["--out", out]);
     expect(r.status).toBe(3);
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
@@ -206,8 +207,8 @@ describe("an internal error", () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 
-  it("prints the stack trace with DEBUG=1", () => {
-    const r = cli(["--out", out], { DEBUG: "1" });
+  it("prints the stack trace with DEBUG=1 (the real entry point reads the environment)", () => {
+    const r = spawned(["--out", out], { DEBUG: "1" });
     expect(r.status).toBe(3);
     expect(r.stderr).toContain(msg.internalErrorHint(true));
     expect(r.stderr).toMatch(/^\s+at /m);

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
+import { main } from "../pipeline/cli.ts";
 import { computeTables } from "../pipeline/run.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,10 +54,22 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the pipeline CLI as a user would (from the project root). */
-export function runCli(args: string[]): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the command line in this process (pipeline/cli.ts `main`, from the project root) and collects
+ * the lines it prints: the same code as the real entry point without a new process per run.
+ */
+export async function runCli(args: string[], options: { debug?: boolean } = {}): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(args, { io: { out: (line) => out.push(line), err: (line) => err.push(line) }, cwd: ROOT, debug: options.debug ?? false });
+  const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("");
+  return { status, stdout: text(out), stderr: text(err) };
 }
 
 export function readCsv(file: string): Array<Record<string, string>> {

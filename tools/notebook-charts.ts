@@ -87,7 +87,7 @@ export function buildNotebookCharts(root: string = ROOT): string[] {
 }
 
 /** The generated files that differ from what notebookChartFiles gives now (missing ones included). */
-export function staleNotebookCharts(root: string = ROOT): string[] {
+export function staleNotebookCharts(files: ReadonlyMap<string, string> = notebookChartFiles(), root: string = ROOT): string[] {
   const out = GENERATED_DIR(root);
   const read = (rel: string): string | undefined => {
     try {
@@ -96,7 +96,7 @@ export function staleNotebookCharts(root: string = ROOT): string[] {
       return undefined;
     }
   };
-  return [...notebookChartFiles(root)].filter(([rel, text]) => read(rel) !== text).map(([rel]) => rel);
+  return [...files].filter(([rel, text]) => read(rel) !== text).map(([rel]) => rel);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -82,7 +82,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     dir = path.join(tempDir("report"), "output");
-    const run = runCli(["--out", dir]);
+    const run = await runCli(["--out", dir]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     report = path.join(dir, "report.html");

@@ -122,7 +122,6 @@ var ClaimRecord = import_zod.z.strictObject({
   char_end: import_zod.z.int().nonnegative(),
   note: import_zod.z.string().nullish()
 });
-var CLAIM_FIELDS = new Set(Object.keys(ClaimRecord.shape));
 var FixtureFile = import_zod.z.strictObject({
   document_id: id,
   claims: import_zod.z.array(import_zod.z.unknown()).min(1)

@@ -48,15 +48,6 @@ export declare const ClaimRecord: z.ZodObject<{
     note: z.ZodOptional<z.ZodNullable<z.ZodString>>;
 }, z.core.$strict>;
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
-/**
- * True when `v` is a ClaimRecord exactly as it would come out of `ClaimRecord.parse(v)`: the fast
- * path for bulk fixtures. It checks the same rules in one pass over the fields, without zod's copy
- * of the object (at 10⁶ claims, zod took ~3 s and doubled the claims' memory). It accepts only the
- * plain case: a `period` given as a number (which zod turns into text) or any problem returns false,
- * and the caller then runs `ClaimRecord` itself, which words the messages. test/schemas.test.ts
- * checks, on generated and mutated claims, that whatever this accepts zod accepts unchanged.
- */
-export declare function isPlainClaimRecord(v: unknown): v is ClaimRecord;
 export declare const FixtureFile: z.ZodObject<{
     document_id: z.ZodString;
     claims: z.ZodArray<z.ZodUnknown>;
