@@ -1,13 +1,25 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects: `unit` (the pure code and the write edge in memory or in temp folders: seconds) and
+ * `e2e` (real processes: the CLI's end-to-end runs, the tslab kernel, the browser). `npm run test:fast`
+ * runs `unit`; `npm test` runs both.
+ */
+const E2E = ["test/e2e/**/*.test.ts", "test/report/browser.test.ts", "test/tools/jupyter/run-notebook.test.ts", "test/deno.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Native addons (zeromq, duckdb) and child processes: forks, not worker threads.
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: notebooks and the end-to-end runs are heavy; keep runs from starving each other.
+    // Two cores: keep heavy files from starving each other.
     maxWorkers: 2,
+    projects: [
+      // The unit files share one module graph per worker (no file changes global state that another
+      // reads), which saves loading DuckDB, vega and the schemas again for every file.
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E, isolate: false } },
+      { extends: true, test: { name: "e2e", include: E2E } },
+    ],
   },
 });

@@ -163,7 +163,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = path.join(ARTIFACTS, "report.png");
     await s.page.evaluate("window.scrollTo(0, 0)");
-    await s.page.screenshot({ path: png, fullPage: true });
+    await s.page.screenshot({ path: png });
     expect(existsSync(png)).toBe(true);
     const phone = await open(report, { width: 390 });
     try {

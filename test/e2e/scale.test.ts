@@ -7,10 +7,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { synthesize, writeCorpus } from "./support/synthetic.ts";
-import { msg } from "../pipeline/messages.ts";
-import { runPipeline } from "../pipeline/run.ts";
-import { DATA, ROOT, tempDir } from "./helpers.ts";
+import { synthesize, writeCorpus } from "../support/synthetic.ts";
+import { msg } from "../../pipeline/messages.ts";
+import { runPipeline } from "../../pipeline/run.ts";
+import { DATA, ROOT, tempDir } from "../helpers.ts";
 
 let data: string;
 beforeAll(() => {

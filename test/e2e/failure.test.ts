@@ -9,10 +9,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "../pipeline/errors.ts";
-import { msg } from "../pipeline/messages.ts";
-import { MANIFEST } from "../pipeline/write/plan.ts";
-import { copyData, OUTPUT, ROOT, runCli, snapshot, tempDir } from "./helpers.ts";
+import { formatIssue } from "../../pipeline/errors.ts";
+import { msg } from "../../pipeline/messages.ts";
+import { MANIFEST } from "../../pipeline/write/plan.ts";
+import { copyData, OUTPUT, ROOT, runCli, snapshot, tempDir } from "../helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");
 const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");

@@ -13,7 +13,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { parquetReadObjects } from "hyparquet";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyData, runCli, tempDir } from "./helpers.ts";
+import { copyData, runCli, tempDir } from "../helpers.ts";
 
 const HYPERLINK = '=HYPERLINK("http://x")';
 const SUM = "@SUM(1+1)";
