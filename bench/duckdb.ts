@@ -25,7 +25,10 @@ export interface DuckResult {
   ms: { load: number; market_share: number; share_comparison: number; concentration: number; sql: number };
   rows: { market_share: number; share_comparison: number; concentration: number };
   /** Per table: rows only ours has, rows only DuckDB has, rows whose values differ. */
-  agreement: Record<"market_share" | "share_comparison" | "concentration", { ours: number; duckdb: number; onlyOurs: number; onlyDuckdb: number; differ: number }>;
+  agreement: Record<
+    "market_share" | "share_comparison" | "concentration",
+    { ours: number; duckdb: number; onlyOurs: number; onlyDuckdb: number; differ: number }
+  >;
   agrees: boolean;
   peakRssMiB: number;
 }
@@ -83,8 +86,14 @@ const CONCENTRATION = `CREATE TABLE d_concentration AS
 /** Keys and compared values of each table. */
 const CHECKS = {
   market_share: { keys: ["source_id", "market", "period", "provider_id"], values: ["share", "share_of_named", "rank"] },
-  share_comparison: { keys: ["provider_id", "source_a", "source_b", "market_a", "market_b", "period_a", "period_b"], values: ["share_a", "share_b", "delta_pp", "rank_a", "rank_b", "share_of_named_a", "delta_named_pp", "comparison"] },
-  concentration: { keys: ["source_id", "market", "period"], values: ["named_total", "others", "hhi_named", "us_led_share", "china_led_share", "providers_named"] },
+  share_comparison: {
+    keys: ["provider_id", "source_a", "source_b", "market_a", "market_b", "period_a", "period_b"],
+    values: ["share_a", "share_b", "delta_pp", "rank_a", "rank_b", "share_of_named_a", "delta_named_pp", "comparison"],
+  },
+  concentration: {
+    keys: ["source_id", "market", "period"],
+    values: ["named_total", "others", "hhi_named", "us_led_share", "china_led_share", "providers_named"],
+  },
 } as const;
 
 async function count(con: DuckDBConnection, sql: string): Promise<number> {
@@ -103,15 +112,29 @@ export async function runDuckdb(outDir: string): Promise<DuckResult> {
     return performance.now() - t0;
   };
   await con.run(PKEY);
-  const load = (await time(`CREATE TABLE facts AS SELECT * FROM read_parquet(${parquet("facts")})`)) + (await time(`CREATE TABLE providers AS SELECT provider_id, bloc FROM read_parquet(${parquet("providers")})`));
-  const ms = { load, market_share: await time(MARKET_SHARE), share_comparison: await time(SHARE_COMPARISON), concentration: await time(CONCENTRATION), sql: 0 };
+  const load =
+    (await time(`CREATE TABLE facts AS SELECT * FROM read_parquet(${parquet("facts")})`)) +
+    (await time(`CREATE TABLE providers AS SELECT provider_id, bloc FROM read_parquet(${parquet("providers")})`));
+  const ms = {
+    load,
+    market_share: await time(MARKET_SHARE),
+    share_comparison: await time(SHARE_COMPARISON),
+    concentration: await time(CONCENTRATION),
+    sql: 0,
+  };
   ms.sql = ms.market_share + ms.share_comparison + ms.concentration;
 
   const agreement = {} as DuckResult["agreement"];
   for (const [table, { keys, values }] of Object.entries(CHECKS) as Array<[keyof typeof CHECKS, (typeof CHECKS)[keyof typeof CHECKS]]>) {
     await con.run(`CREATE TABLE o_${table} AS SELECT * FROM read_parquet(${parquet(table)})`);
     const on = keys.map((k) => `o.${k} = d.${k}`).join(" AND ");
-    const differ = values.map((v) => (v === "comparison" || v === "rank" || v.startsWith("rank_") || v === "providers_named" ? `o.${v} IS DISTINCT FROM d.${v}` : `(o.${v} IS NULL) <> (d.${v} IS NULL) OR abs(o.${v} - d.${v}) > 1e-9`)).join(" OR ");
+    const differ = values
+      .map((v) =>
+        v === "comparison" || v === "rank" || v.startsWith("rank_") || v === "providers_named"
+          ? `o.${v} IS DISTINCT FROM d.${v}`
+          : `(o.${v} IS NULL) <> (d.${v} IS NULL) OR abs(o.${v} - d.${v}) > 1e-9`,
+      )
+      .join(" OR ");
     agreement[table] = {
       ours: await count(con, `SELECT count(*) FROM o_${table}`),
       duckdb: await count(con, `SELECT count(*) FROM d_${table}`),
@@ -120,7 +143,11 @@ export async function runDuckdb(outDir: string): Promise<DuckResult> {
       differ: await count(con, `SELECT count(*) FROM o_${table} o JOIN d_${table} d ON ${on} WHERE ${differ}`),
     };
   }
-  const rows = { market_share: agreement.market_share.duckdb, share_comparison: agreement.share_comparison.duckdb, concentration: agreement.concentration.duckdb };
+  const rows = {
+    market_share: agreement.market_share.duckdb,
+    share_comparison: agreement.share_comparison.duckdb,
+    concentration: agreement.concentration.duckdb,
+  };
   const agrees = Object.values(agreement).every((a) => a.ours === a.duckdb && a.onlyOurs === 0 && a.onlyDuckdb === 0 && a.differ === 0);
   con.closeSync();
   instance.closeSync();
@@ -129,7 +156,8 @@ export async function runDuckdb(outDir: string): Promise<DuckResult> {
 
 const CLI = {
   command: "node --import tsx bench/duckdb.ts",
-  about: "Computes market_share, share_comparison and concentration in DuckDB from an output folder's facts and\nproviders, compares them with the folder's own tables and prints times and agreement as one JSON line.",
+  about:
+    "Computes market_share, share_comparison and concentration in DuckDB from an output folder's facts and\nproviders, compares them with the folder's own tables and prints times and agreement as one JSON line.",
   options: { ...HELP, dir: { type: "string", value: "OUTPUT_DIR", description: "the pipeline's output folder (required)" } },
 } as const;
 

@@ -32,10 +32,18 @@ export function checkBounds(scales: readonly ScalePoint[]): BoundCheck[] {
       ? { bound: "10⁵ facts: ours within 2× DuckDB on the same work", figure: `×${e5.duckdbRatio.toFixed(2)}`, met: e5.duckdbRatio <= 2 }
       : notRun("10⁵ facts: ours within 2× DuckDB on the same work"),
     e6
-      ? { bound: "10⁶ facts: peak RSS under 2 GiB", figure: `${e6.peakRssMiB} MiB (highest of ${e6.runs.length} runs)`, met: e6.peakRssMiB < 2048 }
+      ? {
+          bound: "10⁶ facts: peak RSS under 2 GiB",
+          figure: `${e6.peakRssMiB} MiB (highest of ${e6.runs.length} runs)`,
+          met: e6.peakRssMiB < 2048,
+        }
       : notRun("10⁶ facts: peak RSS under 2 GiB"),
     e6
-      ? { bound: "10⁶ facts: end to end under 30 s", figure: `${sec(slowest)} s (slowest of ${e6.runs.length} runs)`, met: slowest < 30_000 }
+      ? {
+          bound: "10⁶ facts: end to end under 30 s",
+          figure: `${sec(slowest)} s (slowest of ${e6.runs.length} runs)`,
+          met: slowest < 30_000,
+        }
       : notRun("10⁶ facts: end to end under 30 s"),
   ];
 }
@@ -46,7 +54,11 @@ const sec = (ms: number) => (ms / 1000).toFixed(2);
 function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (r: readonly string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(" | ")} |`;
-  return [line(head), `|${w.map((n, i) => (i === 0 ? ` ${"-".repeat(n)} ` : ` ${"-".repeat(n - 1)}: `)).join("|")}|`, ...rows.map(line)].join("\n");
+  return [
+    line(head),
+    `|${w.map((n, i) => (i === 0 ? ` ${"-".repeat(n)} ` : ` ${"-".repeat(n - 1)}: `)).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
 }
 
 export function report(r: BenchResult): string {
@@ -62,11 +74,33 @@ export function report(r: BenchResult): string {
     "## Synthetic facts through extract → normalize → enrich → export (medians, seconds)",
     "",
     table(
-      ["facts", "runs", "extract", "normalize", "enrich", "export", "end to end", "peak RSS MiB", "peak in", "DuckDB load + SQL", "ours ÷ DuckDB", "DuckDB agrees"],
+      [
+        "facts",
+        "runs",
+        "extract",
+        "normalize",
+        "enrich",
+        "export",
+        "end to end",
+        "peak RSS MiB",
+        "peak in",
+        "DuckDB load + SQL",
+        "ours ÷ DuckDB",
+        "DuckDB agrees",
+      ],
       r.scales.map((p) => [
-        String(p.facts), String(p.runs.length), sec(p.ms.extract.median), sec(p.ms.normalize.median), sec(p.ms.enrich.median), sec(p.ms.export.median),
-        `${sec(p.ms.total.median)} (${sec(p.ms.total.min)}–${sec(p.ms.total.max)})`, String(p.peakRssMiB), p.peakIn,
-        sec(p.duckdb.ms.load + p.duckdb.ms.sql), `×${p.duckdbRatio.toFixed(2)}`, p.duckdb.agrees ? "yes" : "NO",
+        String(p.facts),
+        String(p.runs.length),
+        sec(p.ms.extract.median),
+        sec(p.ms.normalize.median),
+        sec(p.ms.enrich.median),
+        sec(p.ms.export.median),
+        `${sec(p.ms.total.median)} (${sec(p.ms.total.min)}–${sec(p.ms.total.max)})`,
+        String(p.peakRssMiB),
+        p.peakIn,
+        sec(p.duckdb.ms.load + p.duckdb.ms.sql),
+        `×${p.duckdbRatio.toFixed(2)}`,
+        p.duckdb.agrees ? "yes" : "NO",
       ]),
     ),
     "",
@@ -75,6 +109,9 @@ export function report(r: BenchResult): string {
     "",
     "## Bounds",
     "",
-    table(["bound", "figure", "met"], checkBounds(r.scales).map((b) => [b.bound, b.figure, b.met === null ? "–" : b.met ? "met" : "NOT MET"])),
+    table(
+      ["bound", "figure", "met"],
+      checkBounds(r.scales).map((b) => [b.bound, b.figure, b.met === null ? "–" : b.met ? "met" : "NOT MET"]),
+    ),
   ].join("\n");
 }

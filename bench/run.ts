@@ -22,7 +22,8 @@ import { scalePoint } from "./series.ts";
 
 const CLI = {
   command: "npm run bench --",
-  about: "Times `npm run pipeline` on the bundled data and 10³–10⁶ synthetic facts end to end, with DuckDB's\ntime for the same work and the peak RSS, and prints each figure next to its bound.",
+  about:
+    "Times `npm run pipeline` on the bundled data and 10³–10⁶ synthetic facts end to end, with DuckDB's\ntime for the same work and the peak RSS, and prints each figure next to its bound.",
   options: {
     ...HELP,
     quick: { type: "boolean", description: "CI's smoke test: 10³ and 10⁴ facts, one run each" },
@@ -71,7 +72,13 @@ function main(argv: string[]): number {
   const started = new Date().toISOString();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "cma-bench-"));
   try {
-    const result: BenchResult = { started, quick, machine: machine(), cold: { runs: 0, wallMs: { median: NaN, min: NaN, max: NaN, n: 0 }, peakRssMiB: null }, scales: [] };
+    const result: BenchResult = {
+      started,
+      quick,
+      machine: machine(),
+      cold: { runs: 0, wallMs: { median: NaN, min: NaN, max: NaN, n: 0 }, peakRssMiB: null },
+      scales: [],
+    };
     log(`npm run pipeline: ${coldN} run(s)`);
     result.cold = coldRuns(coldN, tmp);
     for (const facts of (quick ? QUICK_SCALES : SCALES).filter((n) => n <= max)) {
@@ -82,7 +89,10 @@ function main(argv: string[]): number {
     console.log(text);
     const dir = path.join(ROOT, ".bench");
     mkdirSync(path.join(dir, "results"), { recursive: true });
-    writeFileSync(path.join(dir, "results", `${started.replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(
+      path.join(dir, "results", `${started.replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
     writeFileSync(path.join(dir, "latest.md"), `${text}\n`);
     if (result.scales.some((p) => !p.duckdb.agrees)) {
       console.error("bench: DuckDB's tables and ours disagree (see the table)");

@@ -90,7 +90,8 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
 
 const CLI = {
   command: "node --import tsx bench/scale.ts",
-  about: "Generates a synthetic corpus, runs it through extract → normalize → enrich → export and prints the\ntimes, row counts and peak RSS as one JSON line.",
+  about:
+    "Generates a synthetic corpus, runs it through extract → normalize → enrich → export and prints the\ntimes, row counts and peak RSS as one JSON line.",
   options: {
     ...HELP,
     facts: { type: "string", value: "N", description: "the number of facts (required)" },

@@ -45,5 +45,13 @@ export function scalePoint(facts: number, runs: number, tmp: string, log: (line:
   const ms = Object.fromEntries(keys.map((k) => [k, stat(results.map((r) => r.ms[k]))])) as ScalePoint["ms"];
   const worst = results.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a));
   const peakIn = Object.entries(worst.peakAfterMiB).find(([, mib]) => mib >= worst.peakRssMiB)?.[0] ?? "?";
-  return { facts, runs: results, ms, peakRssMiB: worst.peakRssMiB, peakIn, duckdb: duckdb!, duckdbRatio: ms.normalize.median / (duckdb!.ms.load + duckdb!.ms.sql) };
+  return {
+    facts,
+    runs: results,
+    ms,
+    peakRssMiB: worst.peakRssMiB,
+    peakIn,
+    duckdb: duckdb!,
+    duckdbRatio: ms.normalize.median / (duckdb!.ms.load + duckdb!.ms.sql),
+  };
 }

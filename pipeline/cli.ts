@@ -34,6 +34,13 @@ export interface MainOptions {
   cwd?: string;
 }
 
+const OPTIONS = {
+  data: { type: "string", default: "data" },
+  out: { type: "string", default: "output" },
+  check: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 /** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io = options.io ?? terminal;
@@ -43,9 +50,9 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     io.err(msg.usage());
     return 2;
   };
-  let args;
+  let args: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: "string", default: "data" }, out: { type: "string", default: "output" }, check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } }, strict: true });
+    args = parseArgs({ args: argv, options: OPTIONS, strict: true });
   } catch (error) {
     return usageError(msg.badArguments((error as Error).message));
   }
@@ -81,7 +88,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       if (error.kind === "data") io.err(msg.nothingWritten());
       return error.kind === "usage" ? 2 : 1;
     }
-    const detail = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message.split("\n")[0]}` : String(error);
+    const detail =
+      error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message.split("\n")[0]}` : String(error);
     io.err(msg.internalError(detail, lastStage));
     io.err(msg.internalErrorHint(debug));
     if (debug) io.err(error instanceof Error ? (error.stack ?? String(error)) : String(error));

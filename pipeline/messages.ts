@@ -26,7 +26,15 @@ type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
 /** What a schema check expected, in words (for too_small / too_big). */
 function bound(iss: { origin: string; inclusive?: boolean; exact?: boolean }, limit: number | bigint, dir: "min" | "max"): string {
-  const cmp = iss.exact ? "exactly" : dir === "min" ? (iss.inclusive === false ? "more than" : "at least") : iss.inclusive === false ? "fewer than" : "at most";
+  const cmp = iss.exact
+    ? "exactly"
+    : dir === "min"
+      ? iss.inclusive === false
+        ? "more than"
+        : "at least"
+      : iss.inclusive === false
+        ? "fewer than"
+        : "at most";
   switch (iss.origin) {
     case "string":
       return dir === "min" && limit === 1 && !iss.exact ? "a non-empty text" : `a text of ${cmp} ${plural(limit, "character")}`;
@@ -50,7 +58,10 @@ export const zodErrorMap = (iss: RawIssue): string => {
     case "invalid_type": {
       // z.int() reports a text as "expected number"; its format says it wants a whole number.
       const format = (iss.inst as { format?: unknown } | undefined)?.format;
-      return expectedGot(typeName(iss.expected === "number" && typeof format === "string" && format.includes("int") ? "int" : iss.expected), iss.input);
+      return expectedGot(
+        typeName(iss.expected === "number" && typeof format === "string" && format.includes("int") ? "int" : iss.expected),
+        iss.input,
+      );
     }
     case "too_small":
       return expectedGot(bound(iss, iss.minimum, "min"), iss.input);
@@ -70,7 +81,11 @@ export const zodErrorMap = (iss: RawIssue): string => {
       const firsts = iss.errors.map((errs) => errs[0]);
       const sameType = firsts.find((e) => e !== undefined && e.code !== "invalid_type");
       if (sameType) return sameType.message;
-      const types = [...new Set(firsts.map((e) => (e?.code === "invalid_type" ? typeName(e.expected) : undefined)).filter((t): t is string => t !== undefined))];
+      const types = [
+        ...new Set(
+          firsts.map((e) => (e?.code === "invalid_type" ? typeName(e.expected) : undefined)).filter((t): t is string => t !== undefined),
+        ),
+      ];
       return expectedGot(types.length > 0 ? types.join(" or ") : "another kind of value", iss.input);
     }
     default:
@@ -85,25 +100,36 @@ export const msg = {
   typeName,
   unknownFields: (keys: readonly string[]) => (keys.length === 1 ? `unknown field ${show(keys[0])}` : `unknown fields ${list(keys)}`),
   unknownField: (key: string, suggestion: string | undefined, allowed: readonly string[]) =>
-    suggestion !== undefined ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?` : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
-  yamlSyntax: (detail: string, line?: number, col?: number) => `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
-  jsonSyntax: (detail: string, line?: number, col?: number) => `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
-  duplicateDocument: (id: string, other: string) => `document_id ${show(id)} is already described by ${other}: one metadata file per document`,
+    suggestion !== undefined
+      ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?`
+      : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
+  yamlSyntax: (detail: string, line?: number, col?: number) =>
+    `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+  jsonSyntax: (detail: string, line?: number, col?: number) =>
+    `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+  duplicateDocument: (id: string, other: string) =>
+    `document_id ${show(id)} is already described by ${other}: one metadata file per document`,
   unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
   yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,
   unreadableFile: (detail: string) => `cannot read the file: ${detail}`,
   missingFile: (what: string) => `missing ${what}`,
   notAFixture: () => `not a fixture: fixtures are .yaml (hand-edited) or .jsonl (bulk, one claim per line) files`,
-  unknownDocument: (id: string, known: readonly string[]) => `unknown document_id ${show(id)}; documents with metadata in data/sources/: ${list(known)}`,
-  sha256Mismatch: (file: string, expected: string, actual: string) => `${file} has sha256 ${actual}, but its metadata says ${expected}: the text changed, so every offset into it is suspect`,
-  unknownSubject: (subject: string) => `unknown subject ${show(subject)}: not a provider alias (data/reference/providers.yaml) nor an entity id (data/reference/entities.yaml)`,
+  unknownDocument: (id: string, known: readonly string[]) =>
+    `unknown document_id ${show(id)}; documents with metadata in data/sources/: ${list(known)}`,
+  sha256Mismatch: (file: string, expected: string, actual: string) =>
+    `${file} has sha256 ${actual}, but its metadata says ${expected}: the text changed, so every offset into it is suspect`,
+  unknownSubject: (subject: string) =>
+    `unknown subject ${show(subject)}: not a provider alias (data/reference/providers.yaml) nor an entity id (data/reference/entities.yaml)`,
   unknownMeasure: (measure: string, known: readonly string[]) => `unknown measure ${show(measure)}; known: ${list(known)}`,
-  unknownSource: (source: string, known: readonly string[]) => `unknown source ${show(source)} (data/reference/sources.yaml); known: ${list(known)}`,
+  unknownSource: (source: string, known: readonly string[]) =>
+    `unknown source ${show(source)} (data/reference/sources.yaml); known: ${list(known)}`,
   unknownMarket: (market: string, known: readonly string[]) => `unknown market ${show(market)}; known: ${list(known)}`,
   unknownObject: (object: string) => `unknown object ${show(object)}: not a geography, sector or ISO 3166-1 alpha-2 country code`,
   unitNotAllowed: (unit: string | null, measure: string, allowed: readonly string[]) =>
-    allowed.length === 0 ? `measure ${show(measure)} is qualitative: unit must be null, got ${show(unit)}` : `unit ${show(unit)} is not allowed for measure ${show(measure)}; allowed: ${list(allowed)}`,
+    allowed.length === 0
+      ? `measure ${show(measure)} is qualitative: unit must be null, got ${show(unit)}`
+      : `unit ${show(unit)} is not allowed for measure ${show(measure)}; allowed: ${list(allowed)}`,
   valueRequired: (measure: string) => `measure ${show(measure)} is quantitative: value, unit and qualifier are required`,
   valueForbidden: (measure: string) => `measure ${show(measure)} is qualitative: value, unit and qualifier must be null`,
   marketRequired: () => `market_share needs a market (data/reference/measures.yaml markets)`,
@@ -120,32 +146,44 @@ export const msg = {
   badOffsets: (start: number, end: number) => `char_end (${end}) must be greater than char_start (${start})`,
   quoteMismatch: (start: number, end: number, found: string, occurrences: ReadonlyArray<readonly [number, number]>) =>
     `quote not found at ${start}–${end} (the text there is ${JSON.stringify(found)}); ${
-      occurrences.length === 0 ? "the quote does not occur anywhere in the document" : `it occurs at ${occurrences.map(([s, e]) => `${s}–${e}`).join(", ")}`
+      occurrences.length === 0
+        ? "the quote does not occur anywhere in the document"
+        : `it occurs at ${occurrences.map(([s, e]) => `${s}–${e}`).join(", ")}`
     }`,
-  badPeriod: (period: string) => `period ${show(period)} does not parse; use 2025-Q2, Q2 2025, 2024, 2025-02, July 2025, 2025-H2 or 2025-09-30`,
+  badPeriod: (period: string) =>
+    `period ${show(period)} does not parse; use 2025-Q2, Q2 2025, 2024, 2025-02, July 2025, 2025-H2 or 2025-09-30`,
   duplicateReference: (kind: string, id: string) => `duplicate ${kind} ${show(id)}`,
   duplicateAlias: (alias: string, a: string, b: string) => `alias ${show(alias)} names both ${a} and ${b}`,
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
     `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
-  chartSkipped: (name: string, points: number, max: number) => `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
-  reportSkipped: (facts: number, max: number) => `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
+  chartSkipped: (name: string, points: number, max: number) =>
+    `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
+  reportSkipped: (facts: number, max: number) =>
+    `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
   reportChartWithoutSvg: (name: string) => `report: chart ${name} has a spec but no SVG`,
   reportBundleMissing: (library: string) => `report: the ${library} bundle is missing from the report's assets`,
   parquetFailed: (error: string) => `DuckDB could not write the Parquet copy of the CSV: ${error}`,
   csvMoreErrors: (n: number) => `and ${plural(n, "more CSV error")} after it, which may follow from it: fix it and run again`,
   csvColumns: (missing: readonly string[], unknown: readonly string[], expected: readonly string[]) =>
-    [missing.length > 0 ? `missing column(s) ${list(missing)}` : "", unknown.length > 0 ? `unknown column(s) ${list(unknown)}` : ""].filter(Boolean).join("; ") + `; expected: ${list(expected)}`,
-  unknownProvider: (provider: string, known: readonly string[]) => `unknown provider ${show(provider)} (data/reference/providers.yaml); known: ${list(known)}`,
-  unmappedCountry: (code: string) => `country ${show(code)} has no macro-region: add its world-countries subregion or an override to data/reference/geography.yaml`,
-  duplicateRegion: (provider: string, code: string, firstLine: number) => `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
+    `${[missing.length > 0 ? `missing column(s) ${list(missing)}` : "", unknown.length > 0 ? `unknown column(s) ${list(unknown)}` : ""]
+      .filter(Boolean)
+      .join("; ")}; expected: ${list(expected)}`,
+  unknownProvider: (provider: string, known: readonly string[]) =>
+    `unknown provider ${show(provider)} (data/reference/providers.yaml); known: ${list(known)}`,
+  unmappedCountry: (code: string) =>
+    `country ${show(code)} has no macro-region: add its world-countries subregion or an override to data/reference/geography.yaml`,
+  duplicateRegion: (provider: string, code: string, firstLine: number) =>
+    `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
   // --- the command line and the output folder ---
   usage: () => "usage: npm run pipeline -- [--data DIR] [--out DIR] [--check]   (npm run check = --check: validate only, write nothing)",
   badArguments: (detail: string) => `bad arguments: ${detail}`,
   dataDirMissing: (dir: string) => `data folder ${dir} does not exist (it should hold fixtures/, reference/ and sources/)`,
-  refuseOutput: (out: string) => `refusing to write to ${out}: it is the project root, a parent of it, your home folder, or a system folder`,
-  refuseOutputInData: (out: string, data: string) => `refusing to write to ${out}: it is the data folder ${data}, inside it, or a parent of it`,
+  refuseOutput: (out: string) =>
+    `refusing to write to ${out}: it is the project root, a parent of it, your home folder, or a system folder`,
+  refuseOutputInData: (out: string, data: string) =>
+    `refusing to write to ${out}: it is the data folder ${data}, inside it, or a parent of it`,
   outputNotAFolder: (out: string) => `refusing to write to ${out}: it is a file, not a folder`,
   outputNotOurs: (out: string, manifest: string) =>
     `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
@@ -153,10 +191,12 @@ export const msg = {
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
   outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,
   // --- the CLI's report ---
-  problems: (kind: "data" | "usage", stage: string, n: number) => `${kind === "usage" ? "usage error" : "invalid input"} (${stage}): ${plural(n, "problem")}`,
+  problems: (kind: "data" | "usage", stage: string, n: number) =>
+    `${kind === "usage" ? "usage error" : "invalid input"} (${stage}): ${plural(n, "problem")}`,
   nothingWritten: () => "Nothing was written; the previous outputs are unchanged.",
   checkOk: () => "check: all inputs are valid (nothing written)",
-  internalError: (detail: string, after: string | undefined) => `internal error${after === undefined ? "" : ` (after the ${after} stage)`}: ${detail}`,
+  internalError: (detail: string, after: string | undefined) =>
+    `internal error${after === undefined ? "" : ` (after the ${after} stage)`}: ${detail}`,
   internalErrorHint: (debug: boolean) =>
     `This is not a problem in your data but a bug in the pipeline or a problem of the machine (disk, permissions); the previous outputs are unchanged. ${
       debug ? "The stack trace follows." : "Rerun with DEBUG=1 to see the stack trace."

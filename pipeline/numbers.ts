@@ -8,7 +8,7 @@ export function clean(x: number): number {
 /** Rounds to `digits` decimals (half away from zero on the cleaned value). */
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
-  return clean(Math.sign(x) * Math.round(Math.abs(clean(x)) * f) / f);
+  return clean((Math.sign(x) * Math.round(Math.abs(clean(x)) * f)) / f);
 }
 
 export function sum(xs: readonly number[]): number {

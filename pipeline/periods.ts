@@ -5,7 +5,11 @@
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 export function parsePeriod(raw: string): string | null {
-  const t = raw.trim().toLowerCase().replace(/^(calendar|cy|fy)\s*/, "").replace(/\s+/g, " ");
+  const t = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^(calendar|cy|fy)\s*/, "")
+    .replace(/\s+/g, " ");
   let x: RegExpMatchArray | null;
   if ((x = t.match(/^(\d{4})$/))) return x[1]!;
   if ((x = t.match(/^(\d{4})[- ]?q([1-4])$/))) return `${x[1]}-Q${x[2]}`;
@@ -35,7 +39,9 @@ const sortKeys = new Map<string, string>();
 export function periodSortKey(period: string): string {
   let key = sortKeys.get(period);
   if (key === undefined) {
-    key = period.replace(/-Q(\d)/, (_, q: string) => `-${String(Number(q) * 3).padStart(2, "0")}`).replace(/-H(\d)/, (_, h: string) => `-${h === "1" ? "06" : "12"}`);
+    key = period
+      .replace(/-Q(\d)/, (_, q: string) => `-${String(Number(q) * 3).padStart(2, "0")}`)
+      .replace(/-H(\d)/, (_, h: string) => `-${h === "1" ? "06" : "12"}`);
     sortKeys.set(period, key);
   }
   return key;

@@ -81,22 +81,46 @@ interface ExtractStep {
 }
 
 async function extractStage(opts: RunOptions, timed: Timed, ctx: StageContext): Promise<ExtractStep> {
-  const inputs = await timed("read", () => readInputs(opts.dataDir, opts.root), (i) => ({ files: i.files.size }));
-  const extracted = await timed("extract", () => extract(inputs, ctx), (x) => ({ claims: x.claims.length, documents: x.documents.length }));
+  const inputs = await timed(
+    "read",
+    () => readInputs(opts.dataDir, opts.root),
+    (i) => ({ files: i.files.size }),
+  );
+  const extracted = await timed(
+    "extract",
+    () => extract(inputs, ctx),
+    (x) => ({ claims: x.claims.length, documents: x.documents.length }),
+  );
   // One fact per claim: whether the report is written is known now. Without a report nothing is hashed.
   const factCount = extracted.claims.length;
-  return { extracted, context: factCount <= (opts.limits?.reportFacts ?? REPORT_MAX_FACTS) ? reportContext(inputs, extracted) : undefined, factCount };
+  return {
+    extracted,
+    context: factCount <= (opts.limits?.reportFacts ?? REPORT_MAX_FACTS) ? reportContext(inputs, extracted) : undefined,
+    factCount,
+  };
 }
 
 async function normalizeStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
   const { extracted, context, factCount } = await extractStage(opts, timed, ctx);
-  return { normalized: await timed("normalize", () => normalize(extracted, ctx), (n) => counts(n.tables)), context, factCount };
+  return {
+    normalized: await timed(
+      "normalize",
+      () => normalize(extracted, ctx),
+      (n) => counts(n.tables),
+    ),
+    context,
+    factCount,
+  };
 }
 
 async function tablesStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
   const { normalized, context, factCount } = await normalizeStage(opts, timed, ctx);
   const normalizedTables = new Set(Object.keys(normalized.tables));
-  const tables: EnrichedTables = await timed("enrich", () => enrich(normalized, ctx), (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))));
+  const tables: EnrichedTables = await timed(
+    "enrich",
+    () => enrich(normalized, ctx),
+    (e) => Object.fromEntries(Object.entries(counts(e)).filter(([k]) => !normalizedTables.has(k))),
+  );
   return { tables, context, factCount };
 }
 
@@ -120,16 +144,33 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const version = packageVersion(opts.root);
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
-  const charts = await timed("charts", () => renderCharts(tables, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }), (f) => ({ files: f.size, skipped: skippedCharts.length }));
+  const charts = await timed(
+    "charts",
+    () =>
+      renderCharts(tables, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }),
+    (f) => ({ files: f.size, skipped: skippedCharts.length }),
+  );
   for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));
   const extraFiles = new Map<string, string | Uint8Array>(charts);
   if (context) {
     const assets = loadReportAssets();
-    const report = await timed("report", () => renderReport({ tables, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context }), (h) => ({ kb: Math.round(h.length / 1024) }));
+    const report = await timed(
+      "report",
+      () => renderReport({ tables, charts: chartsFromFiles(charts), version, assets, skippedCharts, ...context }),
+      (h) => ({ kb: Math.round(h.length / 1024) }),
+    );
     extraFiles.set("report.html", report);
   } else opts.log?.(msg.reportSkipped(factCount, opts.limits?.reportFacts ?? REPORT_MAX_FACTS));
-  const plan = await timed("plan", () => planOutputs(tables, { version, extraFiles }), (f) => ({ files: f.length }));
-  await timed("write", () => writeOutputs(opts.outDir, plan, ctx, opts.writeHooks), () => ({}));
+  const plan = await timed(
+    "plan",
+    () => planOutputs(tables, { version, extraFiles }),
+    (f) => ({ files: f.length }),
+  );
+  await timed(
+    "write",
+    () => writeOutputs(opts.outDir, plan, ctx, opts.writeHooks),
+    () => ({}),
+  );
   return { stages };
 }
 

@@ -48,7 +48,8 @@ function at(id: string, field?: string): string {
   const claim = real.claims.find((c) => c.record.id === id)!;
   return `claims[${claim.index}] (${id})${field === undefined ? "" : `.${field}`}`;
 }
-const issue = (file: string, line: number | undefined, p: string, rule: string, message: string): DataIssue => (line === undefined ? { file, path: p, rule, message } : { file, line, path: p, rule, message });
+const issue = (file: string, line: number | undefined, p: string, rule: string, message: string): DataIssue =>
+  line === undefined ? { file, path: p, rule, message } : { file, line, path: p, rule, message };
 
 function issuesOf(changed: Inputs): readonly DataIssue[] {
   try {
@@ -87,32 +88,42 @@ const cases: Case[] = [
     expected: () => {
       const line = lineOf(original(FIX), `    quote: "Amazon at 37.7%"\n`);
       // The parser notices at the end of the line, where the closing quote should be.
-      return [issue(FIX, line, "(file)", "yaml-syntax", msg.yamlSyntax('Missing closing "quote', line, `    quote: "Amazon at 37.7%`.length + 1))];
+      return [
+        issue(FIX, line, "(file)", "yaml-syntax", msg.yamlSyntax('Missing closing "quote', line, `    quote: "Amazon at 37.7%`.length + 1)),
+      ];
     },
   },
   {
     name: "malformed YAML: a field written twice in one record",
-    changes: editFile(FIX, "    value: 4\n    quote: \"compared", "    value: 4\n    value: 5\n    quote: \"compared"),
+    changes: editFile(FIX, '    value: 4\n    quote: "compared', '    value: 4\n    value: 5\n    quote: "compared'),
     expected: () => {
-      const text = edit(original(FIX), "    value: 4\n    quote: \"compared", "    value: 4\n    value: 5\n    quote: \"compared");
-      const line = lineOf(text, "    value: 5\n") ;
+      const text = edit(original(FIX), '    value: 4\n    quote: "compared', '    value: 4\n    value: 5\n    quote: "compared');
+      const line = lineOf(text, "    value: 5\n");
       return [issue(FIX, line, "(file)", "yaml-syntax", msg.yamlSyntax("Map keys must be unique", line, 5))];
     },
   },
   {
     name: "malformed YAML: a tab used as indentation",
-    changes: editFile(FIX, "    value: 4\n    quote: \"compared", "    value: 4\n\tquote: \"compared"),
+    changes: editFile(FIX, '    value: 4\n    quote: "compared', '    value: 4\n\tquote: "compared'),
     expected: () => {
-      const line = lineOf(original(FIX), "    value: 4\n    quote: \"compared") + 1;
+      const line = lineOf(original(FIX), '    value: 4\n    quote: "compared') + 1;
       // The parser reports five more errors that follow from the tab: the report says how many.
-      return [issue(FIX, line, "(file)", "yaml-syntax", msg.yamlSyntax(`Tabs are not allowed as indentation; ${msg.yamlMoreErrors(5)}`, line, 1))];
+      return [
+        issue(FIX, line, "(file)", "yaml-syntax", msg.yamlSyntax(`Tabs are not allowed as indentation; ${msg.yamlMoreErrors(5)}`, line, 1)),
+      ];
     },
   },
   {
     name: "malformed YAML: an alias to an anchor that does not exist",
     changes: awsWith("<<: *footprint,", "<<: *footprnt,"),
     expected: () => [
-      issue(FIX, awsLine, "(file)", "yaml-syntax", msg.yamlSyntax(msg.unknownAnchor("footprnt"), awsLine, original(FIX).split("\n")[awsLine - 1]!.indexOf("*footprint") + 1)),
+      issue(
+        FIX,
+        awsLine,
+        "(file)",
+        "yaml-syntax",
+        msg.yamlSyntax(msg.unknownAnchor("footprnt"), awsLine, original(FIX).split("\n")[awsLine - 1]!.indexOf("*footprint") + 1),
+      ),
     ],
   },
   {
@@ -120,13 +131,23 @@ const cases: Case[] = [
     changes: { [REGIONS]: `${original(REGIONS)}gcp,"europe-west99\n` },
     expected: () => {
       const line = original(REGIONS).split("\n").length;
-      return [issue(REGIONS, line, "(file)", "csv-syntax", msg.csvSyntax(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`, line, "region_code"))];
+      return [
+        issue(
+          REGIONS,
+          line,
+          "(file)",
+          "csv-syntax",
+          msg.csvSyntax(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`, line, "region_code"),
+        ),
+      ];
     },
   },
   {
     name: "a CSV header with a misspelt column",
     changes: editFile(REGIONS, "in_provider_list,", "in_provider_lst,"),
-    expected: () => [issue(REGIONS, 1, "(header)", "csv-columns", msg.csvColumns(["in_provider_list"], ["in_provider_lst"], CATALOG_COLUMNS))],
+    expected: () => [
+      issue(REGIONS, 1, "(header)", "csv-columns", msg.csvColumns(["in_provider_list"], ["in_provider_lst"], CATALOG_COLUMNS)),
+    ],
   },
   {
     name: 'a number written as text: value "38%"',
@@ -141,7 +162,15 @@ const cases: Case[] = [
   {
     name: "a missing field: the subject of a record",
     changes: editFile(FIX, "    id: synergy-share-aws\n    subject: Amazon\n", "    id: synergy-share-aws\n"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "id: synergy-share-aws"), at("synergy-share-aws", "subject"), "schema", msg.expected("a text", undefined))],
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "id: synergy-share-aws"),
+        at("synergy-share-aws", "subject"),
+        "schema",
+        msg.expected("a text", undefined),
+      ),
+    ],
   },
   {
     name: "a misspelt field name, with the field it most likely meant",
@@ -151,12 +180,28 @@ const cases: Case[] = [
   {
     name: "a value outside an enumeration: qualifier",
     changes: awsWith("value: 38,", "value: 38, qualifier: roughly,"),
-    expected: () => [issue(FIX, awsLine, at("aws-regions", "qualifier"), "schema", msg.expected(`one of ${QUALIFIERS.map((q) => JSON.stringify(q)).join(", ")}`, "roughly"))],
+    expected: () => [
+      issue(
+        FIX,
+        awsLine,
+        at("aws-regions", "qualifier"),
+        "schema",
+        msg.expected(`one of ${QUALIFIERS.map((q) => JSON.stringify(q)).join(", ")}`, "roughly"),
+      ),
+    ],
   },
   {
     name: "an id that is not lower-case",
     changes: awsWith("id: aws-regions", "id: AWS-Regions"),
-    expected: () => [issue(FIX, awsLine, at("aws-regions").replace("(aws-regions)", "(AWS-Regions)") + ".id", "schema", msg.expected(RULES.id, "AWS-Regions"))],
+    expected: () => [
+      issue(
+        FIX,
+        awsLine,
+        `${at("aws-regions").replace("(aws-regions)", "(AWS-Regions)")}.id`,
+        "schema",
+        msg.expected(RULES.id, "AWS-Regions"),
+      ),
+    ],
   },
   {
     name: "an unknown provider alias",
@@ -181,34 +226,88 @@ const cases: Case[] = [
   {
     name: "an unknown market",
     changes: editFile(FIX, "id: gartner-share-gcp, subject: Google,", "id: gartner-share-gcp, market: paas, subject: Google,"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "id: gartner-share-gcp"), at("gartner-share-gcp", "market"), "unknown-market", msg.unknownMarket("paas", marketIds))],
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "id: gartner-share-gcp"),
+        at("gartner-share-gcp", "market"),
+        "unknown-market",
+        msg.unknownMarket("paas", marketIds),
+      ),
+    ],
   },
   {
     name: "a percent above 100",
-    changes: editFile(FIX, "    value: 50\n    unit: percent\n    qualifier: approximately", "    value: 150\n    unit: percent\n    qualifier: approximately"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "    value: 50\n    unit: percent\n    qualifier: approximately"), at("alibaba-regions-share-in-china", "value"), "value-range", msg.percentRange(150))],
+    changes: editFile(
+      FIX,
+      "    value: 50\n    unit: percent\n    qualifier: approximately",
+      "    value: 150\n    unit: percent\n    qualifier: approximately",
+    ),
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "    value: 50\n    unit: percent\n    qualifier: approximately"),
+        at("alibaba-regions-share-in-china", "value"),
+        "value-range",
+        msg.percentRange(150),
+      ),
+    ],
   },
   {
     name: "a share as a fraction outside 0–1",
-    changes: editFile(FIX, "    value: 50\n    unit: percent\n    qualifier: approximately", "    value: 1.5\n    unit: fraction\n    qualifier: approximately"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "    value: 50\n    unit: percent\n    qualifier: approximately"), at("alibaba-regions-share-in-china", "value"), "value-range", msg.fractionRange(1.5))],
+    changes: editFile(
+      FIX,
+      "    value: 50\n    unit: percent\n    qualifier: approximately",
+      "    value: 1.5\n    unit: fraction\n    qualifier: approximately",
+    ),
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "    value: 50\n    unit: percent\n    qualifier: approximately"),
+        at("alibaba-regions-share-in-china", "value"),
+        "value-range",
+        msg.fractionRange(1.5),
+      ),
+    ],
   },
   {
     name: "one firm's shares summing above 100%",
     changes: editFile(FIX, "subject: Google, value: 9,", "subject: Google, value: 40,"),
     expected: () => [
-      issue(FIX, lineOf(original(FIX), "id: gartner-share-aws"), "claims (market_share)", "share-sum", msg.sharesAbove100("gartner", "iaas", "2024", 112.9, ["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"])),
+      issue(
+        FIX,
+        lineOf(original(FIX), "id: gartner-share-aws"),
+        "claims (market_share)",
+        "share-sum",
+        msg.sharesAbove100("gartner", "iaas", "2024", 112.9, [
+          "gartner-share-aws",
+          "gartner-share-azure",
+          "gartner-share-gcp",
+          "gartner-share-alibaba",
+          "gartner-share-huawei",
+        ]),
+      ),
     ],
   },
   {
     name: "a duplicate fact id, naming where it was first used",
     changes: editFile(FIX, "id: gcp-regions,", "id: aws-regions,"),
-    expected: () => [issue(FIX, awsLine, `${at("aws-regions")}.id`, "duplicate-id", msg.duplicateId("aws-regions", `${FIX}:${lineOf(original(FIX), "id: gcp-regions")}`))],
+    expected: () => [
+      issue(
+        FIX,
+        awsLine,
+        `${at("aws-regions")}.id`,
+        "duplicate-id",
+        msg.duplicateId("aws-regions", `${FIX}:${lineOf(original(FIX), "id: gcp-regions")}`),
+      ),
+    ],
   },
   {
     name: "a quote not at its offsets, saying where it does occur",
     changes: awsWith("char_start: 1761, char_end: 1774", "char_start: 1760, char_end: 1773"),
-    expected: () => [issue(FIX, awsLine, at("aws-regions", "quote"), "quote-offsets", msg.quoteMismatch(1760, 1773, slice(1760, 1773), [[1761, 1774]]))],
+    expected: () => [
+      issue(FIX, awsLine, at("aws-regions", "quote"), "quote-offsets", msg.quoteMismatch(1760, 1773, slice(1760, 1773), [[1761, 1774]])),
+    ],
   },
   {
     name: "a quote that occurs nowhere in the source",
@@ -238,7 +337,15 @@ const cases: Case[] = [
   {
     name: "a value too large to be exact once converted to its base unit",
     changes: editFile(FIX, "    value: 53\n", "    value: 1e300\n"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "    value: 53\n"), at("alibaba-investment-usd", "value"), "value-range", msg.valueTooLarge(1e300, Math.floor(Number.MAX_SAFE_INTEGER / 1e9), "usd_billion"))],
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "    value: 53\n"),
+        at("alibaba-investment-usd", "value"),
+        "value-range",
+        msg.valueTooLarge(1e300, Math.floor(Number.MAX_SAFE_INTEGER / 1e9), "usd_billion"),
+      ),
+    ],
   },
   {
     name: "a period that does not parse",
@@ -248,7 +355,15 @@ const cases: Case[] = [
   {
     name: "a fixture naming a document that has no metadata",
     changes: editFile(FIX, "document_id: fierce-dual-ai-stack", "document_id: fierce-other"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "document_id: fierce-dual-ai-stack"), "document_id", "unknown-document", msg.unknownDocument("fierce-other", ["fierce-dual-ai-stack"]))],
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "document_id: fierce-dual-ai-stack"),
+        "document_id",
+        "unknown-document",
+        msg.unknownDocument("fierce-other", ["fierce-dual-ai-stack"]),
+      ),
+    ],
   },
   {
     name: "a source text changed after its offsets were taken (sha256)",
@@ -276,7 +391,15 @@ const cases: Case[] = [
   {
     name: "one document described twice (.meta.yaml and .meta.json)",
     changes: { [META_JSON]: metaJson },
-    expected: () => [issue(META_JSON, lineOf(metaJson, '"document_id"'), "document_id", "duplicate-document", msg.duplicateDocument("fierce-dual-ai-stack", META))],
+    expected: () => [
+      issue(
+        META_JSON,
+        lineOf(metaJson, '"document_id"'),
+        "document_id",
+        "duplicate-document",
+        msg.duplicateDocument("fierce-dual-ai-stack", META),
+      ),
+    ],
   },
   {
     name: "a missing reference file, reported once (not once per claim)",
@@ -286,22 +409,59 @@ const cases: Case[] = [
   {
     name: "a broken reference record, reported once (not once per claim)",
     changes: editFile(MEASURES, "  - measure_id: market_share\n", "  - measure_id: Market Share\n"),
-    expected: () => [issue(MEASURES, lineOf(original(MEASURES), "  - measure_id: market_share\n"), "measures[0].measure_id", "schema", msg.expected(RULES.id, "Market Share"))],
+    expected: () => [
+      issue(
+        MEASURES,
+        lineOf(original(MEASURES), "  - measure_id: market_share\n"),
+        "measures[0].measure_id",
+        "schema",
+        msg.expected(RULES.id, "Market Share"),
+      ),
+    ],
   },
   {
     name: "reference data: a provider in an unknown bloc",
-    changes: editFile(PROVIDERS, "    hq_country: US\n    bloc: us_led\n    aliases: [AWS,", "    hq_country: US\n    bloc: eu_led\n    aliases: [AWS,"),
-    expected: () => [issue(PROVIDERS, lineOf(original(PROVIDERS), "    bloc: us_led\n    aliases: [AWS,"), "providers[0].bloc", "schema", msg.expected('one of "us_led", "china_led"', "eu_led"))],
+    changes: editFile(
+      PROVIDERS,
+      "    hq_country: US\n    bloc: us_led\n    aliases: [AWS,",
+      "    hq_country: US\n    bloc: eu_led\n    aliases: [AWS,",
+    ),
+    expected: () => [
+      issue(
+        PROVIDERS,
+        lineOf(original(PROVIDERS), "    bloc: us_led\n    aliases: [AWS,"),
+        "providers[0].bloc",
+        "schema",
+        msg.expected('one of "us_led", "china_led"', "eu_led"),
+      ),
+    ],
   },
   {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
-    changes: { [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,test,2025-09,\n` },
+    changes: {
+      [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,test,2025-09,\n`,
+    },
     expected: () => {
       const line = original(REGIONS).split("\n").length;
       const n = real.catalog.length;
       return [
-        issue(REGIONS, line, `regions[${n}] (ibm/eu-de).provider_id`, "unknown-provider", msg.unknownProvider("ibm", real.providers.map((p) => p.provider_id))),
-        issue(REGIONS, line + 1, `regions[${n + 1}] (gcp/europe-west99).availability_zones`, "schema", msg.expected("a whole number ≥ 1, or empty when not published", "three")),
+        issue(
+          REGIONS,
+          line,
+          `regions[${n}] (ibm/eu-de).provider_id`,
+          "unknown-provider",
+          msg.unknownProvider(
+            "ibm",
+            real.providers.map((p) => p.provider_id),
+          ),
+        ),
+        issue(
+          REGIONS,
+          line + 1,
+          `regions[${n + 1}] (gcp/europe-west99).availability_zones`,
+          "schema",
+          msg.expected("a whole number ≥ 1, or empty when not published", "three"),
+        ),
       ];
     },
   },
@@ -318,15 +478,31 @@ const cases: Case[] = [
   {
     name: "a record that is not a mapping",
     changes: editFile(FIX, "claims:\n", "claims:\n  - 42\n"),
-    expected: () => [issue(FIX, lineOf(original(FIX), "claims:\n") + 1, "claims[0]", "schema", msg.expected("a mapping (field: value)", 42))],
+    expected: () => [
+      issue(FIX, lineOf(original(FIX), "claims:\n") + 1, "claims[0]", "schema", msg.expected("a mapping (field: value)", 42)),
+    ],
   },
   {
     name: "problems in several records at once: one schema failure hides nothing else",
     changes: {
-      [FIX]: edit(edit(edit(original(FIX), "subject: Huawei\n    value: 2\n", "subject: Huaweii\n    value: 2\n"), AWS, edit(AWS, "value: 38,", 'value: "38%",')), "id: gcp-regions, subject: Google Cloud, measure: regions, value: 42,", "id: gcp-regions, subject: Google Cloud, measure: regions, value: -42,"),
+      [FIX]: edit(
+        edit(
+          edit(original(FIX), "subject: Huawei\n    value: 2\n", "subject: Huaweii\n    value: 2\n"),
+          AWS,
+          edit(AWS, "value: 38,", 'value: "38%",'),
+        ),
+        "id: gcp-regions, subject: Google Cloud, measure: regions, value: 42,",
+        "id: gcp-regions, subject: Google Cloud, measure: regions, value: -42,",
+      ),
     },
     expected: () => [
-      issue(FIX, lineOf(original(FIX), "subject: Huawei\n    value: 2\n"), at("synergy-share-huawei", "subject"), "unknown-subject", msg.unknownSubject("Huaweii")),
+      issue(
+        FIX,
+        lineOf(original(FIX), "subject: Huawei\n    value: 2\n"),
+        at("synergy-share-huawei", "subject"),
+        "unknown-subject",
+        msg.unknownSubject("Huaweii"),
+      ),
       issue(FIX, lineOf(original(FIX), "id: gcp-regions"), at("gcp-regions", "value"), "value-range", msg.countInvalid(-42)),
       issue(FIX, awsLine, at("aws-regions", "value"), "schema", msg.expected("a number", "38%")),
     ],
@@ -358,7 +534,11 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
   async function runOnCopy(changes: Record<string, string>, args: string[] = []) {
     const { data } = copyData();
     for (const [rel, text] of Object.entries(changes)) writeFileSync(path.join(data, rel), text);
-    return { data, rel: (f: string) => path.relative(ROOT, path.join(data, f)), result: await runCli(["--data", data, "--out", previous, ...args]) };
+    return {
+      data,
+      rel: (f: string) => path.relative(ROOT, path.join(data, f)),
+      result: await runCli(["--data", data, "--out", previous, ...args]),
+    };
   }
 
   const expectNoStack = (stderr: string) => {
@@ -367,11 +547,15 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
   };
 
   it('"38%" as a value: exit 1, one line naming file, line, record, field and rule', async () => {
-    const { rel, result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "value: 38,", 'value: "38%",')) });
+    const { rel, result } = await runOnCopy({
+      "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "value: 38,", 'value: "38%",')),
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       msg.problems("data", "extract", 1),
-      formatIssue(issue(rel("fixtures/dual-ai-stack-article.yaml"), awsLine, at("aws-regions", "value"), "schema", msg.expected("a number", "38%"))),
+      formatIssue(
+        issue(rel("fixtures/dual-ai-stack-article.yaml"), awsLine, at("aws-regions", "value"), "schema", msg.expected("a number", "38%")),
+      ),
       msg.nothingWritten(),
     ]);
     expectNoStack(result.stderr);
@@ -387,8 +571,24 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
     const csvLine = original(REGIONS).split("\n").length;
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       msg.problems("data", "extract", 2),
-      formatIssue(issue(rel("reference/regions.csv"), csvLine, "(file)", "csv-syntax", msg.csvSyntax(`Quote Not Closed: the parsing is finished with an opening quote at line ${csvLine}`, csvLine, "region_code"))),
-      formatIssue(issue(rel("fixtures/dual-ai-stack-article.yaml"), line, "(file)", "yaml-syntax", msg.yamlSyntax('Missing closing "quote', line, `    quote: "Amazon at 37.7%`.length + 1))),
+      formatIssue(
+        issue(
+          rel("reference/regions.csv"),
+          csvLine,
+          "(file)",
+          "csv-syntax",
+          msg.csvSyntax(`Quote Not Closed: the parsing is finished with an opening quote at line ${csvLine}`, csvLine, "region_code"),
+        ),
+      ),
+      formatIssue(
+        issue(
+          rel("fixtures/dual-ai-stack-article.yaml"),
+          line,
+          "(file)",
+          "yaml-syntax",
+          msg.yamlSyntax('Missing closing "quote', line, `    quote: "Amazon at 37.7%`.length + 1),
+        ),
+      ),
       msg.nothingWritten(),
     ]);
     expectNoStack(result.stderr);
@@ -396,9 +596,20 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
   });
 
   it("--check reports the same problems, exit 1, and writes nothing", async () => {
-    const { result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), "subject: Google, value: 9,", "subject: Google, value: 40,") }, ["--check"]);
+    const { result } = await runOnCopy(
+      { "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), "subject: Google, value: 9,", "subject: Google, value: 40,") },
+      ["--check"],
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(msg.sharesAbove100("gartner", "iaas", "2024", 112.9, ["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"]));
+    expect(result.stderr).toContain(
+      msg.sharesAbove100("gartner", "iaas", "2024", 112.9, [
+        "gartner-share-aws",
+        "gartner-share-azure",
+        "gartner-share-gcp",
+        "gartner-share-alibaba",
+        "gartner-share-huawei",
+      ]),
+    );
     expectNoStack(result.stderr);
     expect(snapshot(previous)).toEqual(before);
   });
@@ -421,7 +632,9 @@ describe("bad input through the CLI: exit code, report, no stack trace, outputs 
   });
 
   it("odd Unicode in a bad value comes back quoted and intact", async () => {
-    const { result } = await runOnCopy({ "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "subject: AWS,", 'subject: "AWS\u200b☁",')) });
+    const { result } = await runOnCopy({
+      "fixtures/dual-ai-stack-article.yaml": edit(original(FIX), AWS, edit(AWS, "subject: AWS,", 'subject: "AWS\u200b☁",')),
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(msg.unknownSubject("AWS\u200b☁"));
     expect(snapshot(previous)).toEqual(before);

@@ -56,7 +56,11 @@ export interface CliResult {
 
 /** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -67,7 +71,11 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): CliR
 export async function runCli(args: string[], options: { debug?: boolean } = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await main(args, { io: { out: (line) => out.push(line), err: (line) => err.push(line) }, cwd: ROOT, debug: options.debug ?? false });
+  const status = await main(args, {
+    io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+    cwd: ROOT,
+    debug: options.debug ?? false,
+  });
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("");
   return { status, stdout: text(out), stderr: text(err) };
 }

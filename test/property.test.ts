@@ -31,7 +31,16 @@ const RUNS = Number(process.env["FC_RUNS"] ?? 500);
 const FULL_RUNS = Number(process.env["FC_FULL_RUNS"] ?? 6);
 
 const FIX = "data/fixtures/dual-ai-stack-article.yaml";
-const TEXT_FILES = [FIX, FIX, FIX, "data/reference/regions.csv", "data/reference/providers.yaml", "data/reference/measures.yaml", "data/reference/sources.yaml", "data/sources/dual-ai-stack-article.meta.yaml"];
+const TEXT_FILES = [
+  FIX,
+  FIX,
+  FIX,
+  "data/reference/regions.csv",
+  "data/reference/providers.yaml",
+  "data/reference/measures.yaml",
+  "data/reference/sources.yaml",
+  "data/sources/dual-ai-stack-article.meta.yaml",
+];
 const inputs = realInputs();
 const fixtureText = inputs.files.get(FIX)!;
 /** The fixture as plain data (anchors and merges resolved), to mutate field by field. */
@@ -49,15 +58,81 @@ type Op =
   | { kind: "cut"; file: string; at: number; length: number };
 
 const oddText = fc.constantFrom(
-  "", " ", "\u0000", "\u200b", "\u202e", "\ud800", "\udfff", "🙂", "e\u0301", "ﬁ", "İ", "\ufeff", "\r\n", "\t", "~", "null", "---", "&a", "*a", "%", "\\", "'", '"', "#",
-  '=HYPERLINK("http://x")', "@SUM(1+1)", "-1", "+1", "2025-Q2", "Q5 2025", "2025-13", "Amazon", "AWS", "percent", "fraction", "count", "rank", "market_share", "regions", "iaas", "gartner", "synergy", "CN", "asia", "aws-regions",
+  "",
+  " ",
+  "\u0000",
+  "\u200b",
+  "\u202e",
+  "\ud800",
+  "\udfff",
+  "🙂",
+  "e\u0301",
+  "ﬁ",
+  "İ",
+  "\ufeff",
+  "\r\n",
+  "\t",
+  "~",
+  "null",
+  "---",
+  "&a",
+  "*a",
+  "%",
+  "\\",
+  "'",
+  '"',
+  "#",
+  '=HYPERLINK("http://x")',
+  "@SUM(1+1)",
+  "-1",
+  "+1",
+  "2025-Q2",
+  "Q5 2025",
+  "2025-13",
+  "Amazon",
+  "AWS",
+  "percent",
+  "fraction",
+  "count",
+  "rank",
+  "market_share",
+  "regions",
+  "iaas",
+  "gartner",
+  "synergy",
+  "CN",
+  "asia",
+  "aws-regions",
 );
 const hostileNumber = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      0, -0, -1, 1, 1e308, -1e308, 1e21, 1e15, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 31 - 1, 2 ** 31, 2 ** 32,
-      Number.MIN_VALUE, 5e-324, 1e-300, Number.NaN, Infinity, -Infinity, 0.1 + 0.2, 100.0000001, -(2 ** 31) - 1, 1761, 1774, 3600,
+      0,
+      -0,
+      -1,
+      1,
+      1e308,
+      -1e308,
+      1e21,
+      1e15,
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER + 2,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32,
+      Number.MIN_VALUE,
+      5e-324,
+      1e-300,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      0.1 + 0.2,
+      100.0000001,
+      -(2 ** 31) - 1,
+      1761,
+      1774,
+      3600,
     ),
   },
   { weight: 1, arbitrary: fc.double() },
@@ -87,19 +162,46 @@ const claim = fc.nat({ max: N - 1 });
 const countClaim = fc.constantFrom(...fixture.claims.flatMap((c, i) => (c["unit"] === "count" || c["unit"] === "rank" ? [i] : [])));
 const field = fc.constantFrom(...FIELDS);
 /** Free-text fields that pass validation and reach the tables: odd Unicode, formula-like text. */
-const textOp: fc.Arbitrary<Op> = fc.record({ kind: fc.constant("set" as const), claim, field: fc.constantFrom("note", "period_note"), value: fc.oneof(oddText, fc.string({ unit: "binary", maxLength: 20 })) });
+const textOp: fc.Arbitrary<Op> = fc.record({
+  kind: fc.constant("set" as const),
+  claim,
+  field: fc.constantFrom("note", "period_note"),
+  value: fc.oneof(oddText, fc.string({ unit: "binary", maxLength: 20 })),
+});
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("drop" as const), claim, field }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant("set" as const), claim, field, value: anyValue }) },
   // the value itself: huge, tiny, negative, fractional, in range
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("set" as const), claim, field: fc.constant("value"), value: hostileNumber }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("set" as const), claim: countClaim, field: fc.constant("value"), value: hostileNumber }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("set" as const), claim: countClaim, field: fc.constant("value"), value: hostileNumber }),
+  },
   { weight: 2, arbitrary: textOp },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicate" as const), claim }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), claim }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("top" as const), field: fc.constantFrom("document_id", "claims", "extra"), value: anyValue }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("insert" as const), file: fc.constantFrom(...TEXT_FILES), at: fc.double({ min: 0, max: 1, noNaN: true }), text: garbage }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("cut" as const), file: fc.constantFrom(...TEXT_FILES), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 40 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("top" as const), field: fc.constantFrom("document_id", "claims", "extra"), value: anyValue }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      file: fc.constantFrom(...TEXT_FILES),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      text: garbage,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("cut" as const),
+      file: fc.constantFrom(...TEXT_FILES),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      length: fc.nat({ max: 40 }),
+    }),
+  },
 );
 
 /** The real inputs with the operations applied: structural ones on the fixture's data, then text ones. */
@@ -116,7 +218,8 @@ function mutate(ops: readonly Op[]): Inputs {
       claims = doc["claims"] as Array<Record<string, unknown>>;
       const picked: unknown = claims[o.kind === "top" ? 0 : o.claim % Math.max(claims.length, 1)];
       // (after a "top" mutation the claims may be anything: only records get fields)
-      const target = typeof picked === "object" && picked !== null && !Array.isArray(picked) ? (picked as Record<string, unknown>) : undefined;
+      const target =
+        typeof picked === "object" && picked !== null && !Array.isArray(picked) ? (picked as Record<string, unknown>) : undefined;
       if (o.kind === "drop" && target) delete target[o.field];
       if (o.kind === "set" && target) target[o.field] = o.value;
       if (o.kind === "duplicate" && target) claims.push(structuredClone(target));

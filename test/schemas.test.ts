@@ -11,7 +11,8 @@ import { realInputs } from "./helpers.ts";
 
 const FIX = "data/fixtures/dual-ai-stack-article.yaml";
 const claims = (parse(realInputs().files.get(FIX)!, { merge: true }) as { claims: Array<Record<string, unknown>> }).claims;
-const messages = (v: unknown) => ClaimRecord.safeParse(v, { error: zodErrorMap }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+const messages = (v: unknown) =>
+  ClaimRecord.safeParse(v, { error: zodErrorMap }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
 
 describe("ClaimRecord", () => {
   it("accepts every claim of the real fixture unchanged", () => {

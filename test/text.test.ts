@@ -10,14 +10,18 @@ describe("codePointSlicer", () => {
     const text = `## 🌩 Cloud 🇨🇳 ${"x".repeat(28)}🙂 AWS offers 38 regions 👩‍💻 and e\u0301 ${"🌏".repeat(40)} end`;
     const slice = codePointSlicer(text);
     const n = Array.from(text).length;
-    for (let start = 0; start <= n + 2; start++) for (let end = start; end <= n + 2; end++) expect(slice(start, end)).toBe(byDefinition(text, start, end));
+    for (let start = 0; start <= n + 2; start++)
+      for (let end = start; end <= n + 2; end++) expect(slice(start, end)).toBe(byDefinition(text, start, end));
     const at = Array.from(text).indexOf("🙂");
     expect(at).toBeGreaterThan(32); // past several index entries
     expect(slice(at, at + 15)).toBe("🙂 AWS offers 38");
   });
 
   it("agrees with Array.from on any text", () => {
-    const text = fc.oneof(fc.string({ unit: fc.constantFrom("a", " ", "é", "🙂", "🌩", "\u200b", "\ud800"), maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }));
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom("a", " ", "é", "🙂", "🌩", "\u200b", "\ud800"), maxLength: 200 }),
+      fc.string({ unit: "binary", maxLength: 200 }),
+    );
     fc.assert(
       fc.property(text, fc.nat({ max: 210 }), fc.nat({ max: 210 }), (t, a, b) => {
         const [start, end] = a <= b ? [a, b] : [b, a];

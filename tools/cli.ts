@@ -14,7 +14,10 @@ export interface CliOption {
   description: string;
 }
 
-export const HELP = { help: { type: "boolean", short: "h", description: "print this help and exit" } } as const satisfies Record<string, CliOption>;
+export const HELP = { help: { type: "boolean", short: "h", description: "print this help and exit" } } as const satisfies Record<
+  string,
+  CliOption
+>;
 
 export interface CliSpec<O extends Record<string, CliOption>> {
   /** The command as a user types it, e.g. "npm run bench --". */
@@ -53,7 +56,12 @@ export class UsageError extends Error {
 /** parseArgs (strict) over the spec's options; throws a UsageError on an unknown or malformed option. */
 export function parseCli<const O extends Record<string, CliOption>>(spec: CliSpec<O>, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: spec.options, allowPositionals: spec.positionals !== undefined && spec.positionals !== "", strict: true });
+    return parseArgs({
+      args: argv,
+      options: spec.options,
+      allowPositionals: spec.positionals !== undefined && spec.positionals !== "",
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(`${e instanceof Error ? e.message : String(e)} (--help lists the options)`);
   }

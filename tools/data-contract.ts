@@ -58,11 +58,21 @@ export function renderContract(): string {
     "| table | one row per (primary key) | what it holds |",
     "| --- | --- | --- |",
   ];
-  for (const def of Object.values(TABLES)) out.push(`| [\`${def.name}\`](#${def.name}) | ${def.primaryKey.join(", ")} | ${cell(def.description)} |`);
+  for (const def of Object.values(TABLES))
+    out.push(`| [\`${def.name}\`](#${def.name}) | ${def.primaryKey.join(", ")} | ${cell(def.description)} |`);
   for (const def of Object.values(TABLES)) {
-    out.push("", `### ${def.name}`, "", `${def.title}. ${def.description}`, "", `Primary key: ${def.primaryKey.map((k) => `\`${k}\``).join(", ")}.`);
+    out.push(
+      "",
+      `### ${def.name}`,
+      "",
+      `${def.title}. ${def.description}`,
+      "",
+      `Primary key: ${def.primaryKey.map((k) => `\`${k}\``).join(", ")}.`,
+    );
     if (def.foreignKeys.length > 0) {
-      const fks = def.foreignKeys.map((fk) => `\`${fk.fields.join(", ")}\` → \`${fk.reference.resource}.${fk.reference.fields.join(", ")}\``);
+      const fks = def.foreignKeys.map(
+        (fk) => `\`${fk.fields.join(", ")}\` → \`${fk.reference.resource}.${fk.reference.fields.join(", ")}\``,
+      );
       out.push(`Foreign keys: ${fks.join("; ")}.`);
     }
     out.push("", "| column | type | required | unit | description |", "| --- | --- | --- | --- | --- |");
@@ -75,9 +85,14 @@ export function renderContract(): string {
 }
 
 function main(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
   if (values.help) {
-    console.log("usage: npm run docs:contract [-- --check]\n  --check  exit 1 when docs/data-contract.md is not what the registry generates\n  --help   this text");
+    console.log(
+      "usage: npm run docs:contract [-- --check]\n  --check  exit 1 when docs/data-contract.md is not what the registry generates\n  --help   this text",
+    );
     return 0;
   }
   const text = renderContract();

@@ -69,7 +69,7 @@ export function installKernel(repoRoot: string = REPO_ROOT): KernelInstall {
   const kernelDir = join(jupyterPath, "kernels", KERNEL_NAME);
   const kernelJson = join(kernelDir, "kernel.json");
   const spec = kernelSpec(repoRoot);
-  const text = JSON.stringify(spec, null, 2) + "\n";
+  const text = `${JSON.stringify(spec, null, 2)}\n`;
   const changed = !existsSync(kernelJson) || readFileSync(kernelJson, "utf8") !== text;
   if (changed) {
     mkdirSync(kernelDir, { recursive: true });
@@ -96,7 +96,9 @@ function main(argv: string[]): number {
   console.log(`${r.changed ? "installed" : "up to date"}: kernel "${r.kernelName}" -> ${r.kernelJson}`);
   console.log(`  argv: ${r.spec.argv.join(" ")}`);
   console.log(`Jupyter finds it with:\n  export JUPYTER_PATH=${jupyterPathEnv()}`);
-  console.log(`Notebook metadata: "kernelspec": {"name": "${r.kernelName}", "display_name": "${KERNEL_DISPLAY_NAME}", "language": "typescript"}`);
+  console.log(
+    `Notebook metadata: "kernelspec": {"name": "${r.kernelName}", "display_name": "${KERNEL_DISPLAY_NAME}", "language": "typescript"}`,
+  );
   return 0;
 }
 

@@ -17,7 +17,8 @@ import { REPO_ROOT, installKernel, jupyterPathEnv } from "./kernel-install.ts";
 const CLI = {
   command: "npm run lab --",
   positionals: "[JUPYTER_ARGS...]",
-  about: "Registers the project's tslab kernel, then starts `jupyter lab` (else `jupyter notebook`) on notebooks/\nwith JUPYTER_PATH set. JUPYTER=/path/to/jupyter overrides the lookup (/usr/bin/jupyter, then PATH).",
+  about:
+    "Registers the project's tslab kernel, then starts `jupyter lab` (else `jupyter notebook`) on notebooks/\nwith JUPYTER_PATH set. JUPYTER=/path/to/jupyter overrides the lookup (/usr/bin/jupyter, then PATH).",
   options: { ...HELP },
   notes: ["Every other argument goes to jupyter, e.g. npm run lab -- --no-browser --port=8890"],
 } as const;

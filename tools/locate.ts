@@ -15,7 +15,8 @@ import { HELP, UsageError, helpText, parseCli } from "./cli.ts";
 const CLI = {
   command: "npm run locate --",
   positionals: "FIXTURE.yaml...",
-  about: "Prints where each claim's quote occurs in its source document (0-based code-point offsets, end\nexclusive); exits 1 when a quote is missing or occurs more than once.",
+  about:
+    "Prints where each claim's quote occurs in its source document (0-based code-point offsets, end\nexclusive); exits 1 when a quote is missing or occurs more than once.",
   options: {
     ...HELP,
     write: { type: "boolean", description: "fill in char_start/char_end of every claim whose quote occurs exactly once" },

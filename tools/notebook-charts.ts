@@ -68,7 +68,10 @@ export function notebookChartFiles(root: string = ROOT): Map<string, string> {
     files.set(relative("/generated", fileName), HEADER + text.replace(/(from\s+"\.{1,2}\/[^"]*)\.ts"/g, '$1.js"'));
   });
   const errors = result.diagnostics;
-  if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }));
+  if (errors.length > 0)
+    throw new Error(
+      ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }),
+    );
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 

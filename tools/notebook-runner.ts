@@ -15,14 +15,25 @@ import { runNotebook, type RunOptions } from "./jupyter/run-notebook.ts";
 // What callers outside tools/ import (test/notebooks.test.ts) is re-exported from here.
 export { KERNEL_DISPLAY_NAME, KERNEL_NAME, REPO_ROOT };
 export { joinLines, listNotebooks, readNotebook, stableJson, splitLines } from "./jupyter/nbformat.ts";
-export type { DisplayDataOutput, ErrorOutput, JsonValue, MimeBundle, MultilineString, NbCell, NbOutput, Notebook, StreamOutput } from "./jupyter/nbformat.ts";
+export type {
+  DisplayDataOutput,
+  ErrorOutput,
+  JsonValue,
+  MimeBundle,
+  MultilineString,
+  NbCell,
+  NbOutput,
+  Notebook,
+  StreamOutput,
+} from "./jupyter/nbformat.ts";
 export { NotebookError, runNotebook } from "./jupyter/run-notebook.ts";
 export type { CellResult, RunOptions, RunResult } from "./jupyter/run-notebook.ts";
 
 const CLI = {
   command: "npm run notebooks --",
   positionals: "[NOTEBOOK.ipynb | DIR]...",
-  about: "Executes notebooks (default: notebooks/*.ipynb, sorted) top to bottom with the project's tslab kernel\nand writes the executed copies to output/notebooks/ (or --out-dir).",
+  about:
+    "Executes notebooks (default: notebooks/*.ipynb, sorted) top to bottom with the project's tslab kernel\nand writes the executed copies to output/notebooks/ (or --out-dir).",
   options: {
     ...HELP,
     only: { type: "string", multiple: true, value: "NAME", description: "run only the notebook NAME (with or without .ipynb)" },
@@ -40,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const timeoutS = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeoutS !== undefined && !(timeoutS > 0)) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
+  if (timeoutS !== undefined && !(timeoutS > 0))
+    throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
   const targets = positionals.length > 0 ? positionals : [join(REPO_ROOT, "notebooks")];
   let files = targets.flatMap((t) => (t.endsWith(".ipynb") ? [resolve(t)] : listNotebooks(resolve(t))));
   const only = values.only ?? [];

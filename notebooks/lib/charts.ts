@@ -34,7 +34,10 @@ export function theme(): charts.ChartTheme {
   const dir = outputDir();
   if (cached?.dir !== dir) {
     const rows = (name: string): unknown => parse(fs.readFileSync(csvPath(name), "utf8"), { columns: true });
-    const reference = { providers: rows("providers"), sources: rows("sources"), markets: rows("markets") } as Pick<Tables, "providers" | "sources" | "markets">;
+    const reference = { providers: rows("providers"), sources: rows("sources"), markets: rows("markets") } as Pick<
+      Tables,
+      "providers" | "sources" | "markets"
+    >;
     cached = { dir, theme: charts.chartTheme(reference) };
   }
   return cached.theme;

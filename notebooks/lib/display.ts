@@ -19,6 +19,7 @@ import { displayBundle } from "./jupyter-display.js";
 export type { TopLevelSpec };
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
+// biome-ignore lint/suspicious/noExplicitAny: a spec the notebook built by hand, read as plain JSON
 type Spec = Record<string, any>;
 
 function hasUrlData(x: unknown): boolean {
@@ -72,6 +73,7 @@ function cell(v: unknown): string {
 }
 
 /** Rows (array of objects) or a danfojs DataFrame (duck-typed: .columns + .values) as markdown. */
+// biome-ignore lint/suspicious/noExplicitAny: raw input: an array of row objects or a danfojs DataFrame, told apart at run time
 export function tableMarkdown(data: any, maxRows = 20): string {
   let columns: string[];
   let rows: unknown[][];
@@ -79,7 +81,7 @@ export function tableMarkdown(data: any, maxRows = 20): string {
     const cols = new Set<string>();
     for (const r of data) for (const k of Object.keys(r ?? {})) cols.add(k);
     columns = [...cols];
-    rows = data.map((r) => columns.map((c) => (r ?? {})[c]));
+    rows = data.map((r) => columns.map((c) => r?.[c]));
   } else if (data && Array.isArray(data.columns) && Array.isArray(data.values)) {
     columns = data.columns.map(String);
     rows = data.values.map((r: unknown) => (Array.isArray(r) ? r : [r]));
@@ -98,6 +100,7 @@ export function tableMarkdown(data: any, maxRows = 20): string {
 }
 
 /** Show a table as markdown (deterministic; renders everywhere). */
+// biome-ignore lint/suspicious/noExplicitAny: as tableMarkdown
 export function showTable(data: any, maxRows = 20): void {
   tslab.display.markdown(tableMarkdown(data, maxRows));
 }

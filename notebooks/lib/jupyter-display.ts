@@ -9,7 +9,10 @@
  */
 import * as jupyter from "tslab/dist/jupyter.js"; // with ".js": resolves under tslab (CommonJS) and the root tsconfig (NodeNext)
 
-type WriteDisplayData = (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+type WriteDisplayData = (
+  data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  update: boolean,
+) => void;
 
 /** Send one display_data output carrying several MIME types. */
 export function displayBundle(data: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {

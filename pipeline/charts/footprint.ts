@@ -5,7 +5,8 @@
 import type { Row } from "../schema/tables.ts";
 import { base, upTo, type ChartTheme, type Qualifier, type TopLevelSpec } from "./theme.ts";
 
-const qualifierText = (q: Qualifier | null, v: number): string => (q === "over" ? `over ${v}` : q === "at_least" ? `at least ${v}` : q === "approximately" ? `about ${v}` : String(v));
+const qualifierText = (q: Qualifier | null, v: number): string =>
+  q === "over" ? `over ${v}` : q === "at_least" ? `at least ${v}` : q === "approximately" ? `about ${v}` : String(v);
 const isLowerBound = (q: Qualifier | null): boolean => q === "over" || q === "at_least";
 
 /**
@@ -17,7 +18,11 @@ function footprintKey(rows: readonly Row<"footprint">[], t: ChartTheme): string[
   const bound = rows.find((r) => r.regions !== null && isLowerBound(r.regions_qualifier));
   const listed = rows.find((r) => r.regions_listed !== null);
   const parts = [
-    ...(bound && bound.regions !== null ? [`▶ marks a lower bound (${t.providerShortName(bound.provider_id)} claims "${qualifierText(bound.regions_qualifier, bound.regions)}" regions)`] : []),
+    ...(bound && bound.regions !== null
+      ? [
+          `▶ marks a lower bound (${t.providerShortName(bound.provider_id)} claims "${qualifierText(bound.regions_qualifier, bound.regions)}" regions)`,
+        ]
+      : []),
     ...(listed ? [`| marks the regions the article lists (${t.providerShortName(listed.provider_id)}: ${listed.regions_listed})`] : []),
   ];
   return parts.length > 0 ? [parts.join("; ")] : [];
@@ -38,17 +43,19 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
       const value = m.key === "regions" ? r.regions : r.availability_zones;
       const q = m.key === "regions" ? r.regions_qualifier : r.availability_zones_qualifier;
       if (value === null) return [];
-      return [{
-        provider: t.providerLabel(r.provider_id),
-        measure: m.title,
-        value,
-        bound: isLowerBound(q) ? "lower bound" : "count",
-        text: m.key === "regions" && r.regions_source === "catalog" ? `${qualifierText(q, value)} (catalog)` : qualifierText(q, value),
-        source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
-        listed: m.key === "regions" ? r.regions_listed : null,
-        attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
-        as_of: r.as_of ?? "",
-      }];
+      return [
+        {
+          provider: t.providerLabel(r.provider_id),
+          measure: m.title,
+          value,
+          bound: isLowerBound(q) ? "lower bound" : "count",
+          text: m.key === "regions" && r.regions_source === "catalog" ? `${qualifierText(q, value)} (catalog)` : qualifierText(q, value),
+          source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
+          listed: m.key === "regions" ? r.regions_listed : null,
+          attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
+          as_of: r.as_of ?? "",
+        },
+      ];
     }),
   );
   const providers = rows.filter((r) => r.regions !== null || r.availability_zones !== null).map((r) => r.provider_id);
@@ -60,7 +67,9 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
       text: "Cloud footprint per provider, as the article gives it",
       subtitle: [
         ...footprintKey(rows, t),
-        ...(rows.some((r) => r.regions_source === "catalog") ? ["\"(catalog)\": the article gives no count, so the region catalog's count is shown"] : []),
+        ...(rows.some((r) => r.regions_source === "catalog")
+          ? ['"(catalog)": the article gives no count, so the region catalog\'s count is shown']
+          : []),
       ],
     },
     data: { values },
@@ -82,7 +91,12 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
             encoding: {
               x: { field: "value", type: "quantitative" as const, title: "Count" },
               color: { field: "provider", type: "nominal" as const, scale: color, legend: null },
-              fillOpacity: { field: "bound", type: "ordinal" as const, scale: { domain: ["count", "lower bound"], range: [1, 0.35] }, legend: null },
+              fillOpacity: {
+                field: "bound",
+                type: "ordinal" as const,
+                scale: { domain: ["count", "lower bound"], range: [1, 0.35] },
+                legend: null,
+              },
               tooltip: [
                 { field: "provider", type: "nominal" as const, title: "Provider" },
                 { field: "measure", type: "nominal" as const, title: "Measure" },
@@ -98,7 +112,10 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
                 {
                   transform: [{ filter: "datum.bound === 'lower bound'" }],
                   mark: { type: "point" as const, shape: "triangle-right", filled: true, size: 110, opacity: 1 },
-                  encoding: { x: { field: "value", type: "quantitative" as const }, color: { field: "provider", type: "nominal" as const, scale: color, legend: null } },
+                  encoding: {
+                    x: { field: "value", type: "quantitative" as const },
+                    color: { field: "provider", type: "nominal" as const, scale: color, legend: null },
+                  },
                 },
               ]
             : []),
@@ -129,7 +146,7 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
 export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: ChartTheme): TopLevelSpec {
   const values = rows.map((r) => ({
     provider: t.providerLabel(r.provider_id),
-    source: t.sourceLabel(r.source_id) + ` · ${r.period}`,
+    source: `${t.sourceLabel(r.source_id)} · ${r.period}`,
     share: r.share,
     regions: r.regions,
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
@@ -139,7 +156,7 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
   const color = t.providerColorScale(rows.map((r) => r.provider_id));
   return {
     ...base,
-    title: { text: "Regions vs market share", subtitle: "Region counts per the article; ▲ = a lower bound (\"over\")" },
+    title: { text: "Regions vs market share", subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
     data: { values },
     facet: { column: { field: "source", type: "nominal", title: null, header: { labelFontWeight: "bold" } } },
     spec: {
@@ -149,10 +166,42 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
         {
           mark: { type: "point", filled: true, size: 100, opacity: 1, tooltip: true },
           encoding: {
-            x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" }, scale: { domain: [0, upTo(rows.map((r) => r.share), 0.1)] } },
-            y: { field: "regions", type: "quantitative", title: "Cloud regions (count)", scale: { domain: [0, upTo(rows.map((r) => r.regions), 10) + 10] } },
+            x: {
+              field: "share",
+              type: "quantitative",
+              title: "Market share (%)",
+              axis: { format: ".0%" },
+              scale: {
+                domain: [
+                  0,
+                  upTo(
+                    rows.map((r) => r.share),
+                    0.1,
+                  ),
+                ],
+              },
+            },
+            y: {
+              field: "regions",
+              type: "quantitative",
+              title: "Cloud regions (count)",
+              scale: {
+                domain: [
+                  0,
+                  upTo(
+                    rows.map((r) => r.regions),
+                    10,
+                  ) + 10,
+                ],
+              },
+            },
             color: { field: "provider", type: "nominal", title: "Provider", scale: color },
-            shape: { field: "bound", type: "nominal", title: "Region count", scale: { domain: ["exact", "lower bound (over)"], range: ["circle", "triangle-up"] } },
+            shape: {
+              field: "bound",
+              type: "nominal",
+              title: "Region count",
+              scale: { domain: ["exact", "lower bound (over)"], range: ["circle", "triangle-up"] },
+            },
             tooltip: [
               { field: "provider", type: "nominal", title: "Provider" },
               { field: "source", type: "nominal", title: "Share per" },
@@ -164,7 +213,11 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
         },
         {
           mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 10, color: "#333333" },
-          encoding: { x: { field: "share", type: "quantitative" }, y: { field: "regions", type: "quantitative" }, text: { field: "provider" } },
+          encoding: {
+            x: { field: "share", type: "quantitative" },
+            y: { field: "regions", type: "quantitative" },
+            text: { field: "provider" },
+          },
         },
       ],
     },

@@ -15,35 +15,72 @@ const RELATION_LABELS: Readonly<Record<string, string>> = {
   leans_toward: "leans toward (it)",
   less_aligned_with: "less aligned with (it)",
 };
-const SUBJECT_LABELS: Readonly<Record<string, string>> = { us_led: "US-led stack", china_led: "China-led stack", cloud_ai_market: "Cloud & AI market" };
+const SUBJECT_LABELS: Readonly<Record<string, string>> = {
+  us_led: "US-led stack",
+  china_led: "China-led stack",
+  cloud_ai_market: "Cloud & AI market",
+};
 /** Dot matrix: who is claimed to do what where (one row per subject × relation). */
 export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartTheme): TopLevelSpec {
   const subjectLabel = (id: string): string => SUBJECT_LABELS[id] ?? t.providerLabel(id);
   const geoBlocLabel = (bloc: BlocId | null): string => (bloc === null ? "Neither bloc" : t.blocLabel(bloc));
-  const seen = new Map<string, { claim: string; subject: string; relation: string; macro_geo: string; bloc: string; facts: string[]; by: string[] }>();
+  const seen = new Map<
+    string,
+    { claim: string; subject: string; relation: string; macro_geo: string; bloc: string; facts: string[]; by: string[] }
+  >();
   for (const r of rows) {
     const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS[r.relation] ?? r.relation}`;
     const key = `${claim}\u0000${r.macro_geo}`;
-    const v = seen.get(key) ?? { claim, subject: subjectLabel(r.subject_id), relation: r.relation, macro_geo: t.geoLabel(r.macro_geo), bloc: geoBlocLabel(r.subject_bloc), facts: [], by: [] };
+    const v = seen.get(key) ?? {
+      claim,
+      subject: subjectLabel(r.subject_id),
+      relation: r.relation,
+      macro_geo: t.geoLabel(r.macro_geo),
+      bloc: geoBlocLabel(r.subject_bloc),
+      facts: [],
+      by: [],
+    };
     v.facts.push(r.fact_id);
     if (!v.by.includes(t.sourceLabel(r.attributed_to))) v.by.push(t.sourceLabel(r.attributed_to));
     seen.set(key, v);
   }
   const values = [...seen.values()].map((v) => ({ ...v, facts: v.facts.join("; "), by: v.by.join("; ") }));
   const blocOrder = (label: string): number => (["us_led", "china_led", null] as const).map(geoBlocLabel).indexOf(label);
-  const claims = uniq([...values].sort((a, b) => blocOrder(a.bloc) - blocOrder(b.bloc) || a.claim.localeCompare(b.claim)).map((v) => v.claim));
-  const blocIds = ordered(rows.map((r) => r.subject_bloc ?? "others"), Object.keys(BLOC_COLORS));
+  const claims = uniq(
+    [...values].sort((a, b) => blocOrder(a.bloc) - blocOrder(b.bloc) || a.claim.localeCompare(b.claim)).map((v) => v.claim),
+  );
+  const blocIds = ordered(
+    rows.map((r) => r.subject_bloc ?? "others"),
+    Object.keys(BLOC_COLORS),
+  );
   return {
     ...base,
-    title: { text: "The article's geography claims", subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject" },
+    title: {
+      text: "The article's geography claims",
+      subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject",
+    },
     data: { values },
     width: { step: 62 },
     height: { step: 18 },
     mark: { type: "circle", size: 120, opacity: 1, tooltip: true },
     encoding: {
-      x: { field: "macro_geo", type: "nominal", sort: t.geoOrder(rows.map((r) => r.macro_geo)), title: null, axis: { orient: "top", labelAngle: -30 } },
+      x: {
+        field: "macro_geo",
+        type: "nominal",
+        sort: t.geoOrder(rows.map((r) => r.macro_geo)),
+        title: null,
+        axis: { orient: "top", labelAngle: -30 },
+      },
       y: { field: "claim", type: "nominal", sort: claims, title: null, axis: { labelLimit: 320 } },
-      color: { field: "bloc", type: "nominal", title: "Subject's bloc", scale: { domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : (b as BlocId))), range: blocIds.map((b) => BLOC_COLORS[b as BlocId] ?? FALLBACK_COLOR) } },
+      color: {
+        field: "bloc",
+        type: "nominal",
+        title: "Subject's bloc",
+        scale: {
+          domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : (b as BlocId))),
+          range: blocIds.map((b) => BLOC_COLORS[b as BlocId] ?? FALLBACK_COLOR),
+        },
+      },
       tooltip: [
         { field: "claim", type: "nominal", title: "Claim" },
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
@@ -64,7 +101,11 @@ const BATTLEGROUND_FLAGS = [
 /** Per macro-region, which of the article's four statements apply (one square per true flag). */
 export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartTheme): TopLevelSpec {
   const values = rows.flatMap((r) =>
-    BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({ macro_geo: t.geoLabel(r.macro_geo), statement: f.label, facts: (r.fact_ids ?? "").split(";").join("; ") })),
+    BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({
+      macro_geo: t.geoLabel(r.macro_geo),
+      statement: f.label,
+      facts: (r.fact_ids ?? "").split(";").join("; "),
+    })),
   );
   return {
     ...base,
@@ -74,9 +115,20 @@ export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartThe
     height: { step: 24 },
     mark: { type: "square", size: 260, opacity: 1, tooltip: true },
     encoding: {
-      x: { field: "statement", type: "nominal", sort: BATTLEGROUND_FLAGS.map((f) => f.label), title: null, axis: { orient: "top", labelAngle: -30, labelLimit: 320 } },
+      x: {
+        field: "statement",
+        type: "nominal",
+        sort: BATTLEGROUND_FLAGS.map((f) => f.label),
+        title: null,
+        axis: { orient: "top", labelAngle: -30, labelLimit: 320 },
+      },
       y: { field: "macro_geo", type: "nominal", scale: { domain: t.geoOrder(rows.map((r) => r.macro_geo)) }, title: null },
-      color: { field: "statement", type: "nominal", legend: null, scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) } },
+      color: {
+        field: "statement",
+        type: "nominal",
+        legend: null,
+        scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) },
+      },
       tooltip: [
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
         { field: "statement", type: "nominal", title: "Statement" },
@@ -101,10 +153,19 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
       share_of_provider_regions: r.share_of_provider_regions,
     }));
   const y = { field: "provider", type: "nominal" as const, sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null };
-  const x = { field: "macro_geo", type: "nominal" as const, sort: geos.map(geoText), title: null, axis: { orient: "top" as const, labelAngle: -30 } };
+  const x = {
+    field: "macro_geo",
+    type: "nominal" as const,
+    sort: geos.map(geoText),
+    title: null,
+    axis: { orient: "top" as const, labelAngle: -30 },
+  };
   return {
     ...base,
-    title: { text: "Cloud regions per provider and macro-region", subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article" },
+    title: {
+      text: "Cloud regions per provider and macro-region",
+      subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article",
+    },
     data: { values },
     width: { step: 64 },
     height: { step: 30 },
@@ -151,7 +212,10 @@ export function blocPresence(rows: readonly Row<"bloc_presence">[], t: ChartThem
   );
   return {
     ...base,
-    title: { text: "Presence of each bloc per macro-region", subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers" },
+    title: {
+      text: "Presence of each bloc per macro-region",
+      subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers",
+    },
     data: { values },
     width: 360,
     height: { step: 12 },

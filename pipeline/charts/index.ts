@@ -26,7 +26,10 @@ export * from "./theme.ts";
 
 /** Charts also written as PNG (2× scale). */
 export const PNG_CHARTS: readonly string[] = ["market_share_by_source"];
-export const DEFAULT_FONT_FILES: readonly string[] = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"];
+export const DEFAULT_FONT_FILES: readonly string[] = [
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+];
 
 /**
  * The most data points a static chart is drawn from. The charts are made for an article's or a few
@@ -39,7 +42,11 @@ export const DEFAULT_FONT_FILES: readonly string[] = ["/usr/share/fonts/truetype
 export const CHART_MAX_POINTS = 2_000;
 
 /** The tables the charts read; the regional ones are optional (a data folder without a region catalog). */
-export type ChartTables = ChartReference & Pick<Tables, "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"> &
+export type ChartTables = ChartReference &
+  Pick<
+    Tables,
+    "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"
+  > &
   Partial<Pick<Tables, "regional_breakdown" | "bloc_presence">>;
 
 export interface ChartOptions {

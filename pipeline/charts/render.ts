@@ -20,7 +20,11 @@ const resetSVGDefIds: () => void = (vega as unknown as { resetSVGDefIds: () => v
 /** The spec as written to <name>.vl.json: $schema v5, the chart font unless the spec sets one. */
 export function finalizeSpec(spec: TopLevelSpec): TopLevelSpec {
   const s = spec as TopLevelSpec & { config?: Record<string, unknown> };
-  return { ...spec, $schema: VEGA_LITE_SCHEMA, config: { ...(s.config ?? {}), font: (s.config?.["font"] as string | undefined) ?? CHART_FONT } } as TopLevelSpec;
+  return {
+    ...spec,
+    $schema: VEGA_LITE_SCHEMA,
+    config: { ...(s.config ?? {}), font: (s.config?.["font"] as string | undefined) ?? CHART_FONT },
+  } as TopLevelSpec;
 }
 
 /** The render in progress: renders run one after another (see renderSvg). */

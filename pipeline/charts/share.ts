@@ -16,16 +16,40 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
   }));
   return {
     ...base,
-    title: { text: "Cloud market share by provider, per research firm", subtitle: "Each firm measures a different market and period; shares of that firm's market" },
+    title: {
+      text: "Cloud market share by provider, per research firm",
+      subtitle: "Each firm measures a different market and period; shares of that firm's market",
+    },
     data: { values },
-    facet: { row: { field: "source", type: "nominal", title: null, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" } } },
+    facet: {
+      row: {
+        field: "source",
+        type: "nominal",
+        title: null,
+        header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" },
+      },
+    },
     spec: {
       width: 420,
       height: { step: 22 },
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null },
-        x: { field: "share", type: "quantitative", title: "Share of the firm's market (%)", axis: { format: ".0%" }, scale: { domain: [0, upTo(rows.map((r) => r.share), 0.1)] } },
+        x: {
+          field: "share",
+          type: "quantitative",
+          title: "Share of the firm's market (%)",
+          axis: { format: ".0%" },
+          scale: {
+            domain: [
+              0,
+              upTo(
+                rows.map((r) => r.share),
+                0.1,
+              ),
+            ],
+          },
+        },
         color: { field: "provider", type: "nominal", scale: t.providerColorScale(rows.map((r) => r.provider_id)), legend: null },
         tooltip: [
           { field: "provider", type: "nominal", title: "Provider" },
@@ -50,13 +74,29 @@ export function shareDumbbellPoints(rows: readonly Row<"share_comparison">[]): n
 /** Dumbbell: each provider's share per source_a and source_b (cross-source rows only). */
 export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: ChartTheme): TopLevelSpec {
   const cross = rows.filter((r) => r.comparison === "cross_source");
-  const values = cross.flatMap((r) => [
-    { provider: t.providerLabel(r.provider_id), source: t.sourceLabel(r.source_a), caption: t.sourceCaption(r.source_a, r.market_a, r.period_a), share: r.share_a, delta_pp: r.delta_pp },
-    { provider: t.providerLabel(r.provider_id), source: t.sourceLabel(r.source_b), caption: t.sourceCaption(r.source_b, r.market_b, r.period_b), share: r.share_b, delta_pp: r.delta_pp },
-  ]).filter((v) => v.share !== null);
+  const values = cross
+    .flatMap((r) => [
+      {
+        provider: t.providerLabel(r.provider_id),
+        source: t.sourceLabel(r.source_a),
+        caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
+        share: r.share_a,
+        delta_pp: r.delta_pp,
+      },
+      {
+        provider: t.providerLabel(r.provider_id),
+        source: t.sourceLabel(r.source_b),
+        caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
+        share: r.share_b,
+        delta_pp: r.delta_pp,
+      },
+    ])
+    .filter((v) => v.share !== null);
   const sources = uniq(cross.flatMap((r) => [r.source_a, r.source_b]));
   const sameMarket = cross.every((r) => r.same_market);
-  const captions = uniq(cross.flatMap((r) => [t.sourceCaption(r.source_a, r.market_a, r.period_a), t.sourceCaption(r.source_b, r.market_b, r.period_b)]));
+  const captions = uniq(
+    cross.flatMap((r) => [t.sourceCaption(r.source_a, r.market_a, r.period_a), t.sourceCaption(r.source_b, r.market_b, r.period_b)]),
+  );
   return {
     ...base,
     title: {
@@ -81,8 +121,19 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
         mark: { type: "point", filled: true, size: 90, opacity: 1, tooltip: true },
         encoding: {
           x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" } },
-          color: { field: "source", type: "nominal", title: "Source", scale: t.sourceColorScale(sources), legend: { orient: "bottom", labelLimit: 300 } },
-          shape: { field: "source", type: "nominal", title: "Source", scale: { domain: sources.map(t.sourceLabel), range: ["circle", "square", "diamond", "triangle-up"].slice(0, sources.length) } },
+          color: {
+            field: "source",
+            type: "nominal",
+            title: "Source",
+            scale: t.sourceColorScale(sources),
+            legend: { orient: "bottom", labelLimit: 300 },
+          },
+          shape: {
+            field: "source",
+            type: "nominal",
+            title: "Source",
+            scale: { domain: sources.map(t.sourceLabel), range: ["circle", "square", "diamond", "triangle-up"].slice(0, sources.length) },
+          },
           tooltip: [
             { field: "provider", type: "nominal", title: "Provider" },
             { field: "caption", type: "nominal", title: "Source" },
@@ -96,7 +147,14 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
 }
 
 /** A 100% stacked bar per source: the skeleton shared by shareOfNamed and blocShare. */
-function stackedBySource(opts: { title: string; subtitle: string; values: object[]; x: { field: string; title: string }; color: object; tooltip: object[] }): TopLevelSpec {
+function stackedBySource(opts: {
+  title: string;
+  subtitle: string;
+  values: object[];
+  x: { field: string; title: string };
+  color: object;
+  tooltip: object[];
+}): TopLevelSpec {
   return {
     ...base,
     title: { text: opts.title, subtitle: opts.subtitle },
@@ -106,7 +164,14 @@ function stackedBySource(opts: { title: string; subtitle: string; values: object
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
       y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
-      x: { field: opts.x.field, type: "quantitative", stack: "zero", title: opts.x.title, axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+      x: {
+        field: opts.x.field,
+        type: "quantitative",
+        stack: "zero",
+        title: opts.x.title,
+        axis: { format: ".0%" },
+        scale: { domain: [0, 1] },
+      },
       color: opts.color,
       order: { field: "order", type: "quantitative" },
       tooltip: opts.tooltip,
@@ -129,7 +194,13 @@ export function shareOfNamed(rows: readonly Row<"market_share">[], t: ChartTheme
     subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
     values,
     x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
-    color: { field: "provider", type: "nominal", title: "Provider", scale: t.providerColorScale(rows.map((r) => r.provider_id)), sort: order },
+    color: {
+      field: "provider",
+      type: "nominal",
+      title: "Provider",
+      scale: t.providerColorScale(rows.map((r) => r.provider_id)),
+      sort: order,
+    },
     tooltip: [
       { field: "provider", type: "nominal", title: "Provider" },
       { field: "source", type: "nominal", title: "Source" },

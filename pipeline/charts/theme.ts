@@ -43,7 +43,11 @@ export const base: { readonly $schema: string; readonly config: Config } = { $sc
 
 /** Bloc colours, fixed across every chart ("others" = everyone a source does not name). */
 export const BLOC_COLORS: Readonly<Record<BlocId | "others", string>> = { us_led: "#1f4e8c", china_led: "#b0302c", others: "#a3a3a3" };
-export const BLOC_LABELS: Readonly<Record<BlocId | "others", string>> = { us_led: "US-led", china_led: "China-led", others: "Not named by the source" };
+export const BLOC_LABELS: Readonly<Record<BlocId | "others", string>> = {
+  us_led: "US-led",
+  china_led: "China-led",
+  others: "Not named by the source",
+};
 
 /** Axis labels of the macro-regions, in MACRO_GEOS order (see the module comment). */
 export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
@@ -67,7 +71,14 @@ export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo]
  * sources.yaml, but the report lists every input file's hash and size, so a new field there would
  * change output/report.html.
  */
-export const PROVIDER_COLORS: Readonly<Record<string, string>> = { aws: "#e8871e", azure: "#2f6db5", gcp: "#3a9e5c", oracle: "#8c6d46", alibaba: "#d1495b", huawei: "#7b4fa0" };
+export const PROVIDER_COLORS: Readonly<Record<string, string>> = {
+  aws: "#e8871e",
+  azure: "#2f6db5",
+  gcp: "#3a9e5c",
+  oracle: "#8c6d46",
+  alibaba: "#d1495b",
+  huawei: "#7b4fa0",
+};
 export const SOURCE_COLORS: Readonly<Record<string, string>> = { synergy: "#4c4c4c", gartner: "#c08a00" };
 
 /** The reference tables the theme is made from. */
@@ -137,7 +148,11 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function chartTheme(ref: ChartReference): ChartTheme {
   const providers = new Map(ref.providers.map((p) => [p.provider_id, p]));
-  const byBloc = (us: boolean): string[] => ref.providers.filter((p) => (p.bloc === "us_led") === us).map((p) => p.provider_id).sort(byText);
+  const byBloc = (us: boolean): string[] =>
+    ref.providers
+      .filter((p) => (p.bloc === "us_led") === us)
+      .map((p) => p.provider_id)
+      .sort(byText);
   const providerIds = [...byBloc(true), ...byBloc(false)];
   const sources = new Map(ref.sources.map((s) => [s.source_id, sourceLabelOf(s.source_name)]));
   const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
@@ -149,7 +164,10 @@ export function chartTheme(ref: ChartReference): ChartTheme {
   const sourceLabel = (id: string): string => sources.get(id) ?? id;
   const marketLabel = (id: string): string => markets.get(id) ?? id;
   const blocLabel = (id: string): string => BLOC_LABELS[id as BlocId] ?? id;
-  const scale = (keys: string[], label: (id: string) => string, color: (id: string) => string | undefined): ColorScale => ({ domain: keys.map(label), range: keys.map((k) => color(k) ?? FALLBACK_COLOR) });
+  const scale = (keys: string[], label: (id: string) => string, color: (id: string) => string | undefined): ColorScale => ({
+    domain: keys.map(label),
+    range: keys.map((k) => color(k) ?? FALLBACK_COLOR),
+  });
   return {
     providerLabel,
     providerShortName: (id) => {
@@ -173,4 +191,5 @@ export function chartTheme(ref: ChartReference): ChartTheme {
 export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
 /** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
-export const upTo = (xs: readonly number[], step: number): number => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // a loop, not Math.max(...xs): a spread of many values overflows the stack
+export const upTo = (xs: readonly number[], step: number): number =>
+  Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // a loop, not Math.max(...xs): a spread of many values overflows the stack

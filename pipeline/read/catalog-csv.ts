@@ -58,7 +58,11 @@ export function parseCatalogCsv(file: string, text: string, columns: readonly st
     }
   }
 
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0]?.split(",") ?? [];
+  const header =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/, 1)[0]
+      ?.split(",") ?? [];
   const missing = columns.filter((c) => !header.includes(c));
   const unknown = header.filter((c) => !columns.includes(c));
   if (missing.length > 0 || unknown.length > 0) {

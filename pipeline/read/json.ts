@@ -17,7 +17,9 @@ export function parseJson(file: string, text: string): ParseResult {
     const pos = at ? Number(at[1]) : undefined;
     const line = pos === undefined ? undefined : text.slice(0, pos).split("\n").length;
     const col = pos === undefined ? undefined : pos - text.lastIndexOf("\n", pos - 1);
-    return failed([dataIssue(file, line, "(file)", "json-syntax", msg.jsonSyntax(detail.replace(/ in JSON at position \d+.*$/, ""), line, col))]);
+    return failed([
+      dataIssue(file, line, "(file)", "json-syntax", msg.jsonSyntax(detail.replace(/ in JSON at position \d+.*$/, ""), line, col)),
+    ]);
   }
   let located: ParseResult | undefined;
   return parsedOk({

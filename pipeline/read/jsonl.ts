@@ -53,7 +53,11 @@ export function parseJsonlFixture(text: string, issues: JsonlIssue[]): JsonlFixt
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      issues.push({ line, path: header ? `claims[${claims.length}]` : "(header)", message: jsonlMessages.syntax((error as Error).message) });
+      issues.push({
+        line,
+        path: header ? `claims[${claims.length}]` : "(header)",
+        message: jsonlMessages.syntax((error as Error).message),
+      });
       ok = false;
       if (nl < 0) break;
       continue;

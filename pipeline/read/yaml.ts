@@ -13,7 +13,15 @@ export function parseYaml(file: string, text: string): ParseResult {
     // first with its line and column, and say how many more there are.
     const { line, col } = lines.linePos(first.pos[0]);
     const detail = first.message.split("\n")[0] ?? first.code;
-    return failed([dataIssue(file, line, "(file)", "yaml-syntax", msg.yamlSyntax(rest.length > 0 ? `${detail}; ${msg.yamlMoreErrors(rest.length)}` : detail, line, col))]);
+    return failed([
+      dataIssue(
+        file,
+        line,
+        "(file)",
+        "yaml-syntax",
+        msg.yamlSyntax(rest.length > 0 ? `${detail}; ${msg.yamlMoreErrors(rest.length)}` : detail, line, col),
+      ),
+    ]);
   }
   let value: unknown;
   try {
@@ -23,7 +31,8 @@ export function parseYaml(file: string, text: string): ParseResult {
     let where: { line: number; col: number; anchor: string } | undefined;
     visit(doc, {
       Alias(_, node) {
-        if (where === undefined && node.range && node.resolve(doc) === undefined) where = { ...lines.linePos(node.range[0]), anchor: node.source };
+        if (where === undefined && node.range && node.resolve(doc) === undefined)
+          where = { ...lines.linePos(node.range[0]), anchor: node.source };
       },
     });
     const detail = where ? msg.unknownAnchor(where.anchor) : (String((error as Error)?.message ?? error).split("\n")[0] ?? "unreadable");

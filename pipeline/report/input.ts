@@ -96,13 +96,29 @@ export function chartsFromFiles(files: ReadonlyMap<string, string | Uint8Array>)
 }
 
 /** The documents' texts, every input file's hash, and the as-of dates, from extract's input and output. */
-export function reportContext(inputs: Inputs, extracted: Omit<Extracted, "claims">): Pick<ReportInput, "documents" | "inputs" | "asOf" | "catalog"> {
+export function reportContext(
+  inputs: Inputs,
+  extracted: Omit<Extracted, "claims">,
+): Pick<ReportInput, "documents" | "inputs" | "asOf" | "catalog"> {
   const files = [...inputs.files.entries()]
-    .map(([key, text]) => ({ file: path.relative(inputs.dataDir, key).split(path.sep).join("/"), bytes: Buffer.byteLength(text, "utf8"), sha256: sha256(text) }))
+    .map(([key, text]) => ({
+      file: path.relative(inputs.dataDir, key).split(path.sep).join("/"),
+      bytes: Buffer.byteLength(text, "utf8"),
+      sha256: sha256(text),
+    }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const asOf: AsOf[] = [
     { what: "Providers (reference/providers.yaml)", as_of: extracted.providersMeta.as_of, detail: extracted.providersMeta.source },
-    { what: "Measures and markets (reference/measures.yaml)", as_of: extracted.measures.as_of, detail: "Definitions of the measures, units and the research firms' markets" },
+    {
+      what: "Measures and markets (reference/measures.yaml)",
+      as_of: extracted.measures.as_of,
+      detail: "Definitions of the measures, units and the research firms' markets",
+    },
   ];
-  return { documents: extracted.documents.map((d) => ({ document_id: d.meta.document_id, text: d.text })), inputs: files, asOf, catalog: extracted.catalogMeta };
+  return {
+    documents: extracted.documents.map((d) => ({ document_id: d.meta.document_id, text: d.text })),
+    inputs: files,
+    asOf,
+    catalog: extracted.catalogMeta,
+  };
 }

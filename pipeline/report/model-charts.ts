@@ -5,16 +5,31 @@ import type { ReportChart } from "./input.ts";
 
 /** What each chart shows, for its alt text (the numbers are in the table it names). */
 const CHART_NOTES: Readonly<Record<string, { alt: string; table: TableName }>> = {
-  market_share_by_source: { alt: "Horizontal bar chart: each provider's market share, one panel per research firm.", table: "market_share" },
-  share_dumbbell: { alt: "Dumbbell chart: each provider's share under the two research firms, joined by a line showing the gap.", table: "share_comparison" },
+  market_share_by_source: {
+    alt: "Horizontal bar chart: each provider's market share, one panel per research firm.",
+    table: "market_share",
+  },
+  share_dumbbell: {
+    alt: "Dumbbell chart: each provider's share under the two research firms, joined by a line showing the gap.",
+    table: "share_comparison",
+  },
   share_of_named: { alt: "Bar chart: each provider's share among the providers each firm names, rescaled to 100%.", table: "market_share" },
-  bloc_share: { alt: "Stacked bar chart: US-led, China-led and unattributed share of each research firm's market.", table: "concentration" },
-  footprint: { alt: "Bar chart: cloud regions and availability zones per provider as the article gives them, lower bounds marked.", table: "footprint" },
+  bloc_share: {
+    alt: "Stacked bar chart: US-led, China-led and unattributed share of each research firm's market.",
+    table: "concentration",
+  },
+  footprint: {
+    alt: "Bar chart: cloud regions and availability zones per provider as the article gives them, lower bounds marked.",
+    table: "footprint",
+  },
   regions_vs_share: { alt: "Scatter plot: regions per provider against its market share, per research firm.", table: "footprint_vs_share" },
   geo_claims: { alt: "Dot matrix: the article's geography claims per subject and macro-region, coloured by bloc.", table: "geo_claims" },
   battlegrounds: { alt: "Matrix of squares: which of four statements the article makes about each macro-region.", table: "battlegrounds" },
   fact_positions: { alt: "Range chart: where in the article each fact's quote sits, as code-point offsets, per measure.", table: "facts" },
-  regional_heatmap: { alt: "Heatmap: cloud regions per provider and macro-region in the region catalog, battlegrounds starred.", table: "regional_breakdown" },
+  regional_heatmap: {
+    alt: "Heatmap: cloud regions per provider and macro-region in the region catalog, battlegrounds starred.",
+    table: "regional_breakdown",
+  },
   bloc_presence: { alt: "Bar chart: regions of the US-led and the China-led providers per macro-region.", table: "bloc_presence" },
 };
 

@@ -101,11 +101,20 @@ const isFull = (g: ShareGap): g is FullShareGap => g.row.delta_pp !== null && g.
 
 function seriesPairs(t: EnrichedTables): SeriesPair[] {
   // In source_a's rank order (the market's order), ties and unranked rows by provider id.
-  const cross = [...sortRows(TABLES.share_comparison, t.share_comparison.filter((r) => r.comparison === "cross_source"))].sort((a, b) => (a.rank_a ?? Infinity) - (b.rank_a ?? Infinity));
+  const cross = [
+    ...sortRows(
+      TABLES.share_comparison,
+      t.share_comparison.filter((r) => r.comparison === "cross_source"),
+    ),
+  ].sort((a, b) => (a.rank_a ?? Infinity) - (b.rank_a ?? Infinity));
   const pairs = new Map<string, ShareGap[]>();
   for (const row of cross) {
     const key = [row.source_a, row.market_a, row.period_a, row.source_b, row.market_b, row.period_b].join("\u0000");
-    const gap = { row, factsA: shareFact(t, row.source_a, row.period_a, row.provider_id), factsB: shareFact(t, row.source_b, row.period_b, row.provider_id) };
+    const gap = {
+      row,
+      factsA: shareFact(t, row.source_a, row.period_a, row.provider_id),
+      factsB: shareFact(t, row.source_b, row.period_b, row.provider_id),
+    };
     pairs.set(key, [...(pairs.get(key) ?? []), gap]);
   }
   return [...pairs.values()].map((rows) => {
@@ -128,9 +137,20 @@ function claimVerdicts(t: EnrichedTables): Map<string, Verdict> {
 
 function headline(t: EnrichedTables, catalogAsOf: string): Headline {
   const blocs = sortRows(TABLES.concentration, t.concentration).map((row) => ({ row, facts: splitIds(row.fact_ids) }));
-  const leader = blocs.every((c) => c.row.us_led_share > c.row.china_led_share) ? "us_led" : blocs.every((c) => c.row.us_led_share < c.row.china_led_share) ? "china_led" : "mixed";
-  const present = (geo: string, bloc: string) => sortRows(TABLES.regional_breakdown, t.regional_breakdown.filter((r) => r.macro_geo === geo && r.bloc === bloc && r.regions > 0));
-  const battlegrounds = sortRows(TABLES.bloc_presence, t.bloc_presence.filter((b) => b.battleground)).map((row) => ({
+  const leader = blocs.every((c) => c.row.us_led_share > c.row.china_led_share)
+    ? "us_led"
+    : blocs.every((c) => c.row.us_led_share < c.row.china_led_share)
+      ? "china_led"
+      : "mixed";
+  const present = (geo: string, bloc: string) =>
+    sortRows(
+      TABLES.regional_breakdown,
+      t.regional_breakdown.filter((r) => r.macro_geo === geo && r.bloc === bloc && r.regions > 0),
+    );
+  const battlegrounds = sortRows(
+    TABLES.bloc_presence,
+    t.bloc_presence.filter((b) => b.battleground),
+  ).map((row) => ({
     row,
     facts: splitIds(row.battleground_fact_ids),
     usLed: present(row.macro_geo, "us_led"),
@@ -180,7 +200,12 @@ function claimsModel(t: EnrichedTables): ClaimsModel {
     .sort(([fa, a], [fb, b]) => verdictRank(a[0]?.verdict ?? "") - verdictRank(b[0]?.verdict ?? "") || (fa < fb ? -1 : fa > fb ? 1 : 0))
     .map(([factId, cs]) => {
       const first = cs[0] as Row<"claims_check">;
-      return { factId, first, shown: cs.find((c) => c.definition === "public") ?? first, byScope: scopes.map((s) => cs.find((c) => c.definition === s)) };
+      return {
+        factId,
+        first,
+        shown: cs.find((c) => c.definition === "public") ?? first,
+        byScope: scopes.map((s) => cs.find((c) => c.definition === s)),
+      };
     });
   return { scopes, claims };
 }
@@ -189,11 +214,32 @@ function claimsModel(t: EnrichedTables): ClaimsModel {
 
 /** The tables in the order the report shows them; the first ones are open. */
 const TABLE_ORDER: readonly TableName[] = [
-  "market_share", "share_comparison", "concentration", "footprint", "bloc_presence", "battlegrounds",
-  "footprint_vs_share", "claims_check", "regional_breakdown", "geo_claims", "facts", "regions",
-  "providers", "sources", "documents", "measures", "markets",
+  "market_share",
+  "share_comparison",
+  "concentration",
+  "footprint",
+  "bloc_presence",
+  "battlegrounds",
+  "footprint_vs_share",
+  "claims_check",
+  "regional_breakdown",
+  "geo_claims",
+  "facts",
+  "regions",
+  "providers",
+  "sources",
+  "documents",
+  "measures",
+  "markets",
 ];
-const OPEN_TABLES: ReadonlySet<TableName> = new Set(["market_share", "share_comparison", "concentration", "footprint", "bloc_presence", "battlegrounds"]);
+const OPEN_TABLES: ReadonlySet<TableName> = new Set([
+  "market_share",
+  "share_comparison",
+  "concentration",
+  "footprint",
+  "bloc_presence",
+  "battlegrounds",
+]);
 
 export interface TableBlock {
   name: TableName;
@@ -257,11 +303,25 @@ export interface RunModel {
 function runModel(input: ReportInput, L: Labels): RunModel {
   const t = input.tables;
   const asOf: AsOf[] = [];
-  for (const d of sortRows(TABLES.documents, t.documents)) asOf.push({ what: `Source document: ${d.title ?? d.document_id} (${d.publisher})`, as_of: `${d.date_approx} (approximate)`, detail: d.date_evidence });
+  for (const d of sortRows(TABLES.documents, t.documents))
+    asOf.push({
+      what: `Source document: ${d.title ?? d.document_id} (${d.publisher})`,
+      as_of: `${d.date_approx} (approximate)`,
+      detail: d.date_evidence,
+    });
   const series = new Map<string, { source: string; market: string; period: string }>();
-  for (const r of sortRows(TABLES.market_share, t.market_share)) series.set([r.source_id, r.market, r.period].join("\u0000"), { source: r.source_id, market: r.market, period: r.period });
-  for (const s of series.values()) asOf.push({ what: `Market shares: ${L.source(s.source)}, ${L.market(s.market)}`, as_of: s.period, detail: "Period the research firm's figures cover" });
-  const sourceDates = t.regions.map((r) => r.source_as_of).filter((x): x is string => x !== null).sort();
+  for (const r of sortRows(TABLES.market_share, t.market_share))
+    series.set([r.source_id, r.market, r.period].join("\u0000"), { source: r.source_id, market: r.market, period: r.period });
+  for (const s of series.values())
+    asOf.push({
+      what: `Market shares: ${L.source(s.source)}, ${L.market(s.market)}`,
+      as_of: s.period,
+      detail: "Period the research firm's figures cover",
+    });
+  const sourceDates = t.regions
+    .map((r) => r.source_as_of)
+    .filter((x): x is string => x !== null)
+    .sort();
   asOf.push({
     what: "Region catalog (reference/regions.csv)",
     as_of: input.catalog.as_of,

@@ -128,9 +128,7 @@ export type SourceRef = z.infer<typeof SourcesFile>["sources"][number];
 
 export const MeasuresFile = z.object({
   as_of: periodText,
-  units: z.array(
-    z.strictObject({ unit_id: id, base_unit: id, factor: z.number().positive(), description: text }),
-  ),
+  units: z.array(z.strictObject({ unit_id: id, base_unit: id, factor: z.number().positive(), description: text })),
   markets: z.array(z.strictObject({ market_id: id, market_name: text, definition: text })),
   measures: z.array(
     z.strictObject({

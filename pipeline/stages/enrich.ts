@@ -20,19 +20,44 @@ import { latestBy } from "./latest.ts";
 import type { Normalized } from "./normalize.ts";
 import { catalogSummary, regionTables, type CatalogSummary } from "./regions.ts";
 
-export type EnrichedTables = Normalized["tables"] & Pick<Tables, "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "regions" | "regional_breakdown" | "bloc_presence" | "claims_check">;
+export type EnrichedTables = Normalized["tables"] &
+  Pick<
+    Tables,
+    | "footprint"
+    | "footprint_vs_share"
+    | "geo_claims"
+    | "battlegrounds"
+    | "regions"
+    | "regional_breakdown"
+    | "bloc_presence"
+    | "claims_check"
+  >;
 
 export interface EnrichOptions {
   catalog?: readonly CatalogSummary[];
 }
 
-const GEO_RELATIONS = new Set(["regions_in", "regions_mainly_in", "regions_absent_from", "growth_region", "battleground", "expected_leader_in", "leans_toward", "less_aligned_with"]);
+const GEO_RELATIONS = new Set([
+  "regions_in",
+  "regions_mainly_in",
+  "regions_absent_from",
+  "growth_region",
+  "battleground",
+  "expected_leader_in",
+  "leans_toward",
+  "less_aligned_with",
+]);
 
 type Fact = Row<"facts">;
 
 /** The latest fact per subject for a measure (ties broken by fact_id for determinism). */
 function latestBySubject(facts: readonly Fact[], measure: string): Map<string, Fact> {
-  return latestBy(facts.filter((f) => f.measure === measure), (f) => f.subject_id, (f) => f.period ?? "", (f) => f.fact_id);
+  return latestBy(
+    facts.filter((f) => f.measure === measure),
+    (f) => f.subject_id,
+    (f) => f.period ?? "",
+    (f) => f.fact_id,
+  );
 }
 
 export function enrich(input: Normalized, ctx: StageContext, options: EnrichOptions = {}): EnrichedTables {
@@ -67,7 +92,11 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
   });
 
   // --- footprint_vs_share ------------------------------------------------------------------------
-  const latestShare = latestBy(tables.market_share, (s) => `${s.source_id}\u0000${s.provider_id}`, (s) => s.period);
+  const latestShare = latestBy(
+    tables.market_share,
+    (s) => `${s.source_id}\u0000${s.provider_id}`,
+    (s) => s.period,
+  );
   const footprint_vs_share: Array<Row<"footprint_vs_share">> = [];
   for (const s of latestShare.values()) {
     const r = regions.get(s.provider_id);
@@ -94,7 +123,13 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
     if (!GEO_RELATIONS.has(f.measure) || f.object_id === null) continue;
     const geo = geoById.get(f.object_id);
     const countryMacro = reference.countryMacro.get(f.object_id);
-    const macros: readonly MacroGeo[] = geo ? (geo.kind === "macro" ? [geo.geo_id as MacroGeo] : (geo.covers ?? [])) : countryMacro ? [countryMacro] : [];
+    const macros: readonly MacroGeo[] = geo
+      ? geo.kind === "macro"
+        ? [geo.geo_id as MacroGeo]
+        : (geo.covers ?? [])
+      : countryMacro
+        ? [countryMacro]
+        : [];
     for (const macro_geo of macros)
       geo_claims.push({
         fact_id: f.fact_id,
@@ -130,7 +165,15 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
 
   ctx.log(`enrich: ${footprint.length} footprint rows, ${geo_claims.length} geography rows`);
   const regional = regionTables(
-    { catalog: reference.catalog, providers: tables.providers, geographies: reference.geographies, countryMacro: reference.countryMacro, facts, geo_claims, battlegrounds },
+    {
+      catalog: reference.catalog,
+      providers: tables.providers,
+      geographies: reference.geographies,
+      countryMacro: reference.countryMacro,
+      facts,
+      geo_claims,
+      battlegrounds,
+    },
     ctx,
   );
   return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds, ...regional };

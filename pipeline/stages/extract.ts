@@ -17,7 +17,6 @@ import { checkReference } from "./extract/reference.ts";
 import { checkShareSums } from "./extract/shares.ts";
 import type { StageContext } from "./context.ts";
 
-
 export interface Extracted {
   documents: SourceDocument[];
   claims: Claim[];
@@ -44,7 +43,8 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   checkShareSums(claims, out);
 
   const { providers, sources, measures, entities, geography, catalogMeta } = ref;
-  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta) throw new PipelineError("extract", out.list);
+  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta)
+    throw new PipelineError("extract", out.list);
   ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s)`);
   return {
     documents,

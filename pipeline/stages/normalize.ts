@@ -17,7 +17,10 @@ import type { CatalogRegion } from "../schema/catalog.ts";
 import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
 
-export type NormalizedTables = Pick<Tables, "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration">;
+export type NormalizedTables = Pick<
+  Tables,
+  "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration"
+>;
 
 /** The reference data enrich reads beyond the tables: the region catalog and the geographies. */
 export interface GeoReference {
@@ -75,7 +78,13 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
   const providers = [...new Set(series.flatMap((s) => s.rows.map((r) => r.provider_id)))].sort(byText);
   const byProvider = new Map(series.map((s) => [s, new Map(s.rows.map((r) => [r.provider_id, r]))]));
   // The sort is stable: pairs with the same key stay in the order given.
-  const ordered = [...pairs].sort(([a1, b1], [a2, b2]) => byText(a1.source_id, a2.source_id) || byText(a1.period, a2.period) || byText(b1.source_id, b2.source_id) || byText(b1.period, b2.period));
+  const ordered = [...pairs].sort(
+    ([a1, b1], [a2, b2]) =>
+      byText(a1.source_id, a2.source_id) ||
+      byText(a1.period, a2.period) ||
+      byText(b1.source_id, b2.source_id) ||
+      byText(b1.period, b2.period),
+  );
   const rows: Array<Row<"share_comparison">> = [];
   for (const provider_id of providers) {
     for (const [a, b, comparison] of ordered) {
@@ -142,18 +151,38 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const seriesByKey = new Map<string, Series>();
   for (const f of facts) {
     if (f.measure !== "market_share") continue;
-    invariant(f.value !== null && f.market !== null && f.period !== null, "normalize", `market_share fact ${f.fact_id} lacks value, market or period`);
+    invariant(
+      f.value !== null && f.market !== null && f.period !== null,
+      "normalize",
+      `market_share fact ${f.fact_id} lacks value, market or period`,
+    );
     const key = `${f.attributed_to}\u0000${f.market}\u0000${f.period}`;
     let s = seriesByKey.get(key);
     if (!s) seriesByKey.set(key, (s = { source_id: f.attributed_to, market: f.market, period: f.period, rows: [] }));
-    s.rows.push({ source_id: f.attributed_to, market: f.market, period: f.period, provider_id: f.subject_id, share: f.value, share_of_named: 0, rank: 0, fact_id: f.fact_id });
+    s.rows.push({
+      source_id: f.attributed_to,
+      market: f.market,
+      period: f.period,
+      provider_id: f.subject_id,
+      share: f.value,
+      share_of_named: 0,
+      rank: 0,
+      fact_id: f.fact_id,
+    });
   }
   const series = [...seriesByKey.values()].sort(
-    (a, b) => (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) || a.market.localeCompare(b.market) || periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
+    (a, b) =>
+      (sourceOrder.get(a.source_id) ?? 0) - (sourceOrder.get(b.source_id) ?? 0) ||
+      a.market.localeCompare(b.market) ||
+      periodSortKey(a.period).localeCompare(periodSortKey(b.period)),
   );
   for (const s of series) {
     const ids = s.rows.map((r) => r.provider_id);
-    invariant(new Set(ids).size === ids.length, "normalize", `${s.source_id} ${s.market} ${s.period} names a provider twice: ${ids.join(", ")}`);
+    invariant(
+      new Set(ids).size === ids.length,
+      "normalize",
+      `${s.source_id} ${s.market} ${s.period} names a provider twice: ${ids.join(", ")}`,
+    );
     const total = sum(s.rows.map((r) => r.share));
     invariant(total <= 1 + 1e-9, "normalize", `${s.source_id} ${s.market} ${s.period} shares sum to ${total}`);
     // rank = 1 + how many shares are strictly larger (ties share the best rank)
@@ -206,10 +235,31 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   });
 
   const tables: NormalizedTables = {
-    providers: input.providers.map((p) => ({ provider_id: p.provider_id, provider_name: p.provider_name, parent_company: p.parent_company, hq_country: p.hq_country, bloc: p.bloc, aliases: p.aliases.join(";") })),
+    providers: input.providers.map((p) => ({
+      provider_id: p.provider_id,
+      provider_name: p.provider_name,
+      parent_company: p.parent_company,
+      hq_country: p.hq_country,
+      bloc: p.bloc,
+      aliases: p.aliases.join(";"),
+    })),
     sources: input.sources.map((s) => ({ ...s })),
-    documents: input.documents.map(({ meta, sha256 }) => ({ document_id: meta.document_id, file: meta.file, sha256, publisher: meta.publisher, title: meta.title, url: meta.url, date_approx: meta.date_approx, date_evidence: meta.date_evidence })),
-    measures: input.measures.measures.map((m) => ({ measure_id: m.measure_id, kind: m.kind, units: m.units.length > 0 ? m.units.join(";") : null, definition: m.definition })),
+    documents: input.documents.map(({ meta, sha256 }) => ({
+      document_id: meta.document_id,
+      file: meta.file,
+      sha256,
+      publisher: meta.publisher,
+      title: meta.title,
+      url: meta.url,
+      date_approx: meta.date_approx,
+      date_evidence: meta.date_evidence,
+    })),
+    measures: input.measures.measures.map((m) => ({
+      measure_id: m.measure_id,
+      kind: m.kind,
+      units: m.units.length > 0 ? m.units.join(";") : null,
+      definition: m.definition,
+    })),
     markets: input.measures.markets.map((m) => ({ ...m })),
     facts,
     market_share,
@@ -217,5 +267,13 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     concentration,
   };
   ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
-  return { tables, geo: { catalog: input.catalog, catalogAsOf: input.catalogMeta.as_of, geographies: input.entities.geographies, countryMacro: input.countryMacro } };
+  return {
+    tables,
+    geo: {
+      catalog: input.catalog,
+      catalogAsOf: input.catalogMeta.as_of,
+      geographies: input.entities.geographies,
+      countryMacro: input.countryMacro,
+    },
+  };
 }

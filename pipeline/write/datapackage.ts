@@ -11,7 +11,10 @@ export const NUMBER_FORMAT =
 export const CSV_TEXT_GUARD =
   "A text cell that begins with ' has one extra ' in front (a guard against spreadsheet formulas, added to text beginning with =, +, -, @, a tab, a carriage return, a NUL or '): drop it to get the raw text, which the Parquet copy holds. An empty text is written \"\"; an empty cell is a null.";
 
-export function describePackage(defs: readonly TableDef[], opts: { version: string; documents: ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }> }): object {
+export function describePackage(
+  defs: readonly TableDef[],
+  opts: { version: string; documents: ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }> },
+): object {
   const resources = defs.flatMap((def) => {
     const columns = columnsOf(def);
     const schema = {
@@ -35,7 +38,7 @@ export function describePackage(defs: readonly TableDef[], opts: { version: stri
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",
-        dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: "\"", doubleQuote: true, header: true },
+        dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true },
         schema,
       },
       {
@@ -54,7 +57,13 @@ export function describePackage(defs: readonly TableDef[], opts: { version: stri
     title: "Cloud market atlas: the US-led and China-led cloud and AI stacks",
     description: `Source-traceable tidy tables built from news coverage of the cloud market. Every fact keeps its verbatim quote and character offsets; every derived row names its facts. ${NUMBER_FORMAT}`,
     version: opts.version,
-    licenses: [{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's" }],
+    licenses: [
+      {
+        name: "CC-BY-4.0",
+        path: "https://creativecommons.org/licenses/by/4.0/",
+        title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's",
+      },
+    ],
     sources: opts.documents.map((d) => ({ title: `${d.publisher} article ${d.document_id} (${d.date_approx})` })),
     resources,
   };

@@ -7,14 +7,46 @@
  * A run builds `<out>.tmp-<pid>`, then renames `<out>` to `<out>.old-<pid>` and the temporary folder
  * to `<out>`, then deletes the old folder: a failed or killed run leaves the previous output as it was.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { PipelineError } from "../errors.ts";
 import { msg } from "../messages.ts";
 import { MANIFEST } from "./plan.ts";
 
-const SYSTEM_FOLDERS = ["/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib64", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var", "/work"];
+const SYSTEM_FOLDERS = [
+  "/bin",
+  "/boot",
+  "/dev",
+  "/etc",
+  "/home",
+  "/lib",
+  "/lib64",
+  "/opt",
+  "/proc",
+  "/root",
+  "/run",
+  "/sbin",
+  "/srv",
+  "/sys",
+  "/tmp",
+  "/usr",
+  "/var",
+  "/work",
+];
 
 /** The real path of `p` (symlinks resolved), for a path that may not exist yet. */
 function realPath(p: string): string {
@@ -41,12 +73,19 @@ export function checkOutputDir(outDir: string, projectRoot: string, opts: { data
     throw new PipelineError("write", [{ file: out, path: "--out", rule: "output-path", message }], "usage");
   };
   const home = homedir() ? realPath(homedir()) : undefined;
-  if (out === path.parse(out).root || SYSTEM_FOLDERS.includes(out) || SYSTEM_FOLDERS.map(realPath).includes(out) || within(root, out) || out === home) refuse(msg.refuseOutput(out));
+  if (
+    out === path.parse(out).root ||
+    SYSTEM_FOLDERS.includes(out) ||
+    SYSTEM_FOLDERS.map(realPath).includes(out) ||
+    within(root, out) ||
+    out === home
+  )
+    refuse(msg.refuseOutput(out));
   if (opts.dataDir !== undefined) {
     const data = realPath(opts.dataDir);
     if (within(out, data) || within(data, out)) refuse(msg.refuseOutputInData(out, data));
   }
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(out);
   } catch {

@@ -49,7 +49,12 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
  * 4. the temporary folder replaces the output folder (`replaceOutputDir`).
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
  */
-export async function writeOutputs(outDir: string, plan: readonly OutputFile[], ctx: StageContext, hooks: WriteHooks = {}): Promise<WriteStats> {
+export async function writeOutputs(
+  outDir: string,
+  plan: readonly OutputFile[],
+  ctx: StageContext,
+  hooks: WriteHooks = {},
+): Promise<WriteStats> {
   const out = path.resolve(outDir);
   const tmp = tempDirOf(out);
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
@@ -93,7 +98,13 @@ export async function writeOutputs(outDir: string, plan: readonly OutputFile[], 
         }
       } else if (file.kind === "parquet") {
         const guarded = guardedOf.get(file.csv);
-        parquet?.convert({ def: file.def, csvFile: path.join(tmp, file.csv), parquetFile: target, rel: file.rel, ...(guarded && { guarded }) });
+        parquet?.convert({
+          def: file.def,
+          csvFile: path.join(tmp, file.csv),
+          parquetFile: target,
+          rel: file.rel,
+          ...(guarded && { guarded }),
+        });
       } else {
         await writeFile(target, file.bytes);
         stats.bytes += typeof file.bytes === "string" ? Buffer.byteLength(file.bytes) : file.bytes.byteLength;

@@ -32,7 +32,13 @@ export const PARQUET_ROW_GROUP = 50_000;
  * DuckDB's memory, and freed memory given back to the system at once (by default its allocator keeps
  * up to 128 MiB of it).
  */
-const DUCKDB_CONFIG = { threads: "1", memory_limit: "512MB", preserve_insertion_order: "true", allocator_flush_threshold: "8MB", allocator_bulk_deallocation_flush_threshold: "8MB" } as const;
+const DUCKDB_CONFIG = {
+  threads: "1",
+  memory_limit: "512MB",
+  preserve_insertion_order: "true",
+  allocator_flush_threshold: "8MB",
+  allocator_bulk_deallocation_flush_threshold: "8MB",
+} as const;
 
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlName = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -50,7 +56,9 @@ export function copySql(def: TableDef, csvPath: string, parquetPath: string, gua
   const select = cols
     .map((c) => {
       const n = sqlName(c.name);
-      return c.type === "string" && (!guarded || guarded.has(c.name)) ? `CASE WHEN starts_with(${n}, '''') THEN substr(${n}, 2) ELSE ${n} END AS ${n}` : n;
+      return c.type === "string" && (!guarded || guarded.has(c.name))
+        ? `CASE WHEN starts_with(${n}, '''') THEN substr(${n}, 2) ELSE ${n} END AS ${n}`
+        : n;
     })
     .join(", ");
   const csv = `read_csv(${sqlText(csvPath)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, strict_mode = true, columns = ${types})`;
@@ -82,7 +90,10 @@ export class ParquetFromCsv {
   private closed = false;
 
   constructor() {
-    this.connection = DuckDBInstance.create(":memory:", { ...DUCKDB_CONFIG }).then(async (instance) => ({ instance, connection: await instance.connect() }));
+    this.connection = DuckDBInstance.create(":memory:", { ...DUCKDB_CONFIG }).then(async (instance) => ({
+      instance,
+      connection: await instance.connect(),
+    }));
     // A failure to start is reported by the first conversion (and by `close`), not as an unhandled rejection.
     this.queue = this.connection.catch(() => undefined);
   }
@@ -95,7 +106,12 @@ export class ParquetFromCsv {
       .then(
         () => undefined,
         (error: unknown) => {
-          this.problems.push({ file: job.rel, path: "(file)", rule: "parquet-write", message: msg.parquetFailed(error instanceof Error ? error.message : String(error)) });
+          this.problems.push({
+            file: job.rel,
+            path: "(file)",
+            rule: "parquet-write",
+            message: msg.parquetFailed(error instanceof Error ? error.message : String(error)),
+          });
         },
       );
   }

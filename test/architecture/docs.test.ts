@@ -8,7 +8,12 @@ import { describe, expect, it } from "vitest";
 import { CONTRACT_PATH, renderContract } from "../../tools/data-contract.ts";
 import { ROOT } from "../helpers.ts";
 
-const docs = ["README.md", ...readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const docs = [
+  "README.md",
+  ...readdirSync(path.join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 const TOP = /^(pipeline|tools|bench|test|notebooks|data|docs|output|\.ci)\//;
 const IGNORED = /^(test\/\.artifacts|\.jupyter|\.bench)\//;
 

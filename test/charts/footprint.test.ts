@@ -23,20 +23,30 @@ describe("footprint charts", () => {
     expect(ticks[0]?.label).toContain("provider: Microsoft Azure; Regions listed: 55");
     expect(svg).toContain(">over 70</text>");
     // availability zones: Alibaba 89, Huawei 101 only
-    expect(bars.filter((b) => b.label.includes("Measure: Availability zones")).map((b) => /As stated: (\d+)/.exec(b.label)?.[1])).toEqual(["89", "101"]);
+    expect(bars.filter((b) => b.label.includes("Measure: Availability zones")).map((b) => /As stated: (\d+)/.exec(b.label)?.[1])).toEqual([
+      "89",
+      "101",
+    ]);
   });
 
   it("footprint's subtitle gives the lower bound and the listed count from the table", () => {
     expect(subtitle(footprint(tables.footprint, theme))).toEqual([
-      "▶ marks a lower bound (Azure claims \"over 70\" regions); | marks the regions the article lists (Azure: 55)",
-      "\"(catalog)\": the article gives no count, so the region catalog's count is shown",
+      '▶ marks a lower bound (Azure claims "over 70" regions); | marks the regions the article lists (Azure: 55)',
+      '"(catalog)": the article gives no count, so the region catalog\'s count is shown',
     ]);
-    const changed = tables.footprint.map((r) => (r.provider_id === "azure" ? { ...r, regions: 80, regions_qualifier: "at_least" as const, regions_listed: null } : r));
+    const changed = tables.footprint.map((r) =>
+      r.provider_id === "azure" ? { ...r, regions: 80, regions_qualifier: "at_least" as const, regions_listed: null } : r,
+    );
     expect(subtitle(footprint(changed, theme))).toEqual([
-      "▶ marks a lower bound (Azure claims \"at least 80\" regions)",
-      "\"(catalog)\": the article gives no count, so the region catalog's count is shown",
+      '▶ marks a lower bound (Azure claims "at least 80" regions)',
+      '"(catalog)": the article gives no count, so the region catalog\'s count is shown',
     ]);
-    const plain = tables.footprint.map((r) => ({ ...r, regions_qualifier: null, regions_listed: null, regions_source: "article" as const }));
+    const plain = tables.footprint.map((r) => ({
+      ...r,
+      regions_qualifier: null,
+      regions_listed: null,
+      regions_source: "article" as const,
+    }));
     expect(subtitle(footprint(plain, theme))).toEqual([]);
   });
 

@@ -15,9 +15,16 @@ describe("geography charts", () => {
 
   it("battlegrounds: one square per true statement; the article's three battlegrounds", async () => {
     const squares = marks(await svgOf("battlegrounds"), "square");
-    const flags = tables.battlegrounds.flatMap((b) => [b.is_battleground, b.china_led_growth, b.us_led_lead, b.less_aligned_with_us]).filter(Boolean);
+    const flags = tables.battlegrounds
+      .flatMap((b) => [b.is_battleground, b.china_led_growth, b.us_led_lead, b.less_aligned_with_us])
+      .filter(Boolean);
     expect(squares).toHaveLength(flags.length);
-    expect(squares.filter((s) => s.label.includes("Statement: Battleground (article)")).map((s) => /Macro-region: ([^;]+)/.exec(s.label)?.[1]).sort()).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
+    expect(
+      squares
+        .filter((s) => s.label.includes("Statement: Battleground (article)"))
+        .map((s) => /Macro-region: ([^;]+)/.exec(s.label)?.[1])
+        .sort(),
+    ).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
   });
 
   it("regional heatmap (hand-made rows): one cell per provider × macro-region with regions, ★ on battlegrounds", async () => {

@@ -3,7 +3,9 @@ import { marks, specOf, svgOf, tables } from "../support/charts.ts";
 
 describe("provenance chart", () => {
   it("fact positions: one span per fact, at its quote's offsets", async () => {
-    const spec = specOf("fact_positions") as { data: { values: Array<{ fact_id: string; char_start: number; char_end: number; attributed_to: string }> } };
+    const spec = specOf("fact_positions") as {
+      data: { values: Array<{ fact_id: string; char_start: number; char_end: number; attributed_to: string }> };
+    };
     expect(spec.data.values).toHaveLength(tables.facts.length);
     const azure = spec.data.values.find((v) => v.fact_id === "azure-regions");
     expect(azure).toMatchObject({ char_start: 1655, char_end: 1685, attributed_to: "Microsoft" });

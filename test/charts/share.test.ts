@@ -10,7 +10,9 @@ describe("market-share charts", () => {
     const bars = marks(await svgOf("market_share_by_source"), "bar");
     expect(bars).toHaveLength(10);
     expect(bars.filter((b) => b.label.includes("Source: Gartner · IaaS · 2024"))).toHaveLength(5);
-    expect(bars.filter((b) => b.label.includes("Source: Synergy Research Group · cloud infrastructure services · 2025-Q2"))).toHaveLength(5);
+    expect(bars.filter((b) => b.label.includes("Source: Synergy Research Group · cloud infrastructure services · 2025-Q2"))).toHaveLength(
+      5,
+    );
     expect(bars.find((b) => b.label.includes("Fact: gartner-share-aws"))?.label).toContain("Share: 37.7%");
     expect(bars.find((b) => b.label.includes("Fact: synergy-share-huawei"))?.label).toContain("Share: 2.0%");
   });
@@ -51,7 +53,12 @@ describe("market-share charts", () => {
 describe("shareDumbbellPoints (the count a chart over the budget is skipped by, without building it)", () => {
   it("is the number of points shareDumbbell draws, for any comparison rows", () => {
     const share = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null });
-    const row = fc.record({ provider_id: fc.constantFrom("aws", "azure", "newco"), share_a: share, share_b: share, comparison: fc.constantFrom("cross_source" as const, "period_over_period" as const) });
+    const row = fc.record({
+      provider_id: fc.constantFrom("aws", "azure", "newco"),
+      share_a: share,
+      share_b: share,
+      comparison: fc.constantFrom("cross_source" as const, "period_over_period" as const),
+    });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), (parts) => {
         const rows = parts.map((p) => ({ ...tables.share_comparison[0]!, ...p, delta_pp: null }));

@@ -4,42 +4,85 @@ import { svgOf, tables, theme } from "../support/charts.ts";
 
 describe("labels from the reference tables", () => {
   it("provider labels: the name, or the first alias when the name is long", () => {
-    expect(tables.providers.map(providerLabelOf)).toEqual(["AWS", "Microsoft Azure", "Google Cloud", "Alibaba Cloud", "Huawei Cloud", "Oracle"]);
+    expect(tables.providers.map(providerLabelOf)).toEqual([
+      "AWS",
+      "Microsoft Azure",
+      "Google Cloud",
+      "Alibaba Cloud",
+      "Huawei Cloud",
+      "Oracle",
+    ]);
     expect(tables.providers.map(providerShortName)).toEqual(["AWS", "Azure", "GCP", "Ali", "Huawei", "OCI"]);
   });
 
   it("source and market labels drop the reference's notes", () => {
-    expect(tables.sources.map((s) => sourceLabelOf(s.source_name))).toEqual(["Synergy Research Group", "Gartner", "Fierce Network", "Microsoft", "Alibaba Group", "Huawei", "AvidThink", "Moor Insights & Strategy"]);
+    expect(tables.sources.map((s) => sourceLabelOf(s.source_name))).toEqual([
+      "Synergy Research Group",
+      "Gartner",
+      "Fierce Network",
+      "Microsoft",
+      "Alibaba Group",
+      "Huawei",
+      "AvidThink",
+      "Moor Insights & Strategy",
+    ]);
     expect(tables.markets.map((m) => marketLabelOf(m.market_name))).toEqual(["cloud infrastructure services", "IaaS"]);
     expect(theme.sourceCaption("gartner", "iaas", "2024")).toBe("Gartner · IaaS · 2024");
   });
 
   it("macro-regions in MACRO_GEOS order; unknown ids shown as they are", () => {
-    expect(theme.geoOrder(["china_mainland", "europe", "atlantis", "asia_pacific"])).toEqual(["Europe", "Asia-Pacific", "China (mainland)", "atlantis"]);
+    expect(theme.geoOrder(["china_mainland", "europe", "atlantis", "asia_pacific"])).toEqual([
+      "Europe",
+      "Asia-Pacific",
+      "China (mainland)",
+      "atlantis",
+    ]);
     expect(geoLabel("oceania")).toBe("Oceania");
   });
 
   it("providers ordered US-led then China-led, each by id, with their fixed colours; unknown ones last, grey", () => {
     expect(theme.providerOrder(["huawei", "aws", "oracle", "newco"])).toEqual(["AWS", "Oracle", "Huawei Cloud", "newco"]);
-    expect(theme.providerColorScale(["huawei", "aws", "oracle", "newco"])).toEqual({ domain: ["AWS", "Oracle", "Huawei Cloud", "newco"], range: ["#e8871e", "#8c6d46", "#7b4fa0", "#7f7f7f"] });
-    const newco = { provider_id: "newco", provider_name: "NewCo Cloud", parent_company: "NewCo", hq_country: "DE", bloc: "us_led" as const, aliases: "NewCo" };
+    expect(theme.providerColorScale(["huawei", "aws", "oracle", "newco"])).toEqual({
+      domain: ["AWS", "Oracle", "Huawei Cloud", "newco"],
+      range: ["#e8871e", "#8c6d46", "#7b4fa0", "#7f7f7f"],
+    });
+    const newco = {
+      provider_id: "newco",
+      provider_name: "NewCo Cloud",
+      parent_company: "NewCo",
+      hq_country: "DE",
+      bloc: "us_led" as const,
+      aliases: "NewCo",
+    };
     const wider = chartTheme({ ...tables, providers: [...tables.providers, newco] });
-    expect(wider.providerColorScale(["alibaba", "newco", "oracle"])).toEqual({ domain: ["NewCo Cloud", "Oracle", "Alibaba Cloud"], range: ["#7f7f7f", "#8c6d46", "#d1495b"] });
+    expect(wider.providerColorScale(["alibaba", "newco", "oracle"])).toEqual({
+      domain: ["NewCo Cloud", "Oracle", "Alibaba Cloud"],
+      range: ["#7f7f7f", "#8c6d46", "#d1495b"],
+    });
   });
 
   it("does not depend on the reference tables' row order (the published CSVs are sorted by id)", () => {
-    const reversed = chartTheme({ providers: [...tables.providers].reverse(), sources: [...tables.sources].reverse(), markets: [...tables.markets].reverse() });
+    const reversed = chartTheme({
+      providers: [...tables.providers].reverse(),
+      sources: [...tables.sources].reverse(),
+      markets: [...tables.markets].reverse(),
+    });
     const ids = tables.providers.map((p) => p.provider_id);
     expect(reversed.providerOrder(ids)).toEqual(["AWS", "Microsoft Azure", "Google Cloud", "Oracle", "Alibaba Cloud", "Huawei Cloud"]);
     expect(reversed.providerColorScale(ids)).toEqual(theme.providerColorScale(ids));
-    expect(reversed.sourceColorScale(["synergy", "gartner"])).toEqual({ domain: ["Synergy Research Group", "Gartner"], range: ["#4c4c4c", "#c08a00"] });
+    expect(reversed.sourceColorScale(["synergy", "gartner"])).toEqual({
+      domain: ["Synergy Research Group", "Gartner"],
+      range: ["#4c4c4c", "#c08a00"],
+    });
   });
 
   it("AWS has the same colour in every chart that shows providers", async () => {
     const awsFills = new Map<string, string[]>();
     for (const name of ["market_share_by_source", "share_of_named", "footprint", "regions_vs_share"]) {
       const svg = await svgOf(name);
-      const fills = [...svg.matchAll(/<path [^>]*aria-label="[^"]*Provider: AWS;[^"]*"[^>]*>/g)].map((m) => /\bfill="([^"]*)"/.exec(m[0])?.[1] ?? "");
+      const fills = [...svg.matchAll(/<path [^>]*aria-label="[^"]*Provider: AWS;[^"]*"[^>]*>/g)].map(
+        (m) => /\bfill="([^"]*)"/.exec(m[0])?.[1] ?? "",
+      );
       awsFills.set(name, [...new Set(fills)]);
     }
     expect([...awsFills.values()]).toEqual([["#e8871e"], ["#e8871e"], ["#e8871e"], ["#e8871e"]]);

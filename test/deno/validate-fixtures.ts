@@ -3,10 +3,23 @@
  * Deno-compatible by validating the bundled fixtures and reference data with them under Deno.
  */
 import { parse } from "yaml";
-import { ClaimRecord, EntitiesFile, FixtureFile, GeographyFile, MeasuresFile, ProvidersFile, SourcesFile } from "../../pipeline/schema/inputs.ts";
+import {
+  ClaimRecord,
+  EntitiesFile,
+  FixtureFile,
+  GeographyFile,
+  MeasuresFile,
+  ProvidersFile,
+  SourcesFile,
+} from "../../pipeline/schema/inputs.ts";
 import { TABLES } from "../../pipeline/schema/tables.ts";
 
-declare const Deno: { readTextFileSync(p: string): string; readDirSync(p: string): Iterable<{ name: string }>; exit(code: number): never; version: { deno: string } };
+declare const Deno: {
+  readTextFileSync(p: string): string;
+  readDirSync(p: string): Iterable<{ name: string }>;
+  exit(code: number): never;
+  version: { deno: string };
+};
 
 const root = new URL("../../", import.meta.url).pathname;
 const read = (p: string) => parse(Deno.readTextFileSync(root + p), { merge: true }) as unknown;
@@ -23,7 +36,7 @@ check("measures", MeasuresFile.safeParse(read("data/reference/measures.yaml")));
 check("entities", EntitiesFile.safeParse(read("data/reference/entities.yaml")));
 check("geography", GeographyFile.safeParse(read("data/reference/geography.yaml")));
 let claims = 0;
-for (const entry of [...Deno.readDirSync(root + "data/fixtures")].sort((a, b) => a.name.localeCompare(b.name))) {
+for (const entry of [...Deno.readDirSync(`${root}data/fixtures`)].sort((a, b) => a.name.localeCompare(b.name))) {
   if (!entry.name.endsWith(".yaml")) continue;
   const fixture = FixtureFile.parse(read(`data/fixtures/${entry.name}`));
   for (const c of fixture.claims) {

@@ -24,11 +24,24 @@ function claim(id: string, subject: string, value: number, quote: string, extra:
   const start = TEXT.indexOf(quote);
   if (start < 0) throw new Error(`test setup: ${quote} is not in the document`);
   const fields: Record<string, unknown> = {
-    id, subject, measure: "market_share", value, unit: "percent", qualifier: "exact", period: "Q3 2025", market: "cloud_infrastructure_services",
-    attributed_to: "sheetco", quote, char_start: start, char_end: start + quote.length, ...extra,
+    id,
+    subject,
+    measure: "market_share",
+    value,
+    unit: "percent",
+    qualifier: "exact",
+    period: "Q3 2025",
+    market: "cloud_infrastructure_services",
+    attributed_to: "sheetco",
+    quote,
+    char_start: start,
+    char_end: start + quote.length,
+    ...extra,
   };
   // JSON texts are YAML flow scalars: every control character arrives escaped and intact.
-  return `  - { ${Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} }\n`;
+  return `  - { ${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(", ")} }\n`;
 }
 
 type Row = Record<string, string>;
@@ -41,7 +54,10 @@ let comparisonCsv: string;
 beforeAll(async () => {
   const { data } = copyData();
   const sourcesFile = path.join(data, "reference", "sources.yaml");
-  writeFileSync(sourcesFile, `${readFileSync(sourcesFile, "utf8")}  - { source_id: sheetco, source_name: Sheet Co, kind: research_firm }\n`);
+  writeFileSync(
+    sourcesFile,
+    `${readFileSync(sourcesFile, "utf8")}  - { source_id: sheetco, source_name: Sheet Co, kind: research_firm }\n`,
+  );
   writeFileSync(path.join(data, "sources", "sheet-note.txt"), TEXT);
   const sha = createHash("sha256").update(TEXT).digest("hex");
   writeFileSync(
@@ -52,7 +68,10 @@ beforeAll(async () => {
     path.join(data, "fixtures", "sheet-note.yaml"),
     "document_id: sheet-note\nclaims:\n" +
       claim("sheet-aws", "AWS", 32, `${HYPERLINK} AWS held 32%`, { note: "+1 555 0100 called it", period_note: "\tindented by a tab" }) +
-      claim("sheet-gcp", "Google", 11, `${SUM} Google 11%`, { note: "-4 points below Synergy", period_note: "\rstarts with a carriage return" }) +
+      claim("sheet-gcp", "Google", 11, `${SUM} Google 11%`, {
+        note: "-4 points below Synergy",
+        period_note: "\rstarts with a carriage return",
+      }) +
       claim("sheet-azure", "Microsoft", 22, "Microsoft 22%", { note: "plain = fine, @ inside is fine" }),
   );
   out = path.join(tempDir("csvinj"), "output");
@@ -61,7 +80,9 @@ beforeAll(async () => {
   factsCsv = readFileSync(path.join(out, "tables", "facts.csv"), "utf8");
   facts = parse(factsCsv, { columns: true }) as Row[];
   const bytes = readFileSync(path.join(out, "tables", "facts.parquet"));
-  factsParquet = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Array<Record<string, unknown>>;
+  factsParquet = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Array<
+    Record<string, unknown>
+  >;
   comparisonCsv = readFileSync(path.join(out, "tables", "share_comparison.csv"), "utf8");
 }, 60_000);
 
@@ -96,7 +117,9 @@ describe("safe CSV: formula-like text is neutralized in text columns", () => {
     expect(parquetFact("sheet-gcp")["note"]).toBe("-4 points below Synergy");
     expect(parquetFact("sheet-aws")["period_note"]).toBe("\tindented by a tab");
     // and the offsets still point at the raw text in the source
-    expect(TEXT.slice(Number(parquetFact("sheet-aws")["char_start"]), Number(parquetFact("sheet-aws")["char_end"]))).toBe(parquetFact("sheet-aws")["quote"]);
+    expect(TEXT.slice(Number(parquetFact("sheet-aws")["char_start"]), Number(parquetFact("sheet-aws")["char_end"]))).toBe(
+      parquetFact("sheet-aws")["quote"],
+    );
   });
 
   it("keeps numbers numeric: a negative delta_pp is written -4, not '-4", () => {

@@ -6,7 +6,20 @@
  * --check writes nothing; an internal error prints a short message and no stack trace.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../pipeline/errors.ts";
@@ -19,7 +32,11 @@ const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");
 
 /** Runs the CLI in a Node process of its own (`node --import tsx`): for what needs another pid or the real environment. */
 function spawned(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,8 +50,13 @@ function previousOutput(): { parent: string; out: string } {
 
 /** Starts a run that pauses at `where` (test/support/paused-cli.ts); resolves once it is paused, with its pid and temporary folder. */
 function startPaused(args: string[], where: "mid-write" | "before-swap") {
-  const child = spawn(process.execPath, ["--import", "tsx", PAUSED_CLI, where, "120000", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const child = spawn(process.execPath, ["--import", "tsx", PAUSED_CLI, where, "120000", ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   const paused = new Promise<{ tmp: string }>((resolve, reject) => {
     let err = "";
     child.stderr.on("data", (chunk: Buffer) => {
@@ -55,33 +77,37 @@ describe("a killed run leaves the previous outputs intact", () => {
   it.each([
     ["half-way through writing the temporary folder", "mid-write"],
     ["with the temporary folder complete, just before the swap", "before-swap"],
-  ] as const)("SIGKILL %s", async (_, where) => {
-    const { data } = copyData();
-    const { parent, out } = previousOutput();
-    writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
-    const before = snapshot(out);
+  ] as const)(
+    "SIGKILL %s",
+    async (_, where) => {
+      const { data } = copyData();
+      const { parent, out } = previousOutput();
+      writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
+      const before = snapshot(out);
 
-    const run = startPaused(["--data", data, "--out", out], where);
-    const { tmp } = await run.paused;
-    expect(tmp).toBe(path.join(parent, `output.tmp-${run.child.pid}`));
-    expect(existsSync(tmp)).toBe(true);
-    // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
-    expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
-    expect(existsSync(path.join(tmp, "manifest.json"))).toBe(where === "before-swap");
-    run.child.kill("SIGKILL");
-    expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
+      const run = startPaused(["--data", data, "--out", out], where);
+      const { tmp } = await run.paused;
+      expect(tmp).toBe(path.join(parent, `output.tmp-${run.child.pid}`));
+      expect(existsSync(tmp)).toBe(true);
+      // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
+      expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
+      expect(existsSync(path.join(tmp, "manifest.json"))).toBe(where === "before-swap");
+      run.child.kill("SIGKILL");
+      expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
 
-    expect(snapshot(out)).toEqual(before);
-    expect(readdirSync(parent).sort()).toEqual(["output", path.basename(tmp)]);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(parent).sort()).toEqual(["output", path.basename(tmp)]);
 
-    // The next run removes what the killed one left, and its own output keeps the user's file.
-    const next = await runCli(["--data", data, "--out", out]);
-    expect(next.stderr).toBe("");
-    expect(next.status).toBe(0);
-    expect(next.stdout).toContain(msg.staleRemoved(tmp));
-    expect(readdirSync(parent)).toEqual(["output"]);
-    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
-  }, 120_000);
+      // The next run removes what the killed one left, and its own output keeps the user's file.
+      const next = await runCli(["--data", data, "--out", out]);
+      expect(next.stderr).toBe("");
+      expect(next.status).toBe(0);
+      expect(next.stdout).toContain(msg.staleRemoved(tmp));
+      expect(readdirSync(parent)).toEqual(["output"]);
+      expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
+    },
+    120_000,
+  );
 
   it("a run killed between the two renames of the swap: the next run restores the previous output first", async () => {
     const { data } = copyData();
@@ -134,7 +160,10 @@ describe("files the pipeline does not own survive a run", () => {
     writeFileSync(path.join(out, "tables", "facts.csv"), "edited by hand\n");
     writeFileSync(path.join(out, "tables", "retired.csv"), "old table\n");
     const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] };
-    writeFileSync(path.join(out, "manifest.json"), JSON.stringify({ ...manifest, files: [...manifest.files, "tables/retired.csv"].sort() }));
+    writeFileSync(
+      path.join(out, "manifest.json"),
+      JSON.stringify({ ...manifest, files: [...manifest.files, "tables/retired.csv"].sort() }),
+    );
 
     const r = await runCli(["--data", data, "--out", out]);
     expect(r.stderr).toBe("");
@@ -165,7 +194,11 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     ["the file-system root", "/", () => msg.refuseOutput("/")],
     ["a system folder", "/usr", () => msg.refuseOutput("/usr")],
     ["the data folder", "data", () => msg.refuseOutputInData(path.join(ROOT, "data"), path.join(ROOT, "data"))],
-    ["a folder inside the data folder", "data/fixtures", () => msg.refuseOutputInData(path.join(ROOT, "data", "fixtures"), path.join(ROOT, "data"))],
+    [
+      "a folder inside the data folder",
+      "data/fixtures",
+      () => msg.refuseOutputInData(path.join(ROOT, "data", "fixtures"), path.join(ROOT, "data")),
+    ],
     ["a folder with files but no manifest", notOurs, () => msg.outputNotOurs(notOurs, MANIFEST)],
     ["a file", aFile, () => msg.outputNotAFolder(aFile)],
   ])("%s", async (_, out, message) => {
@@ -173,7 +206,10 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
     const r = await runCli(["--out", out]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([msg.problems("usage", "write", 1), formatIssue({ file: target, path: "--out", rule: "output-path", message: message() })]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      msg.problems("usage", "write", 1),
+      formatIssue({ file: target, path: "--out", rule: "output-path", message: message() }),
+    ]);
     expect(r.stdout).toBe("");
     expect(siblings()).toEqual([]);
     if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);

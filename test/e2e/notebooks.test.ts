@@ -10,11 +10,21 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinLines, REPO_ROOT, runNotebook, type DisplayDataOutput, type NbOutput, type RunResult, type StreamOutput } from "../../tools/notebook-runner.ts";
+import {
+  joinLines,
+  REPO_ROOT,
+  runNotebook,
+  type DisplayDataOutput,
+  type NbOutput,
+  type RunResult,
+  type StreamOutput,
+} from "../../tools/notebook-runner.ts";
 import { tempDir } from "../helpers.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");
-const names = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const names = readdirSync(NOTEBOOKS)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const work = tempDir("notebooks");
 const outDir = join(work, "executed");
 const tablesOut = join(REPO_ROOT, "output");
@@ -23,7 +33,7 @@ const results = new Map<string, RunResult>();
 beforeAll(async () => {
   // The kernels start side by side: each spends most of its time starting and compiling cells.
   const runs = await Promise.all(names.map((name) => runNotebook(join(NOTEBOOKS, name), { outDir })));
-  names.forEach((name, i) => results.set(name, runs[i]!));
+  for (const [i, name] of names.entries()) results.set(name, runs[i]!);
 }, 300_000);
 
 afterAll(() => {
@@ -32,17 +42,33 @@ afterAll(() => {
 
 const all = (name: string): NbOutput[] => results.get(name)?.outputs.flat() ?? [];
 const displays = (name: string): DisplayDataOutput[] => all(name).filter((o): o is DisplayDataOutput => o.output_type === "display_data");
-const markdown = (name: string): string => displays(name).map((d) => joinLines(d.data["text/markdown"] as string | string[] | undefined)).join("\n");
+const markdown = (name: string): string =>
+  displays(name)
+    .map((d) => joinLines(d.data["text/markdown"] as string | string[] | undefined))
+    .join("\n");
 const charts = (name: string): DisplayDataOutput[] => displays(name).filter((d) => "application/vnd.vegalite.v5+json" in d.data);
-const stderr = (name: string): string => all(name).filter((o): o is StreamOutput => o.output_type === "stream" && o.name === "stderr").map((o) => joinLines(o.text)).join("");
+const stderr = (name: string): string =>
+  all(name)
+    .filter((o): o is StreamOutput => o.output_type === "stream" && o.name === "stderr")
+    .map((o) => joinLines(o.text))
+    .join("");
 
 describe("notebooks (executed with the tslab kernel)", () => {
   it("there are the three notebooks, nbformat 4.5, with the project kernel and no committed outputs", () => {
     expect(names).toEqual(["01-market-share.ipynb", "02-regional-footprint.ipynb", "03-provenance-and-quality.ipynb"]);
     for (const name of names) {
-      const nb = JSON.parse(readFileSync(join(NOTEBOOKS, name), "utf8")) as { nbformat: number; nbformat_minor: number; metadata: { kernelspec: unknown }; cells: Array<{ cell_type: string; outputs?: unknown[] }> };
+      const nb = JSON.parse(readFileSync(join(NOTEBOOKS, name), "utf8")) as {
+        nbformat: number;
+        nbformat_minor: number;
+        metadata: { kernelspec: unknown };
+        cells: Array<{ cell_type: string; outputs?: unknown[] }>;
+      };
       expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
-      expect(nb.metadata.kernelspec).toEqual({ display_name: "TypeScript (cloud-market-atlas)", language: "typescript", name: "cloud-market-atlas-ts" });
+      expect(nb.metadata.kernelspec).toEqual({
+        display_name: "TypeScript (cloud-market-atlas)",
+        language: "typescript",
+        name: "cloud-market-atlas-ts",
+      });
       expect(nb.cells.filter((c) => c.cell_type === "code").every((c) => c.outputs?.length === 0)).toBe(true);
     }
   });
@@ -63,12 +89,18 @@ describe("notebooks (executed with the tslab kernel)", () => {
 
   it("01 market share: computed narrative and four charts", () => {
     const md = markdown("01-market-share.ipynb");
-    expect(md).toContain("Gartner puts AWS first with 37.7% of IaaS (2024) and Synergy Research Group puts AWS first with 30.0% of cloud infrastructure services (2025-Q2)");
+    expect(md).toContain(
+      "Gartner puts AWS first with 37.7% of IaaS (2024) and Synergy Research Group puts AWS first with 30.0% of cloud infrastructure services (2025-Q2)",
+    );
     expect(md).toContain("`market_share.parquet` and `market_share.csv` both hold 10 rows × 8 columns; 0 cells differ.");
     expect(md).toContain("The 5 providers Gartner names add up to 81.9% of its market, leaving 18.1% to everyone else.");
-    expect(md).toContain("The widest gap is AWS's: 30.0% per Synergy Research Group against 37.7% per Gartner (+7.7 pp). Only Google Cloud gets a higher share from Synergy.");
+    expect(md).toContain(
+      "The widest gap is AWS's: 30.0% per Synergy Research Group against 37.7% per Gartner (+7.7 pp). Only Google Cloud gets a higher share from Synergy.",
+    );
     expect(md).toContain("**Synergy Research Group** (2025-Q2): US-led 63.0%, China-led 6.0% — 10.5 to 1");
-    expect(charts("01-market-share.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text)).toEqual([
+    expect(
+      charts("01-market-share.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
+    ).toEqual([
       "Cloud market share by provider, per research firm",
       "Synergy Research Group vs Gartner: share per provider",
       "Share among the providers each firm names",
@@ -92,7 +124,9 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(md).toContain("**68 of 68** quotes are exactly the source text at their code-point offsets.");
     expect(md).toContain(`${tables} of ${tables} tables are identical in both formats`);
     // every fact with its quote and offsets, e.g. Azure's lower bound
-    expect(md).toContain("| azure-regions | regions | 70 | count | over | 2025-H2 | microsoft | 1655 | 1685 | claiming over 70 cloud regions |");
+    expect(md).toContain(
+      "| azure-regions | regions | 70 | count | over | 2025-H2 | microsoft | 1655 | 1685 | claiming over 70 cloud regions |",
+    );
     expect(md.match(/^\| [a-z0-9-]+ \| [a-z_]+ \| .* \| \d+ \| \d+ \| .* \|$/gm)?.length).toBe(68);
     expect(md).toContain("the widest gap is AWS's +7.7 pp");
   });
@@ -105,6 +139,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
   });
 
   it("output/notebooks holds today's executed copies (rerun `npm run notebooks` and commit when this fails)", () => {
-    for (const [name, r] of results) expect(r.json === readFileSync(join(REPO_ROOT, "output", "notebooks", name), "utf8"), `output/notebooks/${name} is stale`).toBe(true);
+    for (const [name, r] of results)
+      expect(r.json === readFileSync(join(REPO_ROOT, "output", "notebooks", name), "utf8"), `output/notebooks/${name} is stale`).toBe(true);
   });
 });

@@ -22,7 +22,10 @@ async function run(limits: { chartPoints?: number; reportFacts?: number }) {
   const outDir = path.join(tempDir("cma-scale-out-"), "output");
   const log: string[] = [];
   await runPipeline({ root: ROOT, dataDir: data, outDir, log: (l) => log.push(l), limits });
-  const charts = readdirSync(path.join(outDir, "charts")).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, "")).sort();
+  const charts = readdirSync(path.join(outDir, "charts"))
+    .filter((f) => f.endsWith(".vl.json"))
+    .map((f) => f.replace(/\.vl\.json$/, ""))
+    .sort();
   const manifest = JSON.parse(readFileSync(path.join(outDir, "manifest.json"), "utf8")) as { files: string[] };
   return { outDir, log, charts, manifest };
 }
@@ -48,7 +51,13 @@ describe("charts and report on more data than they are made for", () => {
     expect(log).toContain(msg.reportSkipped(1000, 999));
     expect(existsSync(path.join(outDir, "report.html"))).toBe(false);
     expect(manifest.files).not.toContain("report.html");
-    expect(manifest.files).toEqual(expect.arrayContaining(["tables/facts.csv", "tables/facts.parquet", "datapackage.json", "charts/footprint.svg"]));
-    expect(readFileSync(path.join(outDir, "tables", "facts.csv"), "utf8").trimEnd().split("\n")).toHaveLength(1001);
+    expect(manifest.files).toEqual(
+      expect.arrayContaining(["tables/facts.csv", "tables/facts.parquet", "datapackage.json", "charts/footprint.svg"]),
+    );
+    expect(
+      readFileSync(path.join(outDir, "tables", "facts.csv"), "utf8")
+        .trimEnd()
+        .split("\n"),
+    ).toHaveLength(1001);
   }, 60_000);
 });

@@ -7,7 +7,11 @@ const COLUMNS = ["provider_id", "region_code", "note"];
 
 describe("parseCatalogCsv", () => {
   it("gives every record as text with its line", () => {
-    const { records, issues } = parseCatalogCsv(FILE, 'provider_id,region_code,note\naws,us-east-1,\n\ngcp,europe-west1,"two\nlines"\n', COLUMNS);
+    const { records, issues } = parseCatalogCsv(
+      FILE,
+      'provider_id,region_code,note\naws,us-east-1,\n\ngcp,europe-west1,"two\nlines"\n',
+      COLUMNS,
+    );
     expect(issues).toEqual([]);
     expect(records).toEqual([
       { record: { provider_id: "aws", region_code: "us-east-1", note: "" }, line: 2 },
@@ -18,7 +22,9 @@ describe("parseCatalogCsv", () => {
   it("names missing and unknown columns and gives no record", () => {
     const { records, issues } = parseCatalogCsv(FILE, "provider_id,region,note\naws,us-east-1,\n", COLUMNS);
     expect(records).toEqual([]);
-    expect(issues).toEqual([{ file: FILE, line: 1, path: "(header)", rule: "csv-columns", message: msg.csvColumns(["region_code"], ["region"], COLUMNS) }]);
+    expect(issues).toEqual([
+      { file: FILE, line: 1, path: "(header)", rule: "csv-columns", message: msg.csvColumns(["region_code"], ["region"], COLUMNS) },
+    ]);
   });
 
   it("reports a record with too many fields at its line and keeps the others", () => {

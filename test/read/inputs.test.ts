@@ -8,7 +8,14 @@ describe("readInputs", () => {
   it("reads the input files of each folder by name, keyed by path from the root, and leaves notes out", () => {
     const root = tempDir("read");
     const data = path.join(root, "data");
-    for (const [file, text] of Object.entries({ "fixtures/b.yaml": "b", "fixtures/a.jsonl": "a", "fixtures/README.md": "notes", "reference/x.yaml": "x", "reference/x.sources.md": "notes", "sources/d.txt": "d" })) {
+    for (const [file, text] of Object.entries({
+      "fixtures/b.yaml": "b",
+      "fixtures/a.jsonl": "a",
+      "fixtures/README.md": "notes",
+      "reference/x.yaml": "x",
+      "reference/x.sources.md": "notes",
+      "sources/d.txt": "d",
+    })) {
       mkdirSync(path.dirname(path.join(data, file)), { recursive: true });
       writeFileSync(path.join(data, file), text);
     }

@@ -16,7 +16,9 @@ describe("parseJson", () => {
   it("reports a syntax error at its line and column when JSON.parse gives its position", () => {
     const { parsed, issues } = parseJson(FILE, '{\n  "document_id": "doc",\n  "file": "doc.txt",\n}\n');
     expect(parsed).toBeUndefined();
-    expect(issues).toEqual([{ file: FILE, line: 4, path: "(file)", rule: "json-syntax", message: msg.jsonSyntax("Expected double-quoted property name", 4, 1) }]);
+    expect(issues).toEqual([
+      { file: FILE, line: 4, path: "(file)", rule: "json-syntax", message: msg.jsonSyntax("Expected double-quoted property name", 4, 1) },
+    ]);
   });
 
   it("reports a syntax error without a line when JSON.parse gives none", () => {

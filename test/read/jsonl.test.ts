@@ -24,6 +24,8 @@ describe("parseJsonl", () => {
   });
 
   it("wants the header first", () => {
-    expect(parseJsonl(FILE, '{"id": "a"}\n').issues).toEqual([{ file: FILE, line: 1, path: "(header)", rule: "jsonl-syntax", message: jsonlMessages.header() }]);
+    expect(parseJsonl(FILE, '{"id": "a"}\n').issues).toEqual([
+      { file: FILE, line: 1, path: "(header)", rule: "jsonl-syntax", message: jsonlMessages.header() },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import sparticuz from "@sparticuz/chromium";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderReport } from "../../pipeline/report/index.ts";
-import { realTables, ROOT, runCli, tempDir } from "../helpers.ts";
+import { ROOT, runCli, tempDir } from "../helpers.ts";
 import { hostileTables, HOSTILE_CHARTS, INJECTION, REAL_CHARTS, reportInput } from "./support.ts";
 
 /**
@@ -53,7 +53,10 @@ interface Session {
  */
 async function open(file: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Session> {
   const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   const page = await context.newPage();
   const session: Session = { browser, context, page, consoleErrors: [], consoleWarnings: [], requests: [], dialogs: [] };
   page.on("console", (m) => {
@@ -68,7 +71,9 @@ async function open(file: string, options: { width?: number; javaScript?: boolea
   });
   await page.goto(pathToFileURL(file).href);
   if (options.javaScript ?? true) {
-    await page.waitForFunction("document.querySelectorAll('figure[data-chart]:not([data-rendered])').length === 0", null, { timeout: 30_000 });
+    await page.waitForFunction("document.querySelectorAll('figure[data-chart]:not([data-rendered])').length === 0", null, {
+      timeout: 30_000,
+    });
   }
   return session;
 }
@@ -105,12 +110,18 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     for (const name of charts) {
       const fig = s.page.locator(`figure[data-chart="${name}"]`);
       expect(await fig.getAttribute("data-rendered"), name).toBe("live");
-      const marks = await fig.locator('.chart-live svg g[class*="role-mark"] > path, .chart-live svg g[class*="role-mark"] > line, .chart-live svg g[class*="role-mark"] > text').count();
+      const marks = await fig
+        .locator(
+          '.chart-live svg g[class*="role-mark"] > path, .chart-live svg g[class*="role-mark"] > line, .chart-live svg g[class*="role-mark"] > text',
+        )
+        .count();
       expect(marks, name).toBeGreaterThan(0);
       expect(await fig.locator(".chart-static").isVisible(), name).toBe(false);
     }
     // Ten bars: five providers per research firm.
-    expect(await s.page.locator('figure[data-chart="market_share_by_source"] .chart-live svg g.mark-rect.role-mark > path').count()).toBe(10);
+    expect(await s.page.locator('figure[data-chart="market_share_by_source"] .chart-live svg g.mark-rect.role-mark > path').count()).toBe(
+      10,
+    );
   });
 
   it("shows a tooltip over a bar", async () => {
@@ -154,8 +165,12 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
 
   it("passes axe-core with no serious or critical violation", async () => {
     await s.page.addScriptTag({ path: AXE });
-    const result = (await s.page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
-    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
+    const result = (await s.page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+    };
+    const serious = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
     expect(serious).toEqual([]);
   });
 
@@ -195,7 +210,9 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   it("works with scripts off: static charts, and a figure jumps to its fact", async () => {
     const off = await open(report, { javaScript: false });
     try {
-      expect(await off.page.locator('figure[data-chart="market_share_by_source"] .chart-static svg g.mark-rect.role-mark > path').count()).toBe(10);
+      expect(
+        await off.page.locator('figure[data-chart="market_share_by_source"] .chart-static svg g.mark-rect.role-mark > path').count(),
+      ).toBe(10);
       expect(await off.page.locator(".chart-static svg").first().isVisible()).toBe(true);
       await off.page.locator('#summary a.fig[data-facts="fact-gartner-share-aws"]').first().click();
       expect(off.page.url()).toMatch(/#fact-gartner-share-aws$/);

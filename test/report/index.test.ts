@@ -16,8 +16,12 @@ describe("the report page", () => {
     expect(html).toContain(
       `<li><strong>The research firms are 2.1 to 7.7 points apart</strong> on the 5 providers both name. Synergy Research Group (Cloud infrastructure services, 2025-Q2) and Gartner (Infrastructure as a service (IaaS), 2024) measure different markets over different periods; the widest gap is for AWS: <a class="fig" href="#fact-synergy-share-aws" data-facts="fact-synergy-share-aws" title="Source: fact synergy-share-aws">30%</a> against <a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws" title="Source: fact gartner-share-aws">37.7%</a>`,
     );
-    expect(html).toContain("of 22 claims, 13 hold under every definition of a region, 5 depend on the definition, 3 hold under none and 1 cannot be checked");
-    expect(html).toContain("the region catalog has both blocs present in every one, with the China-led providers holding 8.5% to 28.6% of the regions there (catalog as of 2025-09).</li>");
+    expect(html).toContain(
+      "of 22 claims, 13 hold under every definition of a region, 5 depend on the definition, 3 hold under none and 1 cannot be checked",
+    );
+    expect(html).toContain(
+      "the region catalog has both blocs present in every one, with the China-led providers holding 8.5% to 28.6% of the regions there (catalog as of 2025-09).</li>",
+    );
   });
 
   it("shows every fact with its quote, offsets and source, and links figures to it", () => {
@@ -29,11 +33,15 @@ describe("the report page", () => {
 
   it("lists each input file with its SHA-256, the as-of dates and the inlined libraries", () => {
     // The article's hash, as data/sources/dual-ai-stack-article.meta.yaml records it.
-    expect(html).toContain('<td><code>sources/dual-ai-stack-article.txt</code></td><td class="num">5142</td><td><code class="hash">67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa</code></td>');
+    expect(html).toContain(
+      '<td><code>sources/dual-ai-stack-article.txt</code></td><td class="num">5142</td><td><code class="hash">67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa</code></td>',
+    );
     expect(html).toContain("<td>2025-H2 (approximate)</td>");
     expect(html).toMatch(/Region catalog \(reference\/regions\.csv\)<\/th><td>2025-09<\/td>/);
     const vega = assets.libraries.find((l) => l.name === "vega")!;
-    expect(html).toContain(`<tr><td><code>vega</code> ${vega.version}</td><td><code>build/vega.min.js</code></td><td><code class="hash">${vega.sha256}</code></td></tr>`);
+    expect(html).toContain(
+      `<tr><td><code>vega</code> ${vega.version}</td><td><code>build/vega.min.js</code></td><td><code class="hash">${vega.sha256}</code></td></tr>`,
+    );
   });
 
   it("links every table to its CSV and Parquet file beside the report", () => {
@@ -50,7 +58,9 @@ describe("the report page", () => {
 
   it("loads nothing from the network: no http(s) URL in any src or href, and a CSP forbids fetches", () => {
     expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    );
     expect(html).not.toMatch(/sourceMappingURL/);
   });
 
@@ -65,7 +75,9 @@ describe("the report page", () => {
     const evil = renderReport(reportInput(hostileTables(), HOSTILE_CHARTS));
     expect(evil).not.toContain("<script>alert(1)");
     expect(evil).not.toContain("<img src=x");
-    expect(evil).toContain('<blockquote class="quote"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>');
+    expect(evil).toContain(
+      '<blockquote class="quote"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>',
+    );
     // Script elements: the chart specs (JSON), three bundles and the page's own script, no more.
     expect(evil.match(/<script\b/g)?.length).toBe(5);
     // The chart specs still carry the quote, verbatim once parsed.
@@ -78,6 +90,8 @@ describe("the report page", () => {
 
   it("refuses assets without one of the three bundles", () => {
     const input = reportInput();
-    expect(() => renderReport({ ...input, assets: { ...assets, libraries: assets.libraries.filter((l) => l.name !== "vega-embed") } })).toThrow(msg.reportBundleMissing("vega-embed"));
+    expect(() =>
+      renderReport({ ...input, assets: { ...assets, libraries: assets.libraries.filter((l) => l.name !== "vega-embed") } }),
+    ).toThrow(msg.reportBundleMissing("vega-embed"));
   });
 });

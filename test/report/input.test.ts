@@ -12,7 +12,7 @@ describe("the report's input", () => {
       ["charts/b.vl.json", '{"title":"B"}'],
       ["charts/b.svg", "<svg/>"],
       ["charts/a.vl.json", '{"title":"A"}'],
-      ["charts/a.svg", "<svg width=\"3\"/>"],
+      ["charts/a.svg", '<svg width="3"/>'],
       ["charts/a.png", new Uint8Array([1])],
       ["tables/x.csv", "x\n"],
     ]);
@@ -31,7 +31,10 @@ describe("the report's input", () => {
       sha256: "67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa",
     });
     expect(ctx.inputs.map((f) => f.file)).toEqual([...ctx.inputs.map((f) => f.file)].sort());
-    expect(ctx.asOf.map((a) => `${a.what} @ ${a.as_of}`)).toEqual(["Providers (reference/providers.yaml) @ 2025-09", "Measures and markets (reference/measures.yaml) @ 2025-09"]);
+    expect(ctx.asOf.map((a) => `${a.what} @ ${a.as_of}`)).toEqual([
+      "Providers (reference/providers.yaml) @ 2025-09",
+      "Measures and markets (reference/measures.yaml) @ 2025-09",
+    ]);
     expect(ctx.documents.map((d) => [d.document_id, Buffer.byteLength(d.text, "utf8")])).toEqual([["fierce-dual-ai-stack", 5142]]);
     expect(ctx.catalog.as_of).toBe("2025-09");
   });

@@ -30,7 +30,13 @@ describe("the report's key numbers", () => {
       ["synergy", 0.63, 0.06, 0.31],
     ]);
     expect(m.headline.leader).toBe("us_led");
-    expect(m.headline.blocs[0]?.facts).toEqual(["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"]);
+    expect(m.headline.blocs[0]?.facts).toEqual([
+      "gartner-share-aws",
+      "gartner-share-azure",
+      "gartner-share-gcp",
+      "gartner-share-alibaba",
+      "gartner-share-huawei",
+    ]);
   });
 
   it("finds both blocs in all five battlegrounds, the China-led share of regions from 8.47% (Europe) to 28.57% (Africa)", () => {
@@ -75,15 +81,24 @@ describe("the claims check and the data-quality findings", () => {
       "huawei-cloud-growth-outside-china over",
       "pangu-use-cases over",
     ]);
-    expect(q.lowerBounds.map(({ row, facts }) => [row.provider_id, row.regions, row.regions_listed, facts])).toEqual([["azure", 70, 55, ["azure-regions", "azure-regions-listed"]]]);
+    expect(q.lowerBounds.map(({ row, facts }) => [row.provider_id, row.regions, row.regions_listed, facts])).toEqual([
+      ["azure", 70, 55, ["azure-regions", "azure-regions-listed"]],
+    ]);
     expect(q.countsFromCatalog).toEqual(["oracle"]);
     expect([q.inferredPeriods, q.notedFacts, q.regionCount]).toEqual([5, 9, 265]);
-    expect(q.regionsWithoutZones).toEqual([["alibaba", 1], ["azure", 30], ["huawei", 33], ["oracle", 49]]);
+    expect(q.regionsWithoutZones).toEqual([
+      ["alibaba", 1],
+      ["azure", 30],
+      ["huawei", 33],
+      ["oracle", 49],
+    ]);
   });
 
   it("counts a quote that does not match its offsets", () => {
     const t = realTables();
-    const q = reportModel(reportInput({ ...t, facts: t.facts.map((f) => (f.fact_id === "gartner-share-aws" ? { ...f, quote: "Amazon at 37.8%" } : f)) })).quality;
+    const q = reportModel(
+      reportInput({ ...t, facts: t.facts.map((f) => (f.fact_id === "gartner-share-aws" ? { ...f, quote: "Amazon at 37.8%" } : f)) }),
+    ).quality;
     expect([q.exactQuotes, q.inexactQuotes]).toEqual([67, ["gartner-share-aws"]]);
   });
 });
@@ -91,8 +106,15 @@ describe("the claims check and the data-quality findings", () => {
 describe("charts, tables, facts and the run", () => {
   it("describes each chart and names the table with its figures", () => {
     const c = m.charts.charts[0]!;
-    expect([c.name, c.title, c.width, c.table]).toEqual(["market_share_by_source", "Cloud market share by provider, per research firm", 712, { name: "market_share", title: "market share" }]);
-    expect(c.alt).toBe("Horizontal bar chart: each provider's market share, one panel per research firm. The figures are in the market share table.");
+    expect([c.name, c.title, c.width, c.table]).toEqual([
+      "market_share_by_source",
+      "Cloud market share by provider, per research firm",
+      712,
+      { name: "market_share", title: "market share" },
+    ]);
+    expect(c.alt).toBe(
+      "Horizontal bar chart: each provider's market share, one panel per research firm. The figures are in the market share table.",
+    );
     expect((m.charts.specs["market_share_by_source"] as { description: string }).description).toBe(`${c.title}. ${c.alt}`);
     expect(m.charts.charts.map((x) => x.name)).toHaveLength(11);
   });

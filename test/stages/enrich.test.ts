@@ -6,7 +6,13 @@ const fp = (p: string) => t.footprint.find((r) => r.provider_id === p)!;
 
 describe("enrich: footprint", () => {
   it("gives Alibaba 89 availability zones over 29 regions, 3.07 per region", () => {
-    expect(fp("alibaba")).toMatchObject({ regions: 29, availability_zones: 89, az_per_region: 3.07, regions_qualifier: "exact", fact_ids: "alibaba-regions;alibaba-availability-zones" });
+    expect(fp("alibaba")).toMatchObject({
+      regions: 29,
+      availability_zones: 89,
+      az_per_region: 3.07,
+      regions_qualifier: "exact",
+      fact_ids: "alibaba-regions;alibaba-availability-zones",
+    });
   });
 
   it("gives Huawei 101 zones over 34 regions", () => {
@@ -14,7 +20,14 @@ describe("enrich: footprint", () => {
   });
 
   it("keeps Azure's region count a lower bound with no AZ figure", () => {
-    expect(fp("azure")).toMatchObject({ regions: 70, regions_qualifier: "over", regions_listed: 55, availability_zones: null, az_per_region: null, regions_attributed_to: "microsoft" });
+    expect(fp("azure")).toMatchObject({
+      regions: 70,
+      regions_qualifier: "over",
+      regions_listed: 55,
+      availability_zones: null,
+      az_per_region: null,
+      regions_attributed_to: "microsoft",
+    });
   });
 
   it("has Google at 42 and AWS at 38 regions, and no article figure for Oracle", () => {
@@ -50,9 +63,19 @@ describe("enrich: the article's geography", () => {
 
   it("marks the article's three battlegrounds and who is said to lead where", () => {
     const bg = (g: string) => t.battlegrounds.find((b) => b.macro_geo === g)!;
-    expect(t.battlegrounds.filter((b) => b.is_battleground).map((b) => b.macro_geo).sort()).toEqual(["asia_pacific", "latin_america", "middle_east"]);
+    expect(
+      t.battlegrounds
+        .filter((b) => b.is_battleground)
+        .map((b) => b.macro_geo)
+        .sort(),
+    ).toEqual(["asia_pacific", "latin_america", "middle_east"]);
     expect(bg("north_america")).toMatchObject({ us_led_lead: true, is_battleground: false, china_led_growth: false });
-    expect(bg("middle_east")).toMatchObject({ is_battleground: true, china_led_growth: true, us_led_lead: true, less_aligned_with_us: true });
+    expect(bg("middle_east")).toMatchObject({
+      is_battleground: true,
+      china_led_growth: true,
+      us_led_lead: true,
+      less_aligned_with_us: true,
+    });
     expect(bg("africa")).toMatchObject({ is_battleground: false, china_led_growth: true });
     expect(bg("oceania")).toMatchObject({ is_battleground: false, china_led_growth: false, us_led_lead: false, fact_ids: null });
   });

@@ -15,9 +15,11 @@ const claim = (id: string) => extracted.claims.find((c) => c.record.id === id)!;
 
 describe("extract", () => {
   it("keeps the article byte for byte", () => {
-    expect(createHash("sha256").update(readFileSync(path.join(DATA, "sources", "dual-ai-stack-article.txt"))).digest("hex")).toBe(
-      "67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa",
-    );
+    expect(
+      createHash("sha256")
+        .update(readFileSync(path.join(DATA, "sources", "dual-ai-stack-article.txt")))
+        .digest("hex"),
+    ).toBe("67e1678e4a0a649928126f6209fde7f0abd6a3dc8d3aafad80e93a4f70a64cfa");
   });
 
   it("reads every claim of the article", () => {
@@ -121,13 +123,25 @@ describe("extract: what a measure needs besides its kind and units", () => {
   it("a share of regions in a geography needs the geography", () => {
     expect(issuesOf("    object: china_mainland\n", "")).toEqual([
       // The claim has no object line any more: the message points at the claim.
-      { file: FIX, line: lineOf("  - <<: *footprint\n    id: alibaba-regions-share-in-china"), path: `${label("alibaba-regions-share-in-china")}.object`, rule: "object-required", message: msg.objectRequired("regions_share_in_geo") },
+      {
+        file: FIX,
+        line: lineOf("  - <<: *footprint\n    id: alibaba-regions-share-in-china"),
+        path: `${label("alibaba-regions-share-in-china")}.object`,
+        rule: "object-required",
+        message: msg.objectRequired("regions_share_in_geo"),
+      },
     ]);
   });
 
   it("a qualitative measure needs an object", () => {
     expect(issuesOf("    object: asia\n", "")).toEqual([
-      { file: FIX, line: lineOf("id: alibaba-regions-in-asia"), path: `${label("alibaba-regions-in-asia")}.object`, rule: "object-required", message: msg.objectRequired("regions_in") },
+      {
+        file: FIX,
+        line: lineOf("id: alibaba-regions-in-asia"),
+        path: `${label("alibaba-regions-in-asia")}.object`,
+        rule: "object-required",
+        message: msg.objectRequired("regions_in"),
+      },
     ]);
   });
 
@@ -135,7 +149,13 @@ describe("extract: what a measure needs besides its kind and units", () => {
     const gartner = ["gartner-share-aws", "gartner-share-azure", "gartner-share-gcp", "gartner-share-alibaba", "gartner-share-huawei"];
     expect(issuesOf("    market: iaas\n", "    market: paas\n")).toEqual(
       // The first claim states the market; the others take it from it (<<: *gartner), each at its own line.
-      gartner.map((id, i) => ({ file: FIX, line: i === 0 ? lineOf("    market: iaas\n") : lineOf(`id: ${id},`), path: `${label(id)}.market`, rule: "unknown-market", message: msg.unknownMarket("paas", ["cloud_infrastructure_services", "iaas"]) })),
+      gartner.map((id, i) => ({
+        file: FIX,
+        line: i === 0 ? lineOf("    market: iaas\n") : lineOf(`id: ${id},`),
+        path: `${label(id)}.market`,
+        rule: "unknown-market",
+        message: msg.unknownMarket("paas", ["cloud_infrastructure_services", "iaas"]),
+      })),
     );
   });
 });

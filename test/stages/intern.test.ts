@@ -12,11 +12,14 @@ describe("Interner", () => {
 
   it("changes no value, on any texts, repeated or not", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("AWS", "percent", "exact", "2025-Q2")), { maxLength: 60 }), (xs) => {
-        const text = new Interner();
-        const copies = xs.map((x) => x.split("").join(""));
-        expect([...xs, ...copies].map((x) => text.of(x))).toEqual([...xs, ...copies]);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("AWS", "percent", "exact", "2025-Q2")), { maxLength: 60 }),
+        (xs) => {
+          const text = new Interner();
+          const copies = xs.map((x) => x.split("").join(""));
+          expect([...xs, ...copies].map((x) => text.of(x))).toEqual([...xs, ...copies]);
+        },
+      ),
       { seed: 20261202, numRuns: 300 },
     );
   });

@@ -18,22 +18,47 @@ const conc = (source: string) => t.concentration.find((r) => r.source_id === sou
 describe("normalize: facts", () => {
   it("converts percents to fractions and billions to units, keeping the value as printed", () => {
     const aws = t.facts.find((f) => f.fact_id === "gartner-share-aws")!;
-    expect(aws).toMatchObject({ value: 0.377, unit: "fraction", value_as_stated: 37.7, unit_as_stated: "percent", subject_id: "aws", subject_as_stated: "Amazon", period: "2024" });
+    expect(aws).toMatchObject({
+      value: 0.377,
+      unit: "fraction",
+      value_as_stated: 37.7,
+      unit_as_stated: "percent",
+      subject_id: "aws",
+      subject_as_stated: "Amazon",
+      period: "2024",
+    });
     const usd = t.facts.find((f) => f.fact_id === "alibaba-investment-usd")!;
     expect(usd).toMatchObject({ value: 53_000_000_000, unit: "usd", qualifier: "approximately" });
     const cny = t.facts.find((f) => f.fact_id === "alibaba-investment-cny")!;
     expect(cny).toMatchObject({ value: 380_000_000_000, unit: "cny", qualifier: "exact" });
     expect(t.facts.find((f) => f.fact_id === "alibaba-investment-horizon")).toMatchObject({ value: 3, unit: "years" });
-    expect(t.facts.find((f) => f.fact_id === "alibaba-cloud-revenue")).toMatchObject({ value: 4_600_000_000, unit: "usd", period: "2025-Q2" });
+    expect(t.facts.find((f) => f.fact_id === "alibaba-cloud-revenue")).toMatchObject({
+      value: 4_600_000_000,
+      unit: "usd",
+      period: "2025-Q2",
+    });
     expect(t.facts.find((f) => f.fact_id === "alibaba-cloud-revenue-growth")).toMatchObject({ value: 0.26, unit: "fraction" });
-    expect(t.facts.find((f) => f.fact_id === "huawei-cloud-growth-outside-china")).toMatchObject({ value: 0.5, qualifier: "over", period: "2024", object_id: "world_ex_china" });
-    expect(t.facts.find((f) => f.fact_id === "pangu-use-cases")).toMatchObject({ value: 500, qualifier: "over", attributed_to: "huawei_company" });
+    expect(t.facts.find((f) => f.fact_id === "huawei-cloud-growth-outside-china")).toMatchObject({
+      value: 0.5,
+      qualifier: "over",
+      period: "2024",
+      object_id: "world_ex_china",
+    });
+    expect(t.facts.find((f) => f.fact_id === "pangu-use-cases")).toMatchObject({
+      value: 500,
+      qualifier: "over",
+      attributed_to: "huawei_company",
+    });
     expect(t.facts.find((f) => f.fact_id === "pangu-verticals")).toMatchObject({ value: 30, qualifier: "exact" });
   });
 
   it("keeps Azure's 'over 70' as a lower bound and the 55 listed regions apart", () => {
     expect(t.facts.find((f) => f.fact_id === "azure-regions")).toMatchObject({ value: 70, qualifier: "over", attributed_to: "microsoft" });
-    expect(t.facts.find((f) => f.fact_id === "azure-regions-listed")).toMatchObject({ value: 55, measure: "regions_listed", attributed_to: "fierce" });
+    expect(t.facts.find((f) => f.fact_id === "azure-regions-listed")).toMatchObject({
+      value: 55,
+      measure: "regions_listed",
+      attributed_to: "fierce",
+    });
   });
 
   it("records Alibaba's rank once per firm", () => {
@@ -46,7 +71,14 @@ describe("normalize: facts", () => {
 
   it("records the AI for Industries sectors", () => {
     expect(t.facts.filter((f) => f.measure === "target_sector").map((f) => f.object_id)).toEqual([
-      "government_services", "finance", "manufacturing", "healthcare", "mining", "railways", "autonomous_driving", "meteorology",
+      "government_services",
+      "finance",
+      "manufacturing",
+      "healthcare",
+      "mining",
+      "railways",
+      "autonomous_driving",
+      "meteorology",
     ]);
   });
 });
@@ -59,8 +91,16 @@ describe("normalize: market share", () => {
 
   it("has every named provider under both firms", () => {
     expect(t.market_share.map((r) => `${r.source_id}:${r.provider_id}:${r.share}`).sort()).toEqual([
-      "gartner:alibaba:0.072", "gartner:aws:0.377", "gartner:azure:0.239", "gartner:gcp:0.09", "gartner:huawei:0.041",
-      "synergy:alibaba:0.04", "synergy:aws:0.3", "synergy:azure:0.2", "synergy:gcp:0.13", "synergy:huawei:0.02",
+      "gartner:alibaba:0.072",
+      "gartner:aws:0.377",
+      "gartner:azure:0.239",
+      "gartner:gcp:0.09",
+      "gartner:huawei:0.041",
+      "synergy:alibaba:0.04",
+      "synergy:aws:0.3",
+      "synergy:azure:0.2",
+      "synergy:gcp:0.13",
+      "synergy:huawei:0.02",
     ]);
   });
 
@@ -77,7 +117,16 @@ describe("normalize: market share", () => {
 
 describe("normalize: comparison and concentration", () => {
   it("puts Google's Gartner-minus-Synergy gap at −4.0 points, AWS's at +7.7", () => {
-    expect(cmp("gcp")).toMatchObject({ source_a: "synergy", source_b: "gartner", share_a: 0.13, share_b: 0.09, delta_pp: -4, rank_a: 3, rank_b: 3, same_market: false });
+    expect(cmp("gcp")).toMatchObject({
+      source_a: "synergy",
+      source_b: "gartner",
+      share_a: 0.13,
+      share_b: 0.09,
+      delta_pp: -4,
+      rank_a: 3,
+      rank_b: 3,
+      same_market: false,
+    });
     expect(cmp("aws").delta_pp).toBe(7.7);
     expect(cmp("huawei").delta_pp).toBe(2.1);
     expect(cmp("alibaba").delta_pp).toBe(3.2);
@@ -85,8 +134,21 @@ describe("normalize: comparison and concentration", () => {
   });
 
   it("sums Synergy's named providers to 0.69 and Gartner's to 0.819", () => {
-    expect(conc("synergy")).toMatchObject({ named_total: 0.69, others: 0.31, hhi_named: 1489, us_led_share: 0.63, china_led_share: 0.06, providers_named: 5 });
-    expect(conc("gartner")).toMatchObject({ named_total: 0.819, others: 0.181, hhi_named: 2142.15, us_led_share: 0.706, china_led_share: 0.113 });
+    expect(conc("synergy")).toMatchObject({
+      named_total: 0.69,
+      others: 0.31,
+      hhi_named: 1489,
+      us_led_share: 0.63,
+      china_led_share: 0.06,
+      providers_named: 5,
+    });
+    expect(conc("gartner")).toMatchObject({
+      named_total: 0.819,
+      others: 0.181,
+      hhi_named: 2142.15,
+      us_led_share: 0.706,
+      china_led_share: 0.113,
+    });
   });
 });
 
@@ -133,7 +195,14 @@ describe("normalize: a third firm flows through with no code change", () => {
   });
 
   it("appears in concentration", () => {
-    expect(tables.concentration.find((r) => r.source_id === "canalys")).toMatchObject({ period: "2025-Q3", named_total: 0.65, others: 0.35, hhi_named: 1629, us_led_share: 0.65, china_led_share: 0 });
+    expect(tables.concentration.find((r) => r.source_id === "canalys")).toMatchObject({
+      period: "2025-Q3",
+      named_total: 0.65,
+      others: 0.35,
+      hhi_named: 1629,
+      us_led_share: 0.65,
+      china_led_share: 0,
+    });
   });
 });
 
@@ -141,7 +210,10 @@ describe("normalize: share_comparison is made in its key order", () => {
   // Rows in primary-key order, as the table is published.
   const def = TABLES.share_comparison as TableDef;
   it("on the article's data and on a synthetic corpus of 10⁴ facts (43 providers, cross-source and period-over-period pairs)", () => {
-    const synthetic = normalize(extract(synthesize({ facts: 10_000, seed: 3, format: "jsonl", referenceDir: path.join(ROOT, "data") }), silentContext), silentContext).tables.share_comparison;
+    const synthetic = normalize(
+      extract(synthesize({ facts: 10_000, seed: 3, format: "jsonl", referenceDir: path.join(ROOT, "data") }), silentContext),
+      silentContext,
+    ).tables.share_comparison;
     for (const rows of [realTables().share_comparison, synthetic]) {
       expect(rows.length).toBeGreaterThan(0);
       expect(sortRows(def, rows)).toEqual(rows);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { silentContext } from "../../pipeline/stages/context.ts";
-import { compareFigure } from "../../pipeline/stages/regions.ts";
+import { compareFigure } from "../../pipeline/stages/claims-check.ts";
 import { computeTables } from "../../pipeline/run.ts";
 import { realInputs, realTables, withFiles } from "../helpers.ts";
 
@@ -11,7 +11,11 @@ const bloc = (g: string) => t.bloc_presence.find((r) => r.macro_geo === g)!;
 /** claims_check for one fact: its verdict and the catalog figure per definition. */
 const check = (fact: string) => {
   const rows = t.claims_check.filter((r) => r.fact_id === fact);
-  return { verdict: [...new Set(rows.map((r) => r.verdict))], value: Object.fromEntries(rows.map((r) => [r.definition, r.catalog_value])), holds: Object.fromEntries(rows.map((r) => [r.definition, r.holds])) };
+  return {
+    verdict: [...new Set(rows.map((r) => r.verdict))],
+    value: Object.fromEntries(rows.map((r) => [r.definition, r.catalog_value])),
+    holds: Object.fromEntries(rows.map((r) => [r.definition, r.holds])),
+  };
 };
 
 describe("regions: the catalog", () => {
@@ -28,11 +32,19 @@ describe("regions: the catalog", () => {
   });
 
   it("has Huawei regions in Ireland, South Africa and Mexico", () => {
-    const codes = (c: string) => region("huawei").filter((r) => r.country === c).map((r) => r.region_code);
+    const codes = (c: string) =>
+      region("huawei")
+        .filter((r) => r.country === c)
+        .map((r) => r.region_code);
     expect(codes("IE")).toEqual(["eu-west-101"]);
     expect(codes("ZA")).toEqual(["af-south-1"]);
     expect(codes("MX")).toEqual(["la-north-2", "na-mexico-1"]);
-    expect(region("huawei").find((r) => r.region_code === "eu-west-101")).toMatchObject({ country_name: "Ireland", macro_geo: "europe", bloc: "china_led", city: "Dublin" });
+    expect(region("huawei").find((r) => r.region_code === "eu-west-101")).toMatchObject({
+      country_name: "Ireland",
+      macro_geo: "europe",
+      bloc: "china_led",
+      city: "Dublin",
+    });
   });
 
   it("counts 42 Google Cloud regions, the article's figure, all general with 127 zones", () => {
@@ -50,15 +62,36 @@ describe("regions: the catalog", () => {
 describe("regions: regional_breakdown", () => {
   it("has every provider × macro-region, zeros included", () => {
     expect(t.regional_breakdown).toHaveLength(48);
-    expect(breakdown("huawei", "north_america")).toMatchObject({ regions: 0, availability_zones: null, share_of_provider_regions: 0, countries: null });
+    expect(breakdown("huawei", "north_america")).toMatchObject({
+      regions: 0,
+      availability_zones: null,
+      share_of_provider_regions: 0,
+      countries: null,
+    });
   });
 
   it("gives Alibaba 19 mainland-China regions, 63 published zones, 55.88% of its 34 catalog regions", () => {
-    expect(breakdown("alibaba", "china_mainland")).toMatchObject({ regions: 19, availability_zones: 63, share_of_provider_regions: 0.5588, regions_general: 14, regions_restricted: 4, regions_government: 1, regions_with_az: 18, battleground: false });
+    expect(breakdown("alibaba", "china_mainland")).toMatchObject({
+      regions: 19,
+      availability_zones: 63,
+      share_of_provider_regions: 0.5588,
+      regions_general: 14,
+      regions_restricted: 4,
+      regions_government: 1,
+      regions_with_az: 18,
+      battleground: false,
+    });
   });
 
   it("shows Huawei's three European regions with their statuses: Dublin general, Paris and Moscow restricted", () => {
-    expect(breakdown("huawei", "europe")).toMatchObject({ regions: 3, regions_general: 1, regions_restricted: 2, countries: "FR;IE;RU", share_of_provider_regions: 0.0909, battleground: true });
+    expect(breakdown("huawei", "europe")).toMatchObject({
+      regions: 3,
+      regions_general: 1,
+      regions_restricted: 2,
+      countries: "FR;IE;RU",
+      share_of_provider_regions: 0.0909,
+      battleground: true,
+    });
   });
 
   it("marks as battlegrounds the article's three plus the China-led growth regions outside China, from the facts", () => {
@@ -71,7 +104,9 @@ describe("regions: regional_breakdown", () => {
 
   it("shares of each provider's regions sum to 1", () => {
     for (const p of t.providers) {
-      const s = t.regional_breakdown.filter((r) => r.provider_id === p.provider_id).reduce((a, r) => a + (r.share_of_provider_regions ?? 0), 0);
+      const s = t.regional_breakdown
+        .filter((r) => r.provider_id === p.provider_id)
+        .reduce((a, r) => a + (r.share_of_provider_regions ?? 0), 0);
       expect(s, p.provider_id).toBeCloseTo(1, 3);
     }
   });
@@ -79,16 +114,40 @@ describe("regions: regional_breakdown", () => {
 
 describe("regions: bloc_presence", () => {
   it("has the China-led providers hold 34 of 42 mainland-China regions; AWS and Azure the other 8 through their China partners", () => {
-    expect(bloc("china_mainland")).toMatchObject({ us_led_regions: 8, china_led_regions: 34, us_led_providers: "aws;azure", china_led_providers: "alibaba;huawei", china_led_share_of_regions: 0.8095 });
+    expect(bloc("china_mainland")).toMatchObject({
+      us_led_regions: 8,
+      china_led_regions: 34,
+      us_led_providers: "aws;azure",
+      china_led_providers: "alibaba;huawei",
+      china_led_share_of_regions: 0.8095,
+    });
   });
 
   it("has only Huawei of the China-led bloc in Africa, and no China-led region in Oceania", () => {
-    expect(bloc("africa")).toMatchObject({ us_led_regions: 5, china_led_regions: 2, china_led_providers: "huawei", china_led_provider_count: 1, us_led_provider_count: 4, battleground: true });
-    expect(bloc("oceania")).toMatchObject({ us_led_regions: 12, china_led_regions: 0, china_led_providers: null, china_led_share_of_regions: 0, battleground: false });
+    expect(bloc("africa")).toMatchObject({
+      us_led_regions: 5,
+      china_led_regions: 2,
+      china_led_providers: "huawei",
+      china_led_provider_count: 1,
+      us_led_provider_count: 4,
+      battleground: true,
+    });
+    expect(bloc("oceania")).toMatchObject({
+      us_led_regions: 12,
+      china_led_regions: 0,
+      china_led_providers: null,
+      china_led_share_of_regions: 0,
+      battleground: false,
+    });
   });
 
   it("counts North America 47 US-led regions to Alibaba's 2", () => {
-    expect(bloc("north_america")).toMatchObject({ us_led_regions: 47, us_led_public_regions: 35, china_led_regions: 2, china_led_providers: "alibaba" });
+    expect(bloc("north_america")).toMatchObject({
+      us_led_regions: 47,
+      us_led_public_regions: 35,
+      china_led_regions: 2,
+      china_led_providers: "alibaba",
+    });
   });
 });
 
@@ -102,26 +161,50 @@ describe("regions: claims_check", () => {
   });
 
   it("confirms Google's 42 under every definition", () => {
-    expect(check("gcp-regions")).toMatchObject({ verdict: ["consistent"], value: { general: 42, public: 42, non_government: 42, all: 42 } });
+    expect(check("gcp-regions")).toMatchObject({
+      verdict: ["consistent"],
+      value: { general: 42, public: 42, non_government: 42, all: 42 },
+    });
   });
 
   it("cannot reach Azure's 'over 70': 69 with government and China regions; the 55 listed match", () => {
-    expect(check("azure-regions")).toMatchObject({ verdict: ["inconsistent"], value: { general: 47, public: 53, non_government: 64, all: 69, provider_list: 55 } });
-    expect(check("azure-regions-listed")).toEqual({ verdict: ["consistent"], value: { provider_list: 55 }, holds: { provider_list: true } });
+    expect(check("azure-regions")).toMatchObject({
+      verdict: ["inconsistent"],
+      value: { general: 47, public: 53, non_government: 64, all: 69, provider_list: 55 },
+    });
+    expect(check("azure-regions-listed")).toEqual({
+      verdict: ["consistent"],
+      value: { provider_list: 55 },
+      holds: { provider_list: true },
+    });
   });
 
   it("matches Alibaba's 29 regions as its public regions (general + partner-operated Riyadh)", () => {
-    expect(check("alibaba-regions")).toMatchObject({ verdict: ["depends_on_definition"], value: { general: 28, public: 29, non_government: 33, all: 34 }, holds: { public: true, all: false } });
+    expect(check("alibaba-regions")).toMatchObject({
+      verdict: ["depends_on_definition"],
+      value: { general: 28, public: 29, non_government: 33, all: 34 },
+      holds: { public: true, all: false },
+    });
   });
 
   it("finds 91 zones over Alibaba's 29 public regions, not 89 (89 only without Riyadh)", () => {
     const c = check("alibaba-availability-zones");
-    expect(c).toMatchObject({ verdict: ["depends_on_definition"], value: { general: 89, public: 91, non_government: 99, all: 99 }, holds: { general: true, public: false, all: false } });
-    expect(t.claims_check.find((r) => r.fact_id === "alibaba-availability-zones" && r.definition === "all")!.catalog_is_lower_bound).toBe(true);
+    expect(c).toMatchObject({
+      verdict: ["depends_on_definition"],
+      value: { general: 89, public: 91, non_government: 99, all: 99 },
+      holds: { general: true, public: false, all: false },
+    });
+    expect(t.claims_check.find((r) => r.fact_id === "alibaba-availability-zones" && r.definition === "all")!.catalog_is_lower_bound).toBe(
+      true,
+    );
   });
 
   it("reads 'around half in China' as 48.3% of public regions, but 55.9% of all (outside ±10%)", () => {
-    expect(check("alibaba-regions-share-in-china")).toMatchObject({ verdict: ["depends_on_definition"], value: { general: 0.5, public: 0.4828, non_government: 0.5455, all: 0.5588 }, holds: { public: true, all: false } });
+    expect(check("alibaba-regions-share-in-china")).toMatchObject({
+      verdict: ["depends_on_definition"],
+      value: { general: 0.5, public: 0.4828, non_government: 0.5455, all: 0.5588 },
+      holds: { public: true, all: false },
+    });
   });
 
   it("finds no Alibaba region in Australia (Sydney closed in 2024)", () => {
@@ -130,12 +213,16 @@ describe("regions: claims_check", () => {
   });
 
   it("cannot reproduce Huawei's 34 regions (33 SDK ids, 25 in its public list, 24 general) nor check its 101 zones", () => {
-    expect(check("huawei-regions")).toMatchObject({ verdict: ["inconsistent"], value: { general: 24, public: 24, non_government: 33, all: 33, provider_list: 25 } });
+    expect(check("huawei-regions")).toMatchObject({
+      verdict: ["inconsistent"],
+      value: { general: 24, public: 24, non_government: 33, all: 33, provider_list: 25 },
+    });
     expect(check("huawei-availability-zones")).toMatchObject({ verdict: ["not_verifiable"], value: { general: null, all: null } });
   });
 
   it("confirms Huawei is primarily in Asia, the Middle East and South America (87.5% of its general regions)", () => {
-    for (const f of ["huawei-regions-mainly-in-asia", "huawei-regions-mainly-in-middle-east", "huawei-regions-mainly-in-south-america"]) expect(check(f), f).toMatchObject({ verdict: ["consistent"], value: { general: 0.875, all: 0.8485, provider_list: 0.88 } });
+    for (const f of ["huawei-regions-mainly-in-asia", "huawei-regions-mainly-in-middle-east", "huawei-regions-mainly-in-south-america"])
+      expect(check(f), f).toMatchObject({ verdict: ["consistent"], value: { general: 0.875, all: 0.8485, provider_list: 0.88 } });
   });
 
   it("confirms the three named countries", () => {
@@ -146,19 +233,39 @@ describe("regions: claims_check", () => {
 
   it("finds Huawei absent from North America, and from Europe apart from Ireland only if its unconfirmed Paris and Moscow ids are left out", () => {
     expect(check("huawei-absent-from-north-america")).toMatchObject({ verdict: ["consistent"], value: { all: 0 } });
-    expect(check("huawei-absent-from-europe")).toMatchObject({ verdict: ["depends_on_definition"], value: { general: 0, public: 0, provider_list: 0, non_government: 2, all: 2 } });
+    expect(check("huawei-absent-from-europe")).toMatchObject({
+      verdict: ["depends_on_definition"],
+      value: { general: 0, public: 0, provider_list: 0, non_government: 2, all: 2 },
+    });
     expect(t.claims_check.find((r) => r.fact_id === "huawei-absent-from-europe" && r.definition === "all")!.explanation).toBe(
       "every status, government included: 2 Huawei Cloud region(s) in europe apart from the named IE, MX, ZA: eu-west-0 (FR, restricted), ru-moscow-1 (RU, restricted) → does not hold",
     );
   });
 
   it("checks each footprint and geography claim of the article, and nothing else", () => {
-    const measures = ["regions", "availability_zones", "regions_listed", "regions_share_in_geo", "regions_in", "regions_mainly_in", "regions_absent_from"];
-    const expected = t.facts.filter((f) => measures.includes(f.measure)).map((f) => f.fact_id).sort();
+    const measures = [
+      "regions",
+      "availability_zones",
+      "regions_listed",
+      "regions_share_in_geo",
+      "regions_in",
+      "regions_mainly_in",
+      "regions_absent_from",
+    ];
+    const expected = t.facts
+      .filter((f) => measures.includes(f.measure))
+      .map((f) => f.fact_id)
+      .sort();
     expect(expected).toHaveLength(22);
     expect([...new Set(t.claims_check.map((r) => r.fact_id))].sort()).toEqual(expected);
     expect(t.claims_check).toHaveLength(96);
-    expect(t.claims_check.find((r) => r.fact_id === "gcp-regions" && r.definition === "all")).toMatchObject({ claim: "Google Cloud, meanwhile, has 42 regions", article_value: 42, article_qualifier: "exact", catalog_unit: "count", catalog_regions: 42 });
+    expect(t.claims_check.find((r) => r.fact_id === "gcp-regions" && r.definition === "all")).toMatchObject({
+      claim: "Google Cloud, meanwhile, has 42 regions",
+      article_value: 42,
+      article_qualifier: "exact",
+      catalog_unit: "count",
+      catalog_regions: 42,
+    });
   });
 
   it("computes verdicts from the catalog: a 43rd Google region turns the Google claim inconsistent", () => {
@@ -167,13 +274,23 @@ describe("regions: claims_check", () => {
     const extra = "gcp,asia-southeast3,Bangkok,Bangkok,TH,3,general,,test,2026-01,\n";
     const tables = computeTables(withFiles(inputs, { [file]: inputs.files.get(file)! + extra }), silentContext);
     const rows = tables.claims_check.filter((r) => r.fact_id === "gcp-regions");
-    expect(rows.map((r) => [r.catalog_value, r.verdict])).toEqual([[43, "inconsistent"], [43, "inconsistent"], [43, "inconsistent"], [43, "inconsistent"]]);
+    expect(rows.map((r) => [r.catalog_value, r.verdict])).toEqual([
+      [43, "inconsistent"],
+      [43, "inconsistent"],
+      [43, "inconsistent"],
+      [43, "inconsistent"],
+    ]);
   });
 });
 
 describe("regions: footprint falls back to the catalog", () => {
   it("gives Oracle, which the article does not count, its 42 public catalog regions", () => {
-    expect(t.footprint.find((r) => r.provider_id === "oracle")).toMatchObject({ regions: 42, regions_source: "catalog", availability_zones: null, as_of: "2025-09" });
+    expect(t.footprint.find((r) => r.provider_id === "oracle")).toMatchObject({
+      regions: 42,
+      regions_source: "catalog",
+      availability_zones: null,
+      as_of: "2025-09",
+    });
   });
 });
 

@@ -29,10 +29,12 @@ export function svgOf(name: string): Promise<string> {
 /** A vega logger that records every message at info level or above (Vega-Lite reports dropped channels as info). */
 export function recordingLogger(): vega.LoggerInterface & { messages: string[] } {
   const messages: string[] = [];
-  const rec = (kind: string) => (...args: readonly unknown[]) => {
-    messages.push(`${kind}: ${args.map(String).join(" ")}`);
-    return logger;
-  };
+  const rec =
+    (kind: string) =>
+    (...args: readonly unknown[]) => {
+      messages.push(`${kind}: ${args.map(String).join(" ")}`);
+      return logger;
+    };
   const logger = {
     messages,
     level(): never {
@@ -62,18 +64,51 @@ export function markGroups(svg: string, type: string): number {
 
 /** Regional rows, small and hand-made. */
 export function regionalRows(): Array<Row<"regional_breakdown">> {
-  const r = (provider_id: string, macro_geo: Row<"regional_breakdown">["macro_geo"], regions: number, battleground: boolean): Row<"regional_breakdown"> => ({
-    provider_id, macro_geo, regions, availability_zones: null, share_of_provider_regions: null, battleground,
-  } as Row<"regional_breakdown">);
+  const r = (
+    provider_id: string,
+    macro_geo: Row<"regional_breakdown">["macro_geo"],
+    regions: number,
+    battleground: boolean,
+  ): Row<"regional_breakdown"> =>
+    ({
+      provider_id,
+      macro_geo,
+      regions,
+      availability_zones: null,
+      share_of_provider_regions: null,
+      battleground,
+    }) as Row<"regional_breakdown">;
   return [
-    r("aws", "north_america", 8, false), r("aws", "middle_east", 3, true), r("aws", "oceania", 0, false),
-    r("huawei", "middle_east", 2, true), r("huawei", "china_mainland", 12, false), r("huawei", "north_america", 0, false),
+    r("aws", "north_america", 8, false),
+    r("aws", "middle_east", 3, true),
+    r("aws", "oceania", 0, false),
+    r("huawei", "middle_east", 2, true),
+    r("huawei", "china_mainland", 12, false),
+    r("huawei", "north_america", 0, false),
   ];
 }
 
 export function presenceRows(): Array<Row<"bloc_presence">> {
   return [
-    { macro_geo: "north_america", us_led_regions: 30, china_led_regions: 1, us_led_providers: "aws;azure;gcp;oracle", china_led_providers: "alibaba", us_led_provider_count: 4, china_led_provider_count: 1, battleground: false },
-    { macro_geo: "middle_east", us_led_regions: 12, china_led_regions: 5, us_led_providers: "aws;azure", china_led_providers: "alibaba;huawei", us_led_provider_count: 2, china_led_provider_count: 2, battleground: true },
+    {
+      macro_geo: "north_america",
+      us_led_regions: 30,
+      china_led_regions: 1,
+      us_led_providers: "aws;azure;gcp;oracle",
+      china_led_providers: "alibaba",
+      us_led_provider_count: 4,
+      china_led_provider_count: 1,
+      battleground: false,
+    },
+    {
+      macro_geo: "middle_east",
+      us_led_regions: 12,
+      china_led_regions: 5,
+      us_led_providers: "aws;azure",
+      china_led_providers: "alibaba;huawei",
+      us_led_provider_count: 2,
+      china_led_provider_count: 2,
+      battleground: true,
+    },
   ] as Array<Row<"bloc_presence">>;
 }

@@ -12,7 +12,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { runMain } from "../../pipeline/cli.ts";
 
 const [where, ms, ...argv] = process.argv.slice(2);
-if ((where !== "mid-write" && where !== "before-swap") || !(Number(ms) > 0)) throw new Error("usage: paused-cli.ts mid-write|before-swap MS [CLI arguments]");
+if ((where !== "mid-write" && where !== "before-swap") || !(Number(ms) > 0))
+  throw new Error("usage: paused-cli.ts mid-write|before-swap MS [CLI arguments]");
 
 async function pause(tmpDir: string): Promise<void> {
   process.stderr.write(`test-pause: ${where} ${tmpDir}\n`);

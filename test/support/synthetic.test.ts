@@ -16,7 +16,14 @@ const corpus = (facts: number, seed: number, format: "yaml" | "jsonl" = "jsonl")
 describe("synthetic corpus", () => {
   it("mulberry32 draws the same sequence as the reference implementation (bryc's PRNGs)", () => {
     // eslint-disable-next-line
-    function reference(a: number) { return function () { let t = (a += 0x6d2b79f5); t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; }
+    function reference(a: number) {
+      return () => {
+        let t = (a += 0x6d2b79f5);
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    }
     const ours = mulberry32(1);
     const ref = reference(1);
     const a = Array.from({ length: 1000 }, () => ours());
@@ -106,6 +113,14 @@ describe("the synthetic corpus through the stages", () => {
     const rows = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
     // 3 firms × 7, 7 and 6 quarters × 43 providers = 860 shares; share_comparison: 3 cross-source
     // pairs × 43 + (6 + 6 + 5) consecutive-period pairs × 43 = 860; one concentration row per series.
-    expect(rows).toMatchObject({ facts: 1000, market_share: 860, share_comparison: 129 + 731, concentration: 20, documents: 20, providers: 43, geo_claims: 100 });
+    expect(rows).toMatchObject({
+      facts: 1000,
+      market_share: 860,
+      share_comparison: 129 + 731,
+      concentration: 20,
+      documents: 20,
+      providers: 43,
+      geo_claims: 100,
+    });
   });
 });

@@ -78,12 +78,27 @@ const MARKETS = [
   { id: "iaas", name: "infrastructure as a service" },
 ] as const;
 const COUNTRIES: ReadonlyArray<[string, string]> = [
-  ["BR", "Brazil"], ["DE", "Germany"], ["IN", "India"], ["JP", "Japan"], ["ZA", "South Africa"], ["SA", "Saudi Arabia"],
-  ["MX", "Mexico"], ["AU", "Australia"], ["SG", "Singapore"], ["FR", "France"], ["IE", "Ireland"], ["KR", "South Korea"],
+  ["BR", "Brazil"],
+  ["DE", "Germany"],
+  ["IN", "India"],
+  ["JP", "Japan"],
+  ["ZA", "South Africa"],
+  ["SA", "Saudi Arabia"],
+  ["MX", "Mexico"],
+  ["AU", "Australia"],
+  ["SG", "Singapore"],
+  ["FR", "France"],
+  ["IE", "Ireland"],
+  ["KR", "South Korea"],
 ];
 const GEOS: ReadonlyArray<[string, string]> = [
-  ["europe", "Europe"], ["asia_pacific", "Asia Pacific"], ["latin_america", "Latin America"], ["middle_east", "the Middle East"],
-  ["africa", "Africa"], ["north_america", "North America"], ["oceania", "Oceania"],
+  ["europe", "Europe"],
+  ["asia_pacific", "Asia Pacific"],
+  ["latin_america", "Latin America"],
+  ["middle_east", "the Middle East"],
+  ["africa", "Africa"],
+  ["north_america", "North America"],
+  ["oceania", "Oceania"],
 ];
 const SYLLABLES = ["Nor", "Vex", "Ka", "Lu", "Mira", "Dé", "Sol", "Tan", "Quo", "Ri", "Ze", "Bel", "Cor", "Fa", "Gri", "Hal"];
 
@@ -143,7 +158,9 @@ export function synthesize(opts: SyntheticOptions): Inputs {
   const key = (rel: string) => path.join(dataDir, rel);
 
   // --- reference: the real files, with synthetic providers and firms appended -------------------
-  const refNames = readdirSync(path.join(refDir, "reference")).filter((f) => f.endsWith(".yaml") || f.endsWith(".csv")).sort();
+  const refNames = readdirSync(path.join(refDir, "reference"))
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".csv"))
+    .sort();
   const providers: Provider[] = REAL_PROVIDERS.map((p) => ({ id: p.id, aliases: p.aliases }));
   const syntheticProviders: string[] = [];
   for (let i = 0; i < SYNTHETIC_PROVIDERS; i++) {
@@ -204,33 +221,119 @@ export function synthesize(opts: SyntheticOptions): Inputs {
       const value = tenths / 10;
       const alias = pick(p.aliases);
       const s = say(`${firm.name} put ${alias} at ${value}% of ${firm.market.name} in Q${quarter} ${year}.`);
-      claim({ subject: alias, measure: "market_share", value, unit: "percent", qualifier: "exact", period: periodText, market: firm.market.id, attributed_to: firm.id }, s);
+      claim(
+        {
+          subject: alias,
+          measure: "market_share",
+          value,
+          unit: "percent",
+          qualifier: "exact",
+          period: periodText,
+          market: firm.market.id,
+          attributed_to: firm.id,
+        },
+        s,
+      );
     });
 
     const p1 = pick(providers);
     const a1 = pick(p1.aliases);
     const over = rand() < 0.2;
     const regions = int(10, 120);
-    claim({ subject: a1, measure: "regions", value: regions, unit: "count", qualifier: over ? "over" : "exact", period: `${year}-Q${quarter}`, attributed_to: firm.id }, say(`${a1} operates ${over ? "over " : ""}${regions} cloud regions, according to ${firm.name}.`));
+    claim(
+      {
+        subject: a1,
+        measure: "regions",
+        value: regions,
+        unit: "count",
+        qualifier: over ? "over" : "exact",
+        period: `${year}-Q${quarter}`,
+        attributed_to: firm.id,
+      },
+      say(`${a1} operates ${over ? "over " : ""}${regions} cloud regions, according to ${firm.name}.`),
+    );
     const p2 = pick(providers);
     const a2 = pick(p2.aliases);
     const zones = int(20, 360);
-    claim({ subject: a2, measure: "availability_zones", value: zones, unit: "count", qualifier: "exact", period: `${year}-Q${quarter}`, attributed_to: firm.id }, say(`${a2} runs ${zones} availability zones.`));
+    claim(
+      {
+        subject: a2,
+        measure: "availability_zones",
+        value: zones,
+        unit: "count",
+        qualifier: "exact",
+        period: `${year}-Q${quarter}`,
+        attributed_to: firm.id,
+      },
+      say(`${a2} runs ${zones} availability zones.`),
+    );
     const [cc, country] = pick(COUNTRIES);
     const a3 = pick(pick(providers).aliases);
-    claim({ subject: a3, measure: "regions_in", value: null, unit: null, qualifier: null, period: null, object: cc, attributed_to: firm.id }, say(`${a3} has regions in ${country}.`));
+    claim(
+      { subject: a3, measure: "regions_in", value: null, unit: null, qualifier: null, period: null, object: cc, attributed_to: firm.id },
+      say(`${a3} has regions in ${country}.`),
+    );
     const ga = pick(GEOS);
     let gb = pick(GEOS);
     if (gb === ga) gb = GEOS[(GEOS.indexOf(ga) + 1) % GEOS.length]!;
     const a4 = pick(pick(providers).aliases);
     const mainly = say(`${a4}'s regions are primarily in ${ga[1]} and ${gb[1]}.`);
-    claim({ subject: a4, measure: "regions_mainly_in", value: null, unit: null, qualifier: null, period: null, object: ga[0], attributed_to: firm.id }, mainly);
-    claim({ subject: a4, measure: "regions_mainly_in", value: null, unit: null, qualifier: null, period: null, object: gb[0], attributed_to: firm.id }, mainly);
+    claim(
+      {
+        subject: a4,
+        measure: "regions_mainly_in",
+        value: null,
+        unit: null,
+        qualifier: null,
+        period: null,
+        object: ga[0],
+        attributed_to: firm.id,
+      },
+      mainly,
+    );
+    claim(
+      {
+        subject: a4,
+        measure: "regions_mainly_in",
+        value: null,
+        unit: null,
+        qualifier: null,
+        period: null,
+        object: gb[0],
+        attributed_to: firm.id,
+      },
+      mainly,
+    );
     const a5 = pick(pick(providers).aliases);
     const gg = pick(GEOS);
-    claim({ subject: a5, measure: "growth_region", value: null, unit: null, qualifier: null, period: null, object: gg[0], attributed_to: firm.id, note: "synthetic" }, say(`${firm.name} expects strong growth for ${a5} in ${gg[1]}.`));
+    claim(
+      {
+        subject: a5,
+        measure: "growth_region",
+        value: null,
+        unit: null,
+        qualifier: null,
+        period: null,
+        object: gg[0],
+        attributed_to: firm.id,
+        note: "synthetic",
+      },
+      say(`${firm.name} expects strong growth for ${a5} in ${gg[1]}.`),
+    );
     const gbattle = pick(GEOS);
-    claim({ subject: "cloud_ai_market", measure: "battleground", value: null, unit: null, qualifier: null, period: null, object: gbattle[0], attributed_to: firm.id }, say(`${firm.name} calls ${gbattle[1]} a key market share battleground.`));
+    claim(
+      {
+        subject: "cloud_ai_market",
+        measure: "battleground",
+        value: null,
+        unit: null,
+        qualifier: null,
+        period: null,
+        object: gbattle[0],
+        attributed_to: firm.id,
+      },
+      say(`${firm.name} calls ${gbattle[1]} a key market share battleground.`),
+    );
 
     const kept = claims.slice(0, Math.min(claims.length, remaining));
     remaining -= kept.length;
@@ -238,14 +341,27 @@ export function synthesize(opts: SyntheticOptions): Inputs {
     const sha = createHash("sha256").update(text, "utf8").digest("hex");
     files.set(key(`sources/${docId}.txt`), text);
     // Metadata as people write it (YAML) with YAML fixtures, as a feed would (JSON) with JSON Lines.
-    const meta = { document_id: docId, file: `${docId}.txt`, sha256: sha, publisher: firm.name, title: `Cloud market tracker Q${quarter} ${year}`, url: null, author: null, date_approx: `${year}-Q${quarter}`, date_evidence: "synthetic" };
+    const meta = {
+      document_id: docId,
+      file: `${docId}.txt`,
+      sha256: sha,
+      publisher: firm.name,
+      title: `Cloud market tracker Q${quarter} ${year}`,
+      url: null,
+      author: null,
+      date_approx: `${year}-Q${quarter}`,
+      date_evidence: "synthetic",
+    };
     if (format === "yaml")
       files.set(
         key(`sources/${docId}.meta.yaml`),
         `# Synthetic document (test/support/synthetic.ts, seed ${seed}).\ndocument_id: ${docId}\nfile: ${meta.file}\nsha256: ${sha}\npublisher: ${JSON.stringify(meta.publisher)}\ntitle: ${JSON.stringify(meta.title)}\nurl: null\nauthor: null\ndate_approx: ${meta.date_approx}\ndate_evidence: synthetic\n`,
       );
     else files.set(key(`sources/${docId}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
-    files.set(key(`fixtures/${docId}.${format === "yaml" ? "yaml" : "jsonl"}`), format === "yaml" ? yamlFixture(docId, kept) : jsonlFixture(docId, kept));
+    files.set(
+      key(`fixtures/${docId}.${format === "yaml" ? "yaml" : "jsonl"}`),
+      format === "yaml" ? yamlFixture(docId, kept) : jsonlFixture(docId, kept),
+    );
     if (remaining === 0) break;
   }
   // In the order `readInputs` reads a data folder (fixtures, then reference, then sources; names
@@ -260,12 +376,31 @@ export function synthesize(opts: SyntheticOptions): Inputs {
 /** Appends list items to a YAML file whose last top-level key is `key:` holding a block list. */
 function appendToTrailingList(text: string, key: string, items: readonly string[]): string {
   const lines = text.trimEnd().split("\n");
-  const lastTop = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[a-z_]+:/.test(l)).pop();
-  if (!lastTop || !lastTop[0].startsWith(`${key}:`)) throw new Error(`synthetic: expected ${key}: to be the last top-level key of its reference file`);
+  const lastTop = lines
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => /^[a-z_]+:/.test(l))
+    .pop();
+  if (!lastTop?.[0].startsWith(`${key}:`))
+    throw new Error(`synthetic: expected ${key}: to be the last top-level key of its reference file`);
   return `${text.trimEnd()}\n${items.join("")}`;
 }
 
-const FIELDS = ["id", "subject", "measure", "value", "unit", "qualifier", "period", "market", "object", "attributed_to", "quote", "char_start", "char_end", "note"] as const;
+const FIELDS = [
+  "id",
+  "subject",
+  "measure",
+  "value",
+  "unit",
+  "qualifier",
+  "period",
+  "market",
+  "object",
+  "attributed_to",
+  "quote",
+  "char_start",
+  "char_end",
+  "note",
+] as const;
 
 function yamlFixture(documentId: string, claims: readonly ClaimOut[]): string {
   let out = `# Synthetic fixture (test/support/synthetic.ts).\ndocument_id: ${documentId}\nclaims:\n`;

@@ -5,7 +5,11 @@ const SPEC = {
   command: "npm run x --",
   positionals: "FILE...",
   about: "Does x.",
-  options: { ...HELP, out: { type: "string", value: "DIR", description: "where to write" }, tag: { type: "string", multiple: true, description: "a tag" } },
+  options: {
+    ...HELP,
+    out: { type: "string", value: "DIR", description: "where to write" },
+    tag: { type: "string", multiple: true, description: "a tag" },
+  },
   notes: ["example: npm run x -- a.txt"],
 } as const;
 

@@ -11,18 +11,26 @@ function help(tool: string): { status: number | null; stdout: string } {
 
 describe("the tools' --help", () => {
   it.each([
-    ["notebook-runner.ts", "usage: npm run notebooks -- [options] [NOTEBOOK.ipynb | DIR]...", ["-h, --help", "--only NAME", "--out-dir DIR", "--cwd DIR", "--timeout SECONDS"]],
+    [
+      "notebook-runner.ts",
+      "usage: npm run notebooks -- [options] [NOTEBOOK.ipynb | DIR]...",
+      ["-h, --help", "--only NAME", "--out-dir DIR", "--cwd DIR", "--timeout SECONDS"],
+    ],
     ["locate.ts", "usage: npm run locate -- [options] FIXTURE.yaml...", ["-h, --help", "--write"]],
     ["kernel-install.ts", "usage: npm run kernel:install -- [options]", ["-h, --help"]],
     ["lab.ts", "usage: npm run lab -- [options] [JUPYTER_ARGS...]", ["-h, --help"]],
-  ])("%s", (tool, usage, flags) => {
-    const r = help(tool);
-    expect(r.status).toBe(0);
-    const lines = r.stdout.split("\n");
-    expect(lines[0]).toBe(usage);
-    const start = lines.indexOf("options:") + 1;
-    const end = lines.indexOf("", start);
-    const options = lines.slice(start, end < 0 ? undefined : end);
-    expect(options.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(flags);
-  }, 30_000);
+  ])(
+    "%s",
+    (tool, usage, flags) => {
+      const r = help(tool);
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split("\n");
+      expect(lines[0]).toBe(usage);
+      const start = lines.indexOf("options:") + 1;
+      const end = lines.indexOf("", start);
+      const options = lines.slice(start, end < 0 ? undefined : end);
+      expect(options.map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(flags);
+    },
+    30_000,
+  );
 });

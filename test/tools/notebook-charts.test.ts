@@ -16,14 +16,34 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
 
   it("is one CommonJS bundle that requires only the packages, plus declarations with .js import paths", () => {
     expect([...files.keys()]).toEqual([
-      "charts/footprint.d.ts", "charts/geography.d.ts", "charts/index.d.ts", "charts/index.js", "charts/provenance.d.ts", "charts/render.d.ts",
-      "charts/share.d.ts", "charts/theme.d.ts", "package.json", "schema/inputs.d.ts", "schema/tables.d.ts", "schema/tables/columns.d.ts",
-      "schema/tables/geography.d.ts", "schema/tables/market.d.ts", "schema/tables/reference.d.ts", "schema/tables/regions.d.ts",
+      "charts/footprint.d.ts",
+      "charts/geography.d.ts",
+      "charts/index.d.ts",
+      "charts/index.js",
+      "charts/provenance.d.ts",
+      "charts/render.d.ts",
+      "charts/share.d.ts",
+      "charts/theme.d.ts",
+      "package.json",
+      "schema/inputs.d.ts",
+      "schema/tables.d.ts",
+      "schema/tables/columns.d.ts",
+      "schema/tables/geography.d.ts",
+      "schema/tables/market.d.ts",
+      "schema/tables/reference.d.ts",
+      "schema/tables/regions.d.ts",
     ]);
     const bundle = files.get("charts/index.js") ?? "";
-    expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual(["@resvg/resvg-js", "vega", "vega-lite", "zod"]);
+    expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual([
+      "@resvg/resvg-js",
+      "vega",
+      "vega-lite",
+      "zod",
+    ]);
     expect(JSON.parse(readFileSync(path.join(GENERATED_DIR(), "package.json"), "utf8"))).toEqual({ type: "commonjs" });
-    const imports = [...files].filter(([k]) => k.endsWith(".d.ts")).flatMap(([, text]) => [...text.matchAll(/from "(\.[^"]*)"/g)].map((m) => m[1] ?? ""));
+    const imports = [...files]
+      .filter(([k]) => k.endsWith(".d.ts"))
+      .flatMap(([, text]) => [...text.matchAll(/from "(\.[^"]*)"/g)].map((m) => m[1] ?? ""));
     expect(imports.filter((p) => !p.endsWith(".js"))).toEqual([]);
     expect(imports).toContain("../schema/tables.js");
   });

@@ -13,19 +13,59 @@ import { encodeCsv, neutralize, toCsv } from "../../pipeline/write/csv.ts";
 /** The reference bytes: csv-stringify, text cells `neutralize`d first, an empty text `""`, a null an empty cell. */
 function reference(def: TableDef, rows: ReadonlyArray<Record<string, unknown>>): string {
   const cols = columnsOf(def);
-  const cell = (c: Column, v: unknown) => (v === null || v === undefined ? null : c.type === "string" && typeof v !== "number" && typeof v !== "boolean" ? neutralize(String(v)) : String(v));
+  const cell = (c: Column, v: unknown) =>
+    v === null || v === undefined
+      ? null
+      : c.type === "string" && typeof v !== "number" && typeof v !== "boolean"
+        ? neutralize(String(v))
+        : String(v);
   const records = rows.map((r) => cols.map((c) => cell(c, r[c.name])));
-  return stringify([cols.map((c) => c.name), ...records], { record_delimiter: "\n", quoted_match: /^\s|\s$|\r/, cast: { string: (v) => (v === "" ? { value: "", quoted_empty: true } : v) } });
+  return stringify([cols.map((c) => c.name), ...records], {
+    record_delimiter: "\n",
+    quoted_match: /^\s|\s$|\r/,
+    cast: { string: (v) => (v === "" ? { value: "", quoted_empty: true } : v) },
+  });
 }
 
-const TEXTS = ["plain", "", " lead", "trail ", "\u00a0nbsp", "nbsp\u00a0", "\ufeffbom", "\u3000ideo", "in side", 'say "hi"', "a,b", "cr\rx", "lf\nx", "crlf\r\nx", "end\r", "\ttab", "=1+1", "+1", "-4 pts", "@SUM", "\0nul", "'quoted", "🌩 cloud", "x\u2028", "\u0085nel"];
-const text = fc.oneof(fc.constantFrom(...TEXTS), fc.string({ unit: "binary", maxLength: 12 }), fc.string({ unit: fc.constantFrom(...' ,"\r\n\t=+-@\'a'.split("")), maxLength: 6 }));
+const TEXTS = [
+  "plain",
+  "",
+  " lead",
+  "trail ",
+  "\u00a0nbsp",
+  "nbsp\u00a0",
+  "\ufeffbom",
+  "\u3000ideo",
+  "in side",
+  'say "hi"',
+  "a,b",
+  "cr\rx",
+  "lf\nx",
+  "crlf\r\nx",
+  "end\r",
+  "\ttab",
+  "=1+1",
+  "+1",
+  "-4 pts",
+  "@SUM",
+  "\0nul",
+  "'quoted",
+  "🌩 cloud",
+  "x\u2028",
+  "\u0085nel",
+];
+const text = fc.oneof(
+  fc.constantFrom(...TEXTS),
+  fc.string({ unit: "binary", maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom(..." ,\"\r\n\t=+-@'a".split("")), maxLength: 6 }),
+);
 const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 1e21, 5e-324, -4, 0.1 + 0.2));
 
 /** A row of `def` whose cells are of the column's type, or null where the column allows it. */
 function row(def: TableDef): fc.Arbitrary<Record<string, unknown>> {
   const cell = (c: Column): fc.Arbitrary<unknown> => {
-    const value: fc.Arbitrary<unknown> = c.type === "string" ? text : c.type === "boolean" ? fc.boolean() : c.type === "integer" ? fc.integer() : number;
+    const value: fc.Arbitrary<unknown> =
+      c.type === "string" ? text : c.type === "boolean" ? fc.boolean() : c.type === "integer" ? fc.integer() : number;
     return c.nullable ? fc.option(value, { nil: null }) : value;
   };
   return fc.record(Object.fromEntries(columnsOf(def).map((c) => [c.name, cell(c)])));
@@ -48,12 +88,25 @@ describe("encodeCsv", () => {
     const def = TABLES.share_comparison as TableDef;
     const cols = columnsOf(def);
     const rows = Array.from({ length: 5_000 }, (_, i) =>
-      Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 7 === 0 ? null : c.type === "string" ? TEXTS[(i + j) % TEXTS.length] : c.type === "boolean" ? i % 2 === 0 : c.type === "integer" ? -i : (i - 500) / 7])),
+      Object.fromEntries(
+        cols.map((c, j) => [
+          c.name,
+          c.nullable && (i + j) % 7 === 0
+            ? null
+            : c.type === "string"
+              ? TEXTS[(i + j) % TEXTS.length]
+              : c.type === "boolean"
+                ? i % 2 === 0
+                : c.type === "integer"
+                  ? -i
+                  : (i - 500) / 7,
+        ]),
+      ),
     );
     expect([...encodeCsv(def, rows)].join("")).toBe(reference(def, rows));
   });
 
-  it("writes a null as an empty cell, an empty text as \"\", numbers with String, and never guards a number column", () => {
+  it('writes a null as an empty cell, an empty text as "", numbers with String, and never guards a number column', () => {
     const def = TABLES.share_comparison as TableDef;
     const cols = columnsOf(def).map((c) => c.name);
     const base = Object.fromEntries(cols.map((c) => [c, null]));
@@ -69,7 +122,10 @@ describe("encodeCsv", () => {
       { market_id: "iaas", market_name: "'IaaS'", definition: "=not a formula" },
       { market_id: "x'y", market_name: "plain", definition: "-4 pts" },
     ];
-    expect(toCsv(def, rows)).toEqual({ text: "market_id,market_name,definition\niaas,''IaaS','=not a formula\nx'y,plain,'-4 pts\n", guarded: new Set(["market_name", "definition"]) });
+    expect(toCsv(def, rows)).toEqual({
+      text: "market_id,market_name,definition\niaas,''IaaS','=not a formula\nx'y,plain,'-4 pts\n",
+      guarded: new Set(["market_name", "definition"]),
+    });
   });
 });
 

@@ -9,13 +9,25 @@ import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 import { OUTPUT, readCsv } from "../helpers.ts";
 
 const pkg = JSON.parse(readFileSync(path.join(OUTPUT, "datapackage.json"), "utf8")) as {
-  resources: Array<{ name: string; path: string; format: string; schema: { fields: Array<{ name: string; type: string; unit?: string; description: string }>; primaryKey: string[]; foreignKeys: unknown[] } }>;
+  resources: Array<{
+    name: string;
+    path: string;
+    format: string;
+    schema: {
+      fields: Array<{ name: string; type: string; unit?: string; description: string }>;
+      primaryKey: string[];
+      foreignKeys: unknown[];
+    };
+  }>;
 };
 const tableDefs = Object.values(TABLES) as TableDef[];
 
 describe("the data package", () => {
   it("lists every table it defines, and output/tables holds their files", () => {
-    const exported = readdirSync(path.join(OUTPUT, "tables")).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, "")).sort();
+    const exported = readdirSync(path.join(OUTPUT, "tables"))
+      .filter((f) => f.endsWith(".csv"))
+      .map((f) => f.replace(/\.csv$/, ""))
+      .sort();
     expect(exported).toEqual(tableDefs.map((d) => d.name).sort());
     expect(pkg.resources.map((r) => r.name)).toEqual(tableDefs.flatMap((d) => [d.name, `${d.name}_parquet`]));
   });
@@ -43,7 +55,9 @@ describe("the data package", () => {
       for (const fk of res.schema.foreignKeys as Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>) {
         const target = readCsv(path.join(OUTPUT, "tables", `${fk.reference.resource}.csv`));
         const known = new Set(target.map((r) => fk.reference.fields.map((f) => r[f]).join("\u0000")));
-        const unresolved = rows.map((r) => fk.fields.map((f) => r[f]).join("\u0000")).filter((v, i) => !fk.fields.some((f) => rows[i]![f] === "") && !known.has(v));
+        const unresolved = rows
+          .map((r) => fk.fields.map((f) => r[f]).join("\u0000"))
+          .filter((v, i) => !fk.fields.some((f) => rows[i]![f] === "") && !known.has(v));
         expect(unresolved, `${res.name} → ${fk.reference.resource}`).toEqual([]);
       }
     }

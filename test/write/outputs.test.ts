@@ -33,14 +33,22 @@ describe("writeOutputs", () => {
     await writeOutputs(out, plan, silentContext, {
       onFileWritten: ({ rel, index, count, tmpDir }) => {
         expect(tmpDir).toBe(`${out}.tmp-${process.pid}`);
-        calls.push(`${index}/${count} ${rel}${rel.endsWith(".csv") ? ` ${readFileSync(path.join(tmpDir, rel), "utf8").split("\n")[1]}` : ""}`);
+        calls.push(
+          `${index}/${count} ${rel}${rel.endsWith(".csv") ? ` ${readFileSync(path.join(tmpDir, rel), "utf8").split("\n")[1]}` : ""}`,
+        );
       },
       beforeSwap: async (tmpDir) => {
         await Promise.resolve();
         calls.push(`swap ${readdirSync(tmpDir).sort().join(" ")} ${readdirSync(path.join(tmpDir, "tables")).sort().join(" ")}`);
       },
     });
-    expect(calls).toEqual(["1/4 tables/markets.csv iaas,IaaS,x", "2/4 tables/markets.parquet", "3/4 datapackage.json", "4/4 manifest.json", "swap datapackage.json manifest.json tables markets.csv markets.parquet"]);
+    expect(calls).toEqual([
+      "1/4 tables/markets.csv iaas,IaaS,x",
+      "2/4 tables/markets.parquet",
+      "3/4 datapackage.json",
+      "4/4 manifest.json",
+      "swap datapackage.json manifest.json tables markets.csv markets.parquet",
+    ]);
     expect(readdirSync(path.dirname(out))).toEqual(["output"]);
   });
 

@@ -30,11 +30,16 @@ afterAll(() => {
 });
 
 const arrayBuffer = (bytes: Buffer) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-const read = async (file: string) => (await parquetReadObjects({ file: arrayBuffer(readFileSync(file)) })) as Array<Record<string, unknown>>;
+const read = async (file: string) =>
+  (await parquetReadObjects({ file: arrayBuffer(readFileSync(file)) })) as Array<Record<string, unknown>>;
 
 const markets = TABLES.markets as TableDef;
 const rows = [
-  { market_id: "cloud_infrastructure_services", market_name: "Cloud infrastructure services", definition: 'IaaS, PaaS and "hosted" private cloud' },
+  {
+    market_id: "cloud_infrastructure_services",
+    market_name: "Cloud infrastructure services",
+    definition: 'IaaS, PaaS and "hosted" private cloud',
+  },
   { market_id: "iaas", market_name: "'IaaS'", definition: "=not a formula" },
 ];
 
@@ -46,25 +51,43 @@ function typed(type: string, raw: string): unknown {
 }
 
 describe("the committed Parquet files", () => {
-  it.each((Object.values(TABLES) as TableDef[]).map((d) => d.name))("%s: read by DuckDB, holds the same rows as the CSV file", async (name) => {
-    const cols = columnsOf(TABLES[name as keyof typeof TABLES] as TableDef);
-    const csv = readCsv(path.join(OUTPUT, "tables", `${name}.csv`));
-    const reader = await duck.runAndReadAll(`SELECT * FROM read_parquet('${path.join(OUTPUT, "tables", `${name}.parquet`)}')`);
-    expect(reader.columnNames()).toEqual(cols.map((c) => c.name));
-    const fromParquet = reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(cols.map((c) => {
-        const v = typeof row[c.name] === "bigint" ? Number(row[c.name]) : row[c.name];
-        return [c.name, c.type === "string" && typeof v === "string" ? neutralize(v) : v];
-      })),
-    );
-    expect(fromParquet).toEqual(csv.map((r) => Object.fromEntries(cols.map((c) => [c.name, typed(c.type, r[c.name]!)]))));
-  });
+  it.each((Object.values(TABLES) as TableDef[]).map((d) => d.name))(
+    "%s: read by DuckDB, holds the same rows as the CSV file",
+    async (name) => {
+      const cols = columnsOf(TABLES[name as keyof typeof TABLES] as TableDef);
+      const csv = readCsv(path.join(OUTPUT, "tables", `${name}.csv`));
+      const reader = await duck.runAndReadAll(`SELECT * FROM read_parquet('${path.join(OUTPUT, "tables", `${name}.parquet`)}')`);
+      expect(reader.columnNames()).toEqual(cols.map((c) => c.name));
+      const fromParquet = reader.getRowObjectsJS().map((row) =>
+        Object.fromEntries(
+          cols.map((c) => {
+            const v = typeof row[c.name] === "bigint" ? Number(row[c.name]) : row[c.name];
+            return [c.name, c.type === "string" && typeof v === "string" ? neutralize(v) : v];
+          }),
+        ),
+      );
+      expect(fromParquet).toEqual(csv.map((r) => Object.fromEntries(cols.map((c) => [c.name, typed(c.type, r[c.name]!)]))));
+    },
+  );
 
   it("types the columns as DuckDB users expect", async () => {
     const file = path.join(OUTPUT, "tables", "market_share.parquet");
     const r = await duck.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
-    expect(Object.fromEntries(r.getRowObjectsJS().map((x) => [x["column_name"], x["column_type"]]))).toEqual({ source_id: "VARCHAR", market: "VARCHAR", period: "VARCHAR", provider_id: "VARCHAR", share: "DOUBLE", share_of_named: "DOUBLE", rank: "INTEGER", fact_id: "VARCHAR" });
-    expect((await duck.runAndReadAll(`SELECT share FROM read_parquet('${file}') WHERE source_id = 'gartner' AND provider_id = 'aws'`)).getRowObjectsJS()).toEqual([{ share: 0.377 }]);
+    expect(Object.fromEntries(r.getRowObjectsJS().map((x) => [x["column_name"], x["column_type"]]))).toEqual({
+      source_id: "VARCHAR",
+      market: "VARCHAR",
+      period: "VARCHAR",
+      provider_id: "VARCHAR",
+      share: "DOUBLE",
+      share_of_named: "DOUBLE",
+      rank: "INTEGER",
+      fact_id: "VARCHAR",
+    });
+    expect(
+      (
+        await duck.runAndReadAll(`SELECT share FROM read_parquet('${file}') WHERE source_id = 'gartner' AND provider_id = 'aws'`)
+      ).getRowObjectsJS(),
+    ).toEqual([{ share: 0.377 }]);
   });
 });
 
@@ -72,7 +95,9 @@ describe("copySql", () => {
   it("names every column with its type and strips the one leading ' of a text cell", () => {
     const sql = copySql(TABLES.market_share as TableDef, "/x/it's.csv", "/x/ms.parquet");
     expect(sql).toContain("read_csv('/x/it''s.csv', header = true, auto_detect = false");
-    expect(sql).toContain("columns = {'source_id': 'VARCHAR', 'market': 'VARCHAR', 'period': 'VARCHAR', 'provider_id': 'VARCHAR', 'share': 'DOUBLE', 'share_of_named': 'DOUBLE', 'rank': 'INTEGER', 'fact_id': 'VARCHAR'}");
+    expect(sql).toContain(
+      "columns = {'source_id': 'VARCHAR', 'market': 'VARCHAR', 'period': 'VARCHAR', 'provider_id': 'VARCHAR', 'share': 'DOUBLE', 'share_of_named': 'DOUBLE', 'rank': 'INTEGER', 'fact_id': 'VARCHAR'}",
+    );
     expect(sql).toContain(`CASE WHEN starts_with("source_id", '''') THEN substr("source_id", 2) ELSE "source_id" END AS "source_id"`);
     expect(sql).toContain(`"share", "share_of_named", "rank"`);
     expect(sql).toMatch(/TO '\/x\/ms\.parquet' \(FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 50000\)$/);
@@ -80,7 +105,9 @@ describe("copySql", () => {
 
   it("strips it only in the columns where the CSV encoder added one", () => {
     const sql = copySql(markets, "/x/m.csv", "/x/m.parquet", new Set(["market_name"]));
-    expect(sql).toContain(`SELECT "market_id", CASE WHEN starts_with("market_name", '''') THEN substr("market_name", 2) ELSE "market_name" END AS "market_name", "definition" FROM`);
+    expect(sql).toContain(
+      `SELECT "market_id", CASE WHEN starts_with("market_name", '''') THEN substr("market_name", 2) ELSE "market_name" END AS "market_name", "definition" FROM`,
+    );
   });
 });
 
@@ -92,7 +119,13 @@ describe("ParquetFromCsv", () => {
     writeFileSync(path.join(odd, "markets.csv"), text);
     const writer = new ParquetFromCsv();
     try {
-      writer.convert({ def: markets, csvFile: path.join(odd, "markets.csv"), parquetFile: path.join(odd, "markets.parquet"), rel: "tables/markets.parquet", guarded });
+      writer.convert({
+        def: markets,
+        csvFile: path.join(odd, "markets.csv"),
+        parquetFile: path.join(odd, "markets.parquet"),
+        rel: "tables/markets.parquet",
+        guarded,
+      });
       await writer.finish();
     } finally {
       await writer.close();
@@ -104,7 +137,12 @@ describe("ParquetFromCsv", () => {
     writeFileSync(path.join(dir, "bad.csv"), 'market_id,market_name,definition\n"unclosed,x,y\n');
     writeFileSync(path.join(dir, "good.csv"), toCsv(markets, rows).text);
     const writer = new ParquetFromCsv();
-    const job = (name: string) => ({ def: markets, csvFile: path.join(dir, `${name}.csv`), parquetFile: path.join(dir, `${name}.parquet`), rel: `tables/${name}.parquet` });
+    const job = (name: string) => ({
+      def: markets,
+      csvFile: path.join(dir, `${name}.csv`),
+      parquetFile: path.join(dir, `${name}.parquet`),
+      rel: `tables/${name}.parquet`,
+    });
     let error: unknown;
     try {
       for (const name of ["bad", "good", "missing"]) writer.convert(job(name));
@@ -140,11 +178,43 @@ describe("the round trip through CSV", () => {
     // the empty text (not a null), emoji; numbers with long fractions, tiny and huge; nulls where allowed.
     const def = TABLES.share_comparison as TableDef;
     const cols = columnsOf(def);
-    const texts = ["plain", "", " lead", "trail ", 'say "hi"', "a,b", "cr\rx", "lf\nx", "crlf\r\nx", "\ttab", "=1+1", "+1", "-4 pts", "@SUM", "\0nul", "'quoted", "''twice", "'=1", "🌩 cloud", "x\u2028", "\ufeffbom"];
+    const texts = [
+      "plain",
+      "",
+      " lead",
+      "trail ",
+      'say "hi"',
+      "a,b",
+      "cr\rx",
+      "lf\nx",
+      "crlf\r\nx",
+      "\ttab",
+      "=1+1",
+      "+1",
+      "-4 pts",
+      "@SUM",
+      "\0nul",
+      "'quoted",
+      "''twice",
+      "'=1",
+      "🌩 cloud",
+      "x\u2028",
+      "\ufeffbom",
+    ];
     const numbers = [0, 0.1, 1 / 3, -71.42857142857143, 1e-300, 1.7976931348623157e308, 5e-324, -2.5, 123456789.125];
     const value = (type: string, i: number, j: number): unknown =>
-      type === "string" ? (i % 4 === 0 ? `id-${i}-${j}` : texts[(i + j) % texts.length]) : type === "boolean" ? i % 2 === 0 : type === "integer" ? ((i * (j + 1)) % 4001) - 2000 : numbers[(i + j) % numbers.length];
-    const table = Array.from({ length: 120_001 }, (_, i) => Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 5 === 0 ? null : value(c.type, i, j)])));
+      type === "string"
+        ? i % 4 === 0
+          ? `id-${i}-${j}`
+          : texts[(i + j) % texts.length]
+        : type === "boolean"
+          ? i % 2 === 0
+          : type === "integer"
+            ? ((i * (j + 1)) % 4001) - 2000
+            : numbers[(i + j) % numbers.length];
+    const table = Array.from({ length: 120_001 }, (_, i) =>
+      Object.fromEntries(cols.map((c, j) => [c.name, c.nullable && (i + j) % 5 === 0 ? null : value(c.type, i, j)])),
+    );
     const bytes = await parquetOf(def.name, table);
     // DuckDB closes a row group at the first chunk of the CSV reader past 50 000 rows.
     const groups = parquetMetadata(arrayBuffer(bytes)).row_groups.map((g) => Number(g.num_rows));
@@ -155,10 +225,15 @@ describe("the round trip through CSV", () => {
     writeFileSync(path.join(dir, "t.parquet"), bytes);
     const select = cols.map((c) => (c.type === "string" ? `encode("${c.name}") AS "${c.name}"` : `"${c.name}"`)).join(", ");
     const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-    const back = (await duck.runAndReadAll(`SELECT ${select} FROM read_parquet('${path.join(dir, "t.parquet")}')`)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? utf8.decode(v) : v])));
+    const back = (await duck.runAndReadAll(`SELECT ${select} FROM read_parquet('${path.join(dir, "t.parquet")}')`))
+      .getRowObjectsJS()
+      .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? utf8.decode(v) : v])));
     const sorted = sortRows(def, table);
     expect(back).toHaveLength(sorted.length);
     const firstDiff = back.findIndex((r, i) => cols.some((c) => !Object.is(r[c.name], sorted[i]![c.name])));
-    expect(firstDiff, firstDiff < 0 ? "" : `row ${firstDiff}: ${JSON.stringify(back[firstDiff])} ≠ ${JSON.stringify(sorted[firstDiff])}`).toBe(-1);
+    expect(
+      firstDiff,
+      firstDiff < 0 ? "" : `row ${firstDiff}: ${JSON.stringify(back[firstDiff])} ≠ ${JSON.stringify(sorted[firstDiff])}`,
+    ).toBe(-1);
   }, 60_000);
 });

@@ -32,17 +32,54 @@ describe("planOutputs", () => {
   });
 
   it("only the tables it is given, in primary-key order: missing first, numbers by value, text by code unit", () => {
-    const row = (provider_id: string, source_a: string, period_a: string | null, source_b: string, period_b: string) => ({ provider_id, source_a, period_a, source_b, period_b });
-    const rows = [row("gcp", "synergy", "2025-Q2", "gartner", "2024"), row("aws", "synergy", "2025-Q2", "gartner", "2024"), row("aws", "gartner", "2024", "synergy", "2025-Q2"), row("aws", "gartner", null, "synergy", "2025-Q2"), row("Zeta", "a", "2024", "b", "2024"), row("aws", "synergy", "2025-Q1", "synergy", "2025-Q2")];
-    const ranks = [{ fact_id: "b", definition: "all" }, { fact_id: "a", definition: "public" }, { fact_id: "a", definition: "all" }];
+    const row = (provider_id: string, source_a: string, period_a: string | null, source_b: string, period_b: string) => ({
+      provider_id,
+      source_a,
+      period_a,
+      source_b,
+      period_b,
+    });
+    const rows = [
+      row("gcp", "synergy", "2025-Q2", "gartner", "2024"),
+      row("aws", "synergy", "2025-Q2", "gartner", "2024"),
+      row("aws", "gartner", "2024", "synergy", "2025-Q2"),
+      row("aws", "gartner", null, "synergy", "2025-Q2"),
+      row("Zeta", "a", "2024", "b", "2024"),
+      row("aws", "synergy", "2025-Q1", "synergy", "2025-Q2"),
+    ];
+    const ranks = [
+      { fact_id: "b", definition: "all" },
+      { fact_id: "a", definition: "public" },
+      { fact_id: "a", definition: "all" },
+    ];
     const small = planOutputs({ share_comparison: rows, claims_check: ranks } as never, { version: "0.0.0-test" });
-    expect(small.map((f) => f.rel)).toEqual(["tables/share_comparison.csv", "tables/share_comparison.parquet", "tables/claims_check.csv", "tables/claims_check.parquet", "datapackage.json", MANIFEST]);
+    expect(small.map((f) => f.rel)).toEqual([
+      "tables/share_comparison.csv",
+      "tables/share_comparison.parquet",
+      "tables/claims_check.csv",
+      "tables/claims_check.parquet",
+      "datapackage.json",
+      MANIFEST,
+    ]);
     const csv = (rel: string) => {
       const file = small.find((f) => f.rel === rel);
       return file?.kind === "csv" ? file.rows : [];
     };
-    expect(csv("tables/share_comparison.csv").map((r) => `${r["provider_id"]}/${r["source_a"]}/${r["period_a"]}/${r["source_b"]}`)).toEqual(["Zeta/a/2024/b", "aws/gartner/null/synergy", "aws/gartner/2024/synergy", "aws/synergy/2025-Q1/synergy", "aws/synergy/2025-Q2/gartner", "gcp/synergy/2025-Q2/gartner"]);
-    expect(csv("tables/claims_check.csv")).toEqual([{ fact_id: "a", definition: "all" }, { fact_id: "a", definition: "public" }, { fact_id: "b", definition: "all" }]);
+    expect(csv("tables/share_comparison.csv").map((r) => `${r["provider_id"]}/${r["source_a"]}/${r["period_a"]}/${r["source_b"]}`)).toEqual(
+      [
+        "Zeta/a/2024/b",
+        "aws/gartner/null/synergy",
+        "aws/gartner/2024/synergy",
+        "aws/synergy/2025-Q1/synergy",
+        "aws/synergy/2025-Q2/gartner",
+        "gcp/synergy/2025-Q2/gartner",
+      ],
+    );
+    expect(csv("tables/claims_check.csv")).toEqual([
+      { fact_id: "a", definition: "all" },
+      { fact_id: "a", definition: "public" },
+      { fact_id: "b", definition: "all" },
+    ]);
     // The caller's rows are not reordered.
     expect(ranks[0]).toEqual({ fact_id: "b", definition: "all" });
   });

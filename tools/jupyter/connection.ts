@@ -26,11 +26,15 @@ export interface Ports {
 
 async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<ReturnType<typeof createServer>>((res, rej) => {
-      const s = createServer();
-      s.once("error", rej);
-      s.listen(0, "127.0.0.1", () => res(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((res, rej) => {
+          const s = createServer();
+          s.once("error", rej);
+          s.listen(0, "127.0.0.1", () => res(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => {
     const a = s.address();
@@ -49,11 +53,21 @@ export class Connection {
   /** Picks five free loopback ports and writes the connection file the kernel is started with. */
   async writeFile(path: string, kernelName: string): Promise<Ports> {
     const [shell, iopub, stdin, control, hb] = (await freePorts(5)) as [number, number, number, number, number];
-    writeFileSync(path, JSON.stringify({
-      shell_port: shell, iopub_port: iopub, stdin_port: stdin, control_port: control, hb_port: hb,
-      ip: "127.0.0.1", key: this.key, transport: "tcp", signature_scheme: "hmac-sha256",
-      kernel_name: kernelName,
-    }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        shell_port: shell,
+        iopub_port: iopub,
+        stdin_port: stdin,
+        control_port: control,
+        hb_port: hb,
+        ip: "127.0.0.1",
+        key: this.key,
+        transport: "tcp",
+        signature_scheme: "hmac-sha256",
+        kernel_name: kernelName,
+      }),
+    );
     return { shell, iopub, stdin, control, hb };
   }
 
@@ -67,8 +81,12 @@ export class Connection {
   encode(msgType: string, content: Record<string, unknown>): { msgId: string; frames: string[] } {
     const msgId = randomUUID();
     const header = {
-      msg_id: msgId, msg_type: msgType, session: this.session, username: "notebook-runner",
-      date: new Date().toISOString(), version: "5.3",
+      msg_id: msgId,
+      msg_type: msgType,
+      session: this.session,
+      username: "notebook-runner",
+      date: new Date().toISOString(),
+      version: "5.3",
     };
     const parts = [JSON.stringify(header), "{}", "{}", JSON.stringify(content)];
     return { msgId, frames: [DELIM, this.sign(parts), ...parts] };

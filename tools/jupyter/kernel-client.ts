@@ -87,7 +87,9 @@ export class KernelClient {
     try {
       while (!(iopubLive && info)) {
         if (this.exited) {
-          throw new Error(`tslab kernel exited during start (code ${this.exited.code}, signal ${this.exited.signal})\n${this.processOutput}`);
+          throw new Error(
+            `tslab kernel exited during start (code ${this.exited.code}, signal ${this.exited.signal})\n${this.processOutput}`,
+          );
         }
         if (Date.now() > deadline) {
           throw new Error(`tslab kernel did not become ready within ${timeoutMs / 1000} s\n${this.processOutput}`);
@@ -133,7 +135,9 @@ export class KernelClient {
     let idle = false;
     let msgId = "";
     let wake: () => void = () => {};
-    const changed = new Promise<void>((r) => { wake = r; });
+    const changed = new Promise<void>((r) => {
+      wake = r;
+    });
     const offIo = this.on(this.iopubListeners, (m) => {
       if (m.parent_header.msg_id !== msgId) return;
       if (m.header.msg_type === "status") {
@@ -151,10 +155,17 @@ export class KernelClient {
     const onExit = (): void => wake();
     this.exitListeners.add(onExit);
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<"timeout">((r) => { timer = setTimeout(() => r("timeout"), timeoutMs); });
+    const timedOut = new Promise<"timeout">((r) => {
+      timer = setTimeout(() => r("timeout"), timeoutMs);
+    });
     try {
       msgId = await this.send("execute_request", {
-        code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true,
+        code,
+        silent: false,
+        store_history: true,
+        user_expressions: {},
+        allow_stdin: false,
+        stop_on_error: true,
       });
       const r = await Promise.race([changed, timedOut]);
       if (r === "timeout") {

@@ -59,7 +59,7 @@ function sortKeys(v: unknown): unknown {
 
 /** 2-space indent, keys sorted recursively, trailing newline. */
 export function stableJson(v: unknown): string {
-  return JSON.stringify(sortKeys(v), null, 2) + "\n";
+  return `${JSON.stringify(sortKeys(v), null, 2)}\n`;
 }
 
 /** nbformat's split_lines: "a\nb" -> ["a\n", "b"]; single-line strings stay strings. */

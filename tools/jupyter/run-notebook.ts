@@ -13,8 +13,18 @@ import { KERNEL_DISPLAY_NAME, KERNEL_NAME, REPO_ROOT } from "../kernel-install.t
 import type { Msg } from "./connection.ts";
 import { KernelClient } from "./kernel-client.ts";
 import {
-  joinLines, normalizeBundle, readNotebook, splitLines, stableJson, writeAtomic,
-  type ErrorOutput, type JsonValue, type NbCell, type NbOutput, type Notebook, type StreamOutput,
+  joinLines,
+  normalizeBundle,
+  readNotebook,
+  splitLines,
+  stableJson,
+  writeAtomic,
+  type ErrorOutput,
+  type JsonValue,
+  type NbCell,
+  type NbOutput,
+  type Notebook,
+  type StreamOutput,
 } from "./nbformat.ts";
 
 export interface CellResult {
@@ -130,7 +140,7 @@ function trimKernelStack(text: string): string {
 
 function firstLine(src: string): string {
   const line = src.split("\n").find((l) => l.trim() !== "") ?? "";
-  return line.length > 100 ? line.slice(0, 97) + "..." : line;
+  return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }
 
 /** Execute one notebook top to bottom with the tslab kernel. Rejects with a NotebookError on the
@@ -182,7 +192,9 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
         } catch (e) {
           throw new NotebookError(
             `${name}: cell ${index} (${JSON.stringify(firstLine(source))}) failed: ${(e as Error).message}`,
-            name, index, (e as Error).message,
+            name,
+            index,
+            (e as Error).message,
           );
         }
         outputs = toOutputs(res.messages);
@@ -193,10 +205,12 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
         let kernelError = stderrOf(outputs).trim();
         if (kernelError === "" && errOut) kernelError = `${errOut.ename}: ${errOut.evalue}`;
         if (kernelError === "") kernelError = `execute_reply status ${status} (no error text from the kernel)`;
-        if (kernelError.length > 4000) kernelError = kernelError.slice(0, 4000) + "\n...";
+        if (kernelError.length > 4000) kernelError = `${kernelError.slice(0, 4000)}\n...`;
         throw new NotebookError(
           `${name}: cell ${index} (${JSON.stringify(firstLine(source))}) failed:\n${trimKernelStack(kernelError)}`,
-          name, index, kernelError,
+          name,
+          index,
+          kernelError,
         );
       }
       const ms = performance.now() - started;

@@ -23,7 +23,9 @@ const SCOPE_TEXT: Readonly<Record<string, string>> = {
 function holdsCell(c: Row<"claims_check"> | undefined): Html {
   if (!c) return html`<td class="holds na" data-v="">–</td>`;
   if (c.holds === null) return html`<td class="holds unknown" data-v="1" title="${c.explanation}">n/a</td>`;
-  return c.holds ? html`<td class="holds yes" data-v="3" title="${c.explanation}">✓ holds</td>` : html`<td class="holds no" data-v="2" title="${c.explanation}">✗ no</td>`;
+  return c.holds
+    ? html`<td class="holds yes" data-v="3" title="${c.explanation}">✓ holds</td>`
+    : html`<td class="holds no" data-v="2" title="${c.explanation}">✗ no</td>`;
 }
 
 function claimRow({ factId, first, shown, byScope }: ClaimCheck, L: Labels): Html {
@@ -35,38 +37,64 @@ function claimRow({ factId, first, shown, byScope }: ClaimCheck, L: Labels): Htm
 function claimsTable(m: ClaimsModel, L: Labels): Html {
   const head = html`<tr>${sortTh("Provider", "string")}${sortTh("Claim, and what the catalog shows", "string")}${sortTh("Measure · place", "string")}${sortTh("Verdict (over the definitions)", "number", undefined, "left")}${m.scopes.map((s) => sortTh(SCOPE_TEXT[s] ?? s, "number", `Holds under the definition "${s}"`, "left"))}</tr>`;
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Claims check"><table class="sortable data claims" id="claims-table"><caption>Each footprint or geography claim of the article, checked against the region catalog under each definition of "a region" (the line under a claim: the catalog's figure for public regions, else the first definition checked)</caption><thead>${head}</thead><tbody>
-${join(m.claims.map((c) => claimRow(c, L)), "\n")}
+${join(
+  m.claims.map((c) => claimRow(c, L)),
+  "\n",
+)}
 </tbody></table></div>`;
 }
 
 function qualityFindings(q: QualityModel, L: Labels): Html {
   const items: Html[] = [];
   const factLinks = (ids: readonly string[]) => listParts(ids.map((id) => fig(id, [id])));
-  items.push(html`<li><strong>${q.exactQuotes} of ${q.factCount} quotes</strong> are exactly the source text at their code-point offsets${q.inexactQuotes.length > 0 && html`; the others are ${factLinks(q.inexactQuotes)}`}.</li>`);
+  items.push(
+    html`<li><strong>${q.exactQuotes} of ${q.factCount} quotes</strong> are exactly the source text at their code-point offsets${q.inexactQuotes.length > 0 && html`; the others are ${factLinks(q.inexactQuotes)}`}.</li>`,
+  );
   if (q.differentMarkets > 0) {
     items.push(
       html`<li><strong>The research firms measure different things.</strong> ${q.differentMarkets} of ${plural(q.crossComparisons, "cross-source comparison")} set different markets side by side (${listParts(q.marketNames)}): read the gaps as a disagreement to show, not an error to fix.</li>`,
     );
   }
   if (q.namedTotals.length > 0) {
-    const totals = q.namedTotals.map(({ row: c, facts }) => html`${fig(fmtPct(c.named_total), facts, `Named total, ${L.source(c.source_id)}`)} (${L.source(c.source_id)})`);
-    items.push(html`<li><strong>Shares of the named providers are not shares of the market.</strong> The providers each firm names add up to ${listParts(totals)}; <code>share_of_named</code> and <code>hhi_named</code> are over those only.</li>`);
+    const totals = q.namedTotals.map(
+      ({ row: c, facts }) => html`${fig(fmtPct(c.named_total), facts, `Named total, ${L.source(c.source_id)}`)} (${L.source(c.source_id)})`,
+    );
+    items.push(
+      html`<li><strong>Shares of the named providers are not shares of the market.</strong> The providers each firm names add up to ${listParts(totals)}; <code>share_of_named</code> and <code>hhi_named</code> are over those only.</li>`,
+    );
   }
   const n = q.notExact.length;
-  if (n > 0) items.push(html`<li><strong>${plural(n, "fact")} ${n === 1 ? "is" : "are"} not exact</strong>: ${listParts(q.notExact.map((f) => html`${fig(f.fact_id, [f.fact_id])} (${f.qualifier ?? ""})`))}.</li>`);
+  if (n > 0)
+    items.push(
+      html`<li><strong>${plural(n, "fact")} ${n === 1 ? "is" : "are"} not exact</strong>: ${listParts(q.notExact.map((f) => html`${fig(f.fact_id, [f.fact_id])} (${f.qualifier ?? ""})`))}.</li>`,
+    );
   if (q.lowerBounds.length > 0) {
     const bounds = q.lowerBounds.map(
-      ({ row: f, facts }) => html`${L.provider(f.provider_id)}'s region count is “over ${fig(String(f.regions), facts, `${L.provider(f.provider_id)}: regions`)}”${f.regions_listed !== null && html` (the list the article links to has ${f.regions_listed})`}`,
+      ({ row: f, facts }) =>
+        html`${L.provider(f.provider_id)}'s region count is “over ${fig(String(f.regions), facts, `${L.provider(f.provider_id)}: regions`)}”${f.regions_listed !== null && html` (the list the article links to has ${f.regions_listed})`}`,
     );
-    items.push(html`<li><strong>Lower bounds.</strong> ${listParts(bounds)}; ratios computed from ${q.lowerBounds.length === 1 ? "it" : "them"} are lower bounds too.</li>`);
+    items.push(
+      html`<li><strong>Lower bounds.</strong> ${listParts(bounds)}; ratios computed from ${q.lowerBounds.length === 1 ? "it" : "them"} are lower bounds too.</li>`,
+    );
   }
-  if (q.countsFromCatalog.length > 0) items.push(html`<li><strong>Figures the article does not give.</strong> The region count of ${listParts(q.countsFromCatalog.map(L.provider))} comes from the region catalog, not the article.</li>`);
-  if (q.inferredPeriods > 0) items.push(html`<li><strong>Inferred periods.</strong> For ${plural(q.inferredPeriods, "fact")} the year or period is not printed next to the figure and was read from the article's date (see <code>facts.period_note</code>).</li>`);
-  if (q.notedFacts > 0) items.push(html`<li><strong>Editor's notes.</strong> ${plural(q.notedFacts, "fact")} carry a note on how ${q.notedFacts === 1 ? "it was" : "they were"} read (shown in the <a href="#provenance">provenance panel</a>).</li>`);
+  if (q.countsFromCatalog.length > 0)
+    items.push(
+      html`<li><strong>Figures the article does not give.</strong> The region count of ${listParts(q.countsFromCatalog.map(L.provider))} comes from the region catalog, not the article.</li>`,
+    );
+  if (q.inferredPeriods > 0)
+    items.push(
+      html`<li><strong>Inferred periods.</strong> For ${plural(q.inferredPeriods, "fact")} the year or period is not printed next to the figure and was read from the article's date (see <code>facts.period_note</code>).</li>`,
+    );
+  if (q.notedFacts > 0)
+    items.push(
+      html`<li><strong>Editor's notes.</strong> ${plural(q.notedFacts, "fact")} carry a note on how ${q.notedFacts === 1 ? "it was" : "they were"} read (shown in the <a href="#provenance">provenance panel</a>).</li>`,
+    );
   const total = q.regionsWithoutZones.reduce((a, [, k]) => a + k, 0);
   if (q.regionCount > 0 && total > 0) {
     const byProvider = q.regionsWithoutZones.map(([p, k]) => `${L.provider(p)} ${k}`);
-    items.push(html`<li><strong>Gaps in the region catalog.</strong> ${total} of its ${q.regionCount} regions publish no availability-zone count (${listParts(byProvider)}); zone totals over them are lower bounds.</li>`);
+    items.push(
+      html`<li><strong>Gaps in the region catalog.</strong> ${total} of its ${q.regionCount} regions publish no availability-zone count (${listParts(byProvider)}); zone totals over them are lower bounds.</li>`,
+    );
   }
   return html`<ul class="quality">
 ${join(items, "\n")}

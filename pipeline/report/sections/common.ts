@@ -11,6 +11,11 @@ export function fig(text: string, factIds: readonly string[], label?: string): H
 }
 
 /** A column header with a sort button (the script sorts by each cell's data-v). */
-export function sortTh(label: string, type: "number" | "string" | "boolean", title?: string, align: "left" | "right" = type === "number" ? "right" : "left"): Html {
+export function sortTh(
+  label: string,
+  type: "number" | "string" | "boolean",
+  title?: string,
+  align: "left" | "right" = type === "number" ? "right" : "left",
+): Html {
   return html`<th scope="col" data-type="${type}"${align === "right" ? html` class="num"` : ""}><button type="button" class="sort"${title ? html` title="${title}"` : ""}>${label}</button></th>`;
 }

@@ -4,8 +4,13 @@ import type { RunModel } from "../model.ts";
 
 export function runSection(m: RunModel): Html {
   const asOfRows = m.asOf.map((a) => html`<tr><th scope="row">${a.what}</th><td>${a.as_of}</td><td>${a.detail}</td></tr>`);
-  const inputRows = m.inputs.map((f) => html`<tr><td><code>${f.file}</code></td><td class="num">${f.bytes}</td><td><code class="hash">${f.sha256}</code></td></tr>`);
-  const libRows = m.libraries.map((l) => html`<tr><td><code>${l.name}</code> ${l.version}</td><td><code>${l.file}</code></td><td><code class="hash">${l.sha256}</code></td></tr>`);
+  const inputRows = m.inputs.map(
+    (f) => html`<tr><td><code>${f.file}</code></td><td class="num">${f.bytes}</td><td><code class="hash">${f.sha256}</code></td></tr>`,
+  );
+  const libRows = m.libraries.map(
+    (l) =>
+      html`<tr><td><code>${l.name}</code> ${l.version}</td><td><code>${l.file}</code></td><td><code class="hash">${l.sha256}</code></td></tr>`,
+  );
   return html`<h3 id="asof-heading">As of</h3>
 <div class="table-wrap" tabindex="0" role="region" aria-label="As-of dates"><table class="plain"><thead><tr><th scope="col">What</th><th scope="col">As of</th><th scope="col">Why / what it covers</th></tr></thead><tbody>
 ${join(asOfRows, "\n")}

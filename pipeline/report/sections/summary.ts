@@ -33,7 +33,8 @@ function pairTable(pair: SeriesPair, L: Labels): Html {
     const gap = r.delta_pp === null ? "–" : fig(fmtPp(r.delta_pp), [...factsA, ...factsB], `${provider}: the gap`);
     return html`<tr><th scope="row">${provider}</th><td class="nowrap">${BLOC_NAMES[L.blocOf(r.provider_id) ?? ""] ?? ""}</td><td class="num">${a}</td><td class="num">${b}</td><td class="num">${gap}</td></tr>`;
   });
-  const head = (source: string, market: string, period: string) => html`${L.source(source)}<span class="sub">${L.market(market)}, ${period}</span>`;
+  const head = (source: string, market: string, period: string) =>
+    html`${L.source(source)}<span class="sub">${L.market(market)}, ${period}</span>`;
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Market share per research firm"><table class="headline-table" id="headline-shares"><caption>Market share per provider: ${L.source(first.source_a)} against ${L.source(first.source_b)}</caption><thead><tr><th scope="col">Provider</th><th scope="col">Bloc</th><th scope="col" class="num">${head(first.source_a, first.market_a, first.period_a)}</th><th scope="col" class="num">${head(first.source_b, first.market_b, first.period_b)}</th><th scope="col" class="num">Gap<span class="sub">points, ${L.source(first.source_b)} − ${L.source(first.source_a)}</span></th></tr></thead><tbody>
 ${join(body, "\n")}
 </tbody></table></div>`;
@@ -55,12 +56,16 @@ function blocsRow({ row: c, facts }: BlocSplit, L: Labels): Html {
 
 function blocsTable(h: Headline, L: Labels): Html {
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="US-led vs China-led per source"><table class="headline-table" id="headline-blocs"><caption>US-led vs China-led share, per source (sums of the providers each source names)</caption><thead><tr><th scope="col">Source</th><th scope="col">Market</th><th scope="col">Period</th><th scope="col" class="num">US-led</th><th scope="col" class="num">China-led</th><th scope="col" class="num">Named in all</th><th scope="col" class="num">Not named</th></tr></thead><tbody>
-${join(h.blocs.map((b) => blocsRow(b, L)), "\n")}
+${join(
+  h.blocs.map((b) => blocsRow(b, L)),
+  "\n",
+)}
 </tbody></table></div>`;
 }
 
 /** The battleground's name, linked to the facts that make it one. */
-const battlegroundFig = (b: Battleground, L: Labels): Html => fig(L.geo(b.row.macro_geo), b.facts, `${L.geo(b.row.macro_geo)}: why a battleground`);
+const battlegroundFig = (b: Battleground, L: Labels): Html =>
+  fig(L.geo(b.row.macro_geo), b.facts, `${L.geo(b.row.macro_geo)}: why a battleground`);
 
 function battlegroundsFinding(h: Headline, L: Labels): Html {
   const n = h.battlegrounds.length;
@@ -69,7 +74,13 @@ function battlegroundsFinding(h: Headline, L: Labels): Html {
 }
 
 function battlegroundsTable(h: Headline, L: Labels): Html {
-  const present = (rows: Battleground["usLed"]) => (rows.length === 0 ? "none" : join(rows.map((r) => html`${L.provider(r.provider_id)} (${r.regions})`), ", "));
+  const present = (rows: Battleground["usLed"]) =>
+    rows.length === 0
+      ? "none"
+      : join(
+          rows.map((r) => html`${L.provider(r.provider_id)} (${r.regions})`),
+          ", ",
+        );
   const rows = h.battlegrounds.map(
     (b) =>
       html`<tr><th scope="row">${battlegroundFig(b, L)}</th><td>${present(b.usLed)}</td><td>${present(b.chinaLed)}</td><td class="num">${b.row.china_led_share_of_regions === null ? "–" : fmtPct(b.row.china_led_share_of_regions)}</td></tr>`,
@@ -96,7 +107,10 @@ export function summarySection(h: Headline, L: Labels): Html {
 ${join(findings, "\n")}
 </ul>
 <p class="hint">Every underlined figure links to the sentence it comes from.</p>
-<div class="headline-grid">${join(h.pairs.map((p) => pairTable(p, L)), "\n")}
+<div class="headline-grid">${join(
+    h.pairs.map((p) => pairTable(p, L)),
+    "\n",
+  )}
 ${blocsTable(h, L)}
 ${battlegroundsTable(h, L)}</div>`;
 }

@@ -30,7 +30,10 @@ function cell(col: Column, value: unknown, figureFacts: readonly string[] | unde
   if (value === null || value === undefined) return html`<td class="null" data-v=""><span class="visually-hidden">empty</span></td>`;
   if (ID_COLUMNS.has(col.name)) {
     const ids = splitIds(String(value));
-    return html`<td class="ids" data-v="${String(value)}">${join(ids.map((id) => fig(id, [id])), "<br>")}</td>`;
+    return html`<td class="ids" data-v="${String(value)}">${join(
+      ids.map((id) => fig(id, [id])),
+      "<br>",
+    )}</td>`;
   }
   if (typeof value === "number") {
     const text = fmtNum(value);
@@ -44,12 +47,20 @@ function cell(col: Column, value: unknown, figureFacts: readonly string[] | unde
 function dataTable({ name, def, rows, open }: TableBlock): Html {
   const cols = columnsOf(def);
   const figureCols = new Set(FIGURE_COLUMNS[name] ?? []);
-  const head = cols.map((c) => sortTh(c.name, c.type === "integer" || c.type === "number" ? "number" : c.type === "boolean" ? "boolean" : "string", `${c.description}${c.unit ? ` (${c.unit})` : ""}`));
+  const head = cols.map((c) =>
+    sortTh(
+      c.name,
+      c.type === "integer" || c.type === "number" ? "number" : c.type === "boolean" ? "boolean" : "string",
+      `${c.description}${c.unit ? ` (${c.unit})` : ""}`,
+    ),
+  );
   const body = rows.map((r) => {
     const facts = rowFacts(r);
     return html`<tr>${cols.map((c) => cell(c, r[c.name], figureCols.has(c.name) ? facts : undefined))}</tr>`;
   });
-  const dictionary = cols.map((c) => html`<dt><code>${c.name}</code></dt><dd>${c.description}${c.unit && html` <span class="unit">(${c.unit})</span>`}</dd>`);
+  const dictionary = cols.map(
+    (c) => html`<dt><code>${c.name}</code></dt><dd>${c.description}${c.unit && html` <span class="unit">(${c.unit})</span>`}</dd>`,
+  );
   return html`<details class="table-block" id="table-${name}"${open && html` open`}>
 <summary><h3><code>${name}</code> — ${def.title} <span class="count">(${plural(rows.length, "row")})</span></h3></summary>
 <p>${def.description} <span class="downloads">Download: <a href="tables/${name}.csv" download>${name}.csv</a> · <a href="tables/${name}.parquet" download>${name}.parquet</a></span></p>
@@ -61,7 +72,10 @@ ${join(body, "\n")}
 }
 
 export function tablesSection(blocks: readonly TableBlock[]): Html {
-  const index = blocks.map(({ name: n }) => html`<li><a href="#table-${n}"><code>${n}</code></a> (<a href="tables/${n}.csv" download>CSV</a>, <a href="tables/${n}.parquet" download>Parquet</a>)</li>`);
+  const index = blocks.map(
+    ({ name: n }) =>
+      html`<li><a href="#table-${n}"><code>${n}</code></a> (<a href="tables/${n}.csv" download>CSV</a>, <a href="tables/${n}.parquet" download>Parquet</a>)</li>`,
+  );
   return html`<p>Every table of the dataset, as in <code>tables/</code> beside this file (<a href="datapackage.json">datapackage.json</a> describes each column). Numbers are shown to at most four decimals; the files hold them in full. Shares are fractions (0.377 = 37.7%). Click a column header to sort.</p>
 <ul class="table-index">${index}</ul>
 ${join(blocks.map(dataTable), "\n")}`;

@@ -16,7 +16,11 @@ export const int = (d: string, unit: string) => z.int().meta(m(d, unit));
 export const intOrNull = (d: string, unit: string) => z.int().nullable().meta(m(d, unit));
 export const bool = (d: string) => z.boolean().meta(m(d));
 export const qualifier = (d: string) => z.enum(QUALIFIERS).nullable().meta(m(d));
-export const ids = (d: string) => z.string().nullable().meta(m(`${d} (semicolon-separated fact_id list; null when none)`));
+export const ids = (d: string) =>
+  z
+    .string()
+    .nullable()
+    .meta(m(`${d} (semicolon-separated fact_id list; null when none)`));
 
 /** Joins ids for an `ids` column: null, not an empty string, when there are none (CSV cannot tell them apart). */
 export function joinIds(xs: ReadonlyArray<string | null | undefined>): string | null {

@@ -7,8 +7,11 @@ import { m, str, strOrNull, num, numOrNull, int, intOrNull, bool, qualifier, ids
 
 export const Footprint = z.object({
   provider_id: str("Provider"),
-  regions: intOrNull("Cloud regions per the article; the region catalog's count when the article gives none (see regions_source); null when neither has one", "count"),
-  regions_qualifier: qualifier("Qualifier of the region count: exact or over (Azure's \"over 70\" is a lower bound)"),
+  regions: intOrNull(
+    "Cloud regions per the article; the region catalog's count when the article gives none (see regions_source); null when neither has one",
+    "count",
+  ),
+  regions_qualifier: qualifier('Qualifier of the region count: exact or over (Azure\'s "over 70" is a lower bound)'),
   availability_zones: intOrNull("Availability zones per the article", "count"),
   az_per_region: numOrNull("availability_zones / regions, rounded to 2 decimals (null when either is missing)", "zones per region"),
   as_of: strOrNull("As-of period of the region count"),
@@ -16,7 +19,13 @@ export const Footprint = z.object({
   regions_listed: intOrNull("Regions in the list the article links to (Azure: 55)", "count"),
   availability_zones_qualifier: qualifier("Qualifier of the availability-zone count"),
   regions_attributed_to: strOrNull("Who the region count is attributed to"),
-  regions_source: z.enum(["article", "catalog", "none"]).meta(m("Where the region count comes from: the article; the region catalog when the article gives none (regions open to any customer: status general or sovereign); none")),
+  regions_source: z
+    .enum(["article", "catalog", "none"])
+    .meta(
+      m(
+        "Where the region count comes from: the article; the region catalog when the article gives none (regions open to any customer: status general or sovereign); none",
+      ),
+    ),
 });
 
 export const FootprintVsShare = z.object({
@@ -26,7 +35,10 @@ export const FootprintVsShare = z.object({
   regions: int("Regions per the article", "count"),
   regions_qualifier: qualifier("Qualifier of the region count"),
   share: num("Market share per source_id", "fraction"),
-  regions_per_share_point: num("regions / (share × 100), rounded to 2 decimals; a lower bound when regions_qualifier is over", "regions per percentage point"),
+  regions_per_share_point: num(
+    "regions / (share × 100), rounded to 2 decimals; a lower bound when regions_qualifier is over",
+    "regions per percentage point",
+  ),
   fact_ids: ids("Facts behind the row"),
 });
 
@@ -36,7 +48,9 @@ export const GeoClaim = z.object({
   fact_id: str("The geography fact"),
   subject_id: str("Provider or entity the claim is about"),
   subject_bloc: z.enum(BLOCS).nullable().meta(m("Bloc of the subject when it is a provider or a bloc")),
-  relation: str("The claim: regions_in, regions_mainly_in, regions_absent_from, growth_region, battleground, expected_leader_in, leans_toward, less_aligned_with"),
+  relation: str(
+    "The claim: regions_in, regions_mainly_in, regions_absent_from, growth_region, battleground, expected_leader_in, leans_toward, less_aligned_with",
+  ),
   object_id: str("Geography as stated (a geography id or an ISO country code)"),
   object_kind: z.enum(["macro", "composite", "country"]).meta(m("What object_id is")),
   macro_geo: z.enum(MACRO_GEOS).meta(m("One macro-region the object covers (one row per macro-region)")),

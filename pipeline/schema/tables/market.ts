@@ -24,7 +24,9 @@ export const ShareComparison = z.object({
   delta_pp: numOrNull("share_b − share_a", "percentage points"),
   rank_a: intOrNull("Rank per source_a", "rank"),
   rank_b: intOrNull("Rank per source_b", "rank"),
-  comparison: z.enum(["cross_source", "period_over_period"]).meta(m("cross_source: each source's latest period against another source's; period_over_period: one source's consecutive periods")),
+  comparison: z
+    .enum(["cross_source", "period_over_period"])
+    .meta(m("cross_source: each source's latest period against another source's; period_over_period: one source's consecutive periods")),
   market_a: str("Market measured by source_a"),
   market_b: str("Market measured by source_b"),
   period_a: str("Period of source_a's figures"),
@@ -41,7 +43,10 @@ export const Concentration = z.object({
   period: str("Period"),
   named_total: num("Sum of the shares of the providers the source names", "fraction"),
   others: num("1 − named_total: everyone the source does not name", "fraction"),
-  hhi_named: num("Herfindahl–Hirschman index over the named providers: sum of squared percentage shares (0–10,000); a lower bound of the market's HHI", "HHI points"),
+  hhi_named: num(
+    "Herfindahl–Hirschman index over the named providers: sum of squared percentage shares (0–10,000); a lower bound of the market's HHI",
+    "HHI points",
+  ),
   us_led_share: num("Sum of the shares of the named US-led providers", "fraction"),
   china_led_share: num("Sum of the shares of the named China-led providers", "fraction"),
   market: str("Market"),

@@ -21,8 +21,21 @@ export const Region = z.object({
   macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region of the country (data/reference/geography.yaml)")),
   bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
   availability_zones: intOrNull("Availability zones (Oracle: availability domains) where published; null when not sourced", "count"),
-  status: z.enum(REGION_STATUSES).meta(m("general: GA public region; restricted: access on request or invitation only; government: government-only cloud; sovereign: sovereign or partner-operated (e.g. Azure/AWS China, Alibaba Riyadh)")),
-  in_provider_list: z.boolean().nullable().meta(m("Whether the region is a row of the provider's own public region list for its global cloud (Azure: the list the article links to; Huawei: its public region names); null where not checked")),
+  status: z
+    .enum(REGION_STATUSES)
+    .meta(
+      m(
+        "general: GA public region; restricted: access on request or invitation only; government: government-only cloud; sovereign: sovereign or partner-operated (e.g. Azure/AWS China, Alibaba Riyadh)",
+      ),
+    ),
+  in_provider_list: z
+    .boolean()
+    .nullable()
+    .meta(
+      m(
+        "Whether the region is a row of the provider's own public region list for its global cloud (Azure: the list the article links to; Huawei: its public region names); null where not checked",
+      ),
+    ),
   source: str("Where the row comes from (repository file at a commit, or a page)"),
   source_as_of: strOrNull("Date the source reflects (YYYY-MM or YYYY-MM-DD); null when unknown"),
   note: strOrNull("Researcher's note: inferences, doubts, exclusions"),
@@ -32,9 +45,14 @@ export const RegionalBreakdown = z.object({
   provider_id: str("Provider"),
   macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region (every provider × macro-region, zeros included)")),
   regions: int("Catalog regions of the provider in the macro-region, every status", "count"),
-  availability_zones: intOrNull("Sum of the published availability-zone counts of those regions; null when none is published (a lower bound when regions_with_az < regions)", "count"),
+  availability_zones: intOrNull(
+    "Sum of the published availability-zone counts of those regions; null when none is published (a lower bound when regions_with_az < regions)",
+    "count",
+  ),
   share_of_provider_regions: numOrNull("regions / the provider's catalog regions, rounded to 4 decimals", "fraction"),
-  battleground: bool("The macro-region is one of the article's battlegrounds: named a battleground, or named a growth region for the China-led providers outside their home macro-region"),
+  battleground: bool(
+    "The macro-region is one of the article's battlegrounds: named a battleground, or named a growth region for the China-led providers outside their home macro-region",
+  ),
   provider_name: str("Provider display name"),
   bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
   regions_general: int("Of which status general", "count"),
@@ -56,29 +74,45 @@ export const BlocPresence = z.object({
   china_led_provider_count: int("How many China-led providers are present", "count"),
   us_led_public_regions: int("US-led regions open to any customer (status general or sovereign)", "count"),
   china_led_public_regions: int("China-led regions open to any customer (status general or sovereign)", "count"),
-  china_led_share_of_regions: numOrNull("china_led_regions / (us_led_regions + china_led_regions), rounded to 4 decimals; null when neither bloc has a region", "fraction"),
+  china_led_share_of_regions: numOrNull(
+    "china_led_regions / (us_led_regions + china_led_regions), rounded to 4 decimals; null when neither bloc has a region",
+    "fraction",
+  ),
   battleground: bool("The macro-region is one of the article's battlegrounds (same rule as regional_breakdown.battleground)"),
   battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
 });
 
 export const ClaimCheck = z.object({
   fact_id: str("The article's footprint or geography claim"),
-  definition: z.enum(REGION_SCOPES).meta(m(
-    "Which catalog rows are counted: general = status general; public = general + sovereign (open to any customer, incl. partner-operated and China clouds); non_government = all but government; all = every status; provider_list = rows of the provider's own public region list (only where the catalog records it)",
-  )),
+  definition: z
+    .enum(REGION_SCOPES)
+    .meta(
+      m(
+        "Which catalog rows are counted: general = status general; public = general + sovereign (open to any customer, incl. partner-operated and China clouds); non_government = all but government; all = every status; provider_list = rows of the provider's own public region list (only where the catalog records it)",
+      ),
+    ),
   provider_id: str("Provider the claim is about"),
-  measure: str("What is claimed: regions, availability_zones, regions_listed, regions_share_in_geo, regions_in, regions_mainly_in, regions_absent_from"),
+  measure: str(
+    "What is claimed: regions, availability_zones, regions_listed, regions_share_in_geo, regions_in, regions_mainly_in, regions_absent_from",
+  ),
   claim: str("Verbatim quote of the claim"),
   object_id: strOrNull("Geography or country of the claim, as in facts.object_id"),
   article_value: numOrNull("The article's figure in its base unit (count or fraction); null for qualitative claims", "see catalog_unit"),
   article_qualifier: qualifier("How the article qualifies its figure: exact, approximately, over, at_least"),
-  catalog_value: numOrNull("What the catalog shows under the definition: a count, a fraction, or for regions_mainly_in the share of the provider's regions in the claim's geographies together; null when the catalog has no figure", "see catalog_unit"),
+  catalog_value: numOrNull(
+    "What the catalog shows under the definition: a count, a fraction, or for regions_mainly_in the share of the provider's regions in the claim's geographies together; null when the catalog has no figure",
+    "see catalog_unit",
+  ),
   catalog_unit: z.enum(["count", "fraction"]).meta(m("Unit of catalog_value and article_value")),
   catalog_regions: intOrNull("Provider regions counted under the definition (the denominator of a fraction)", "count"),
   catalog_is_lower_bound: bool("catalog_value is a lower bound (some counted regions publish no availability-zone count)"),
   holds: z.boolean().nullable().meta(m("Whether the claim holds under this definition; null when the catalog cannot tell")),
-  verdict: z.enum(["consistent", "inconsistent", "depends_on_definition", "not_verifiable"]).meta(m(
-    "Over all definitions of the claim: consistent (holds under every one), inconsistent (under none), depends_on_definition (some), not_verifiable (the catalog has no figure)",
-  )),
+  verdict: z
+    .enum(["consistent", "inconsistent", "depends_on_definition", "not_verifiable"])
+    .meta(
+      m(
+        "Over all definitions of the claim: consistent (holds under every one), inconsistent (under none), depends_on_definition (some), not_verifiable (the catalog has no figure)",
+      ),
+    ),
   explanation: str("One line: the figure behind the row and why it does or does not hold"),
 });

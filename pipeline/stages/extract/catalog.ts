@@ -43,14 +43,16 @@ export function parseCatalog(file: string, text: string, ref: CatalogReference):
 /** Each record against `CatalogRecord`, then the cross-file rules. */
 export function validateCatalog(file: string, records: readonly CsvRecord[], ref: CatalogReference): ParsedCatalog {
   const issues: DataIssue[] = [];
-  const add = (line: number | undefined, path: string, rule: string, message: string) => issues.push(dataIssue(file, line, path, rule, message));
+  const add = (line: number | undefined, path: string, rule: string, message: string) =>
+    issues.push(dataIssue(file, line, path, rule, message));
   const regions: CatalogRegion[] = [];
   const firstLine = new Map<string, number>();
   records.forEach(({ record: raw, line }, index) => {
     const label = `regions[${index}] (${raw["provider_id"] ?? "?"}/${raw["region_code"] ?? "?"})`;
     const result = CatalogRecord.safeParse(raw, { error: zodErrorMap });
     if (!result.success) {
-      for (const issue of result.error.issues) add(line, `${label}.${issue.path.map(String).join(".") || "(record)"}`, "schema", msg.schema(issue.message));
+      for (const issue of result.error.issues)
+        add(line, `${label}.${issue.path.map(String).join(".") || "(record)"}`, "schema", msg.schema(issue.message));
       return;
     }
     const r = result.data;

@@ -43,7 +43,10 @@ class Known {
   readonly sourceIds: ReadonlySet<string>;
   constructor(readonly ref: Reference) {
     this.entityIds = new Set((ref.entities?.entities ?? []).map((e) => e.entity_id));
-    this.objectIds = new Set([...(ref.entities?.geographies ?? []).map((g) => g.geo_id), ...(ref.entities?.sectors ?? []).map((s) => s.sector_id)]);
+    this.objectIds = new Set([
+      ...(ref.entities?.geographies ?? []).map((g) => g.geo_id),
+      ...(ref.entities?.sectors ?? []).map((s) => s.sector_id),
+    ]);
     this.measureById = new Map((ref.measures?.measures ?? []).map((m) => [m.measure_id, m]));
     this.unitById = new Map((ref.measures?.units ?? []).map((u) => [u.unit_id, u]));
     this.marketIds = new Set((ref.measures?.markets ?? []).map((m) => m.market_id));
@@ -72,8 +75,10 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
   // A reference file that failed to load is reported once; claims are not checked against it
   // (otherwise every claim would repeat its failure).
   const subject_id = ref.aliasToProvider.get(r.subject) ?? (known.entityIds.has(r.subject) ? r.subject : undefined);
-  if (subject_id === undefined && ref.providers && ref.entities) addAt(out, at, "subject", "unknown-subject", msg.unknownSubject(r.subject));
-  if (!known.sourceIds.has(r.attributed_to) && ref.sources) addAt(out, at, "attributed_to", "unknown-source", msg.unknownSource(r.attributed_to, [...known.sourceIds]));
+  if (subject_id === undefined && ref.providers && ref.entities)
+    addAt(out, at, "subject", "unknown-subject", msg.unknownSubject(r.subject));
+  if (!known.sourceIds.has(r.attributed_to) && ref.sources)
+    addAt(out, at, "attributed_to", "unknown-source", msg.unknownSource(r.attributed_to, [...known.sourceIds]));
 
   const measure = known.measureById.get(r.measure);
   const needs = MEASURE_NEEDS[r.measure] ?? {};
@@ -85,14 +90,17 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
     if (r.object === undefined) addAt(out, at, "object", "object-required", msg.objectRequired(r.measure));
   } else {
     if (r.value === null || r.unit === null || r.qualifier === null) addAt(out, at, "value", "value-kind", msg.valueRequired(r.measure));
-    if (r.unit !== null && !measure.units.includes(r.unit)) addAt(out, at, "unit", "unknown-unit", msg.unitNotAllowed(r.unit, r.measure, measure.units));
+    if (r.unit !== null && !measure.units.includes(r.unit))
+      addAt(out, at, "unit", "unknown-unit", msg.unitNotAllowed(r.unit, r.measure, measure.units));
     if (needs.object && r.object === undefined) addAt(out, at, "object", "object-required", msg.objectRequired(r.measure));
   }
   if (needs.market) {
     if (r.market === undefined) addAt(out, at, "market", "market-required", msg.marketRequired());
-    else if (!known.marketIds.has(r.market) && ref.measures) addAt(out, at, "market", "unknown-market", msg.unknownMarket(r.market, [...known.marketIds]));
+    else if (!known.marketIds.has(r.market) && ref.measures)
+      addAt(out, at, "market", "unknown-market", msg.unknownMarket(r.market, [...known.marketIds]));
   }
-  if (r.object !== undefined && !known.objectIds.has(r.object) && !ref.countryMacro.has(r.object) && ref.entities && ref.geography) addAt(out, at, "object", "unknown-object", msg.unknownObject(r.object));
+  if (r.object !== undefined && !known.objectIds.has(r.object) && !ref.countryMacro.has(r.object) && ref.entities && ref.geography)
+    addAt(out, at, "object", "unknown-object", msg.unknownObject(r.object));
   return subject_id;
 }
 
@@ -110,8 +118,10 @@ function checkValue(known: Known, at: At, out: Issues): void {
   else if (v < 0) addAt(out, at, "value", "value-range", msg.negativeValue(v));
   // Counts and ranks go to 32-bit integer columns; every value, in its base unit, must stay
   // exact in a double (no news figure comes near either bound).
-  else if ((base === "count" || base === "rank") && v > MAX_COUNT) addAt(out, at, "value", "value-range", msg.valueTooLarge(v, MAX_COUNT, r.unit));
-  else if (Math.abs(v * factor) > Number.MAX_SAFE_INTEGER) addAt(out, at, "value", "value-range", msg.valueTooLarge(v, Math.floor(Number.MAX_SAFE_INTEGER / factor), r.unit));
+  else if ((base === "count" || base === "rank") && v > MAX_COUNT)
+    addAt(out, at, "value", "value-range", msg.valueTooLarge(v, MAX_COUNT, r.unit));
+  else if (Math.abs(v * factor) > Number.MAX_SAFE_INTEGER)
+    addAt(out, at, "value", "value-range", msg.valueTooLarge(v, Math.floor(Number.MAX_SAFE_INTEGER / factor), r.unit));
 }
 
 /** The quote against the document's text at its code-point offsets. */
@@ -120,7 +130,8 @@ function checkQuote(at: At, doc: { text: string; slice: (start: number, end: num
   if (r.char_end <= r.char_start) addAt(out, at, "char_end", "quote-offsets", msg.badOffsets(r.char_start, r.char_end));
   else if (doc) {
     const found = doc.slice(r.char_start, r.char_end);
-    if (found !== r.quote) addAt(out, at, "quote", "quote-offsets", msg.quoteMismatch(r.char_start, r.char_end, found, codePointOccurrences(doc.text, r.quote)));
+    if (found !== r.quote)
+      addAt(out, at, "quote", "quote-offsets", msg.quoteMismatch(r.char_start, r.char_end, found, codePointOccurrences(doc.text, r.quote)));
   }
 }
 
@@ -142,7 +153,13 @@ function shareTexts(r: ClaimRecord, text: Interner): ClaimRecord {
 }
 
 /** Every fixture's claims; `documents` are the valid documents, `metaFailed` whether one failed. */
-export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly SourceDocument[], metaFailed: boolean, out: Issues): Claim[] {
+export function checkClaims(
+  inputs: Inputs,
+  ref: Reference,
+  documents: readonly SourceDocument[],
+  metaFailed: boolean,
+  out: Issues,
+): Claim[] {
   const known = new Known(ref);
   const shared = new Interner();
   const docById = new Map(documents.map((doc) => [doc.meta.document_id, doc]));
@@ -166,7 +183,14 @@ export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly 
     const documentId = fixture?.document_id ?? (typeof top["document_id"] === "string" ? top["document_id"] : undefined);
     const doc = documentId === undefined ? undefined : docById.get(documentId);
     // When a metadata file failed to validate, the document may be the one it describes: say no more.
-    if (fixture && !doc && !metaFailed) out.add(file, parsed.lineAt(["document_id"]), "document_id", "unknown-document", msg.unknownDocument(fixture.document_id, [...docById.keys()]));
+    if (fixture && !doc && !metaFailed)
+      out.add(
+        file,
+        parsed.lineAt(["document_id"]),
+        "document_id",
+        "unknown-document",
+        msg.unknownDocument(fixture.document_id, [...docById.keys()]),
+      );
     // A fixture quotes one document: its claims share one slicer of its text.
     const quoted = doc && { text: doc.text, slice: codePointSlicer(doc.text) };
 
@@ -186,7 +210,8 @@ export function checkClaims(inputs: Inputs, ref: Reference, documents: readonly 
       const period = record.period === null ? null : shared.maybe(parsePeriod(record.period));
       if (record.period !== null && period === null) addAt(out, at, "period", "period", msg.badPeriod(record.period));
       checkQuote(at, quoted, out);
-      if (subject_id !== undefined && documentId !== undefined) claims.push({ file, line, index, document_id: documentId, record, subject_id, period });
+      if (subject_id !== undefined && documentId !== undefined)
+        claims.push({ file, line, index, document_id: documentId, record, subject_id, period });
     }
   }
   return claims;

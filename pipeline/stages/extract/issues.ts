@@ -32,7 +32,14 @@ function zodPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string 
  * field it is about and a path starting at `label`; an unknown field also gets the known field it
  * most likely meant.
  */
-export function validate<T>(p: Parsed, schema: z.ZodType<T>, value: unknown, keys: ReadonlyArray<string | number>, label: string, out: Issues): T | undefined {
+export function validate<T>(
+  p: Parsed,
+  schema: z.ZodType<T>,
+  value: unknown,
+  keys: ReadonlyArray<string | number>,
+  label: string,
+  out: Issues,
+): T | undefined {
   const result = schema.safeParse(value, { error: zodErrorMap });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -40,7 +47,14 @@ export function validate<T>(p: Parsed, schema: z.ZodType<T>, value: unknown, key
     if (issue.code === "unrecognized_keys") {
       // One line per unknown field, at the field itself, with the nearest known field name.
       const allowed = fieldsAt(schema, at);
-      for (const key of issue.keys) out.add(p.file, p.lineAt([...keys, ...at, key]), zodPath(label, [...at, key]), "unknown-field", msg.unknownField(key, closest(key, allowed), allowed));
+      for (const key of issue.keys)
+        out.add(
+          p.file,
+          p.lineAt([...keys, ...at, key]),
+          zodPath(label, [...at, key]),
+          "unknown-field",
+          msg.unknownField(key, closest(key, allowed), allowed),
+        );
       continue;
     }
     out.add(p.file, p.lineAt([...keys, ...at]), zodPath(label, at), "schema", msg.schema(issue.message));
@@ -82,7 +96,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length] ?? Infinity;

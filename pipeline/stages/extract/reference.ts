@@ -67,7 +67,8 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
   for (const [i, p] of (providers?.providers ?? []).entries()) {
     for (const alias of [p.provider_id, ...p.aliases]) {
       const other = aliasToProvider.get(alias);
-      if (other !== undefined && other !== p.provider_id) out.add(d(REFERENCE.providers), undefined, `providers[${i}].aliases`, "reference", msg.duplicateAlias(alias, other, p.provider_id));
+      if (other !== undefined && other !== p.provider_id)
+        out.add(d(REFERENCE.providers), undefined, `providers[${i}].aliases`, "reference", msg.duplicateAlias(alias, other, p.provider_id));
       aliasToProvider.set(alias, p.provider_id);
     }
   }
@@ -78,12 +79,36 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
       seen.add(x);
     }
   };
-  checkUnique(REFERENCE.providers, "provider", (providers?.providers ?? []).map((p) => p.provider_id));
-  checkUnique(REFERENCE.sources, "source", (sources?.sources ?? []).map((s) => s.source_id));
-  checkUnique(REFERENCE.measures, "measure", (measures?.measures ?? []).map((m) => m.measure_id));
-  checkUnique(REFERENCE.measures, "unit", (measures?.units ?? []).map((u) => u.unit_id));
-  checkUnique(REFERENCE.measures, "market", (measures?.markets ?? []).map((m) => m.market_id));
-  checkUnique(REFERENCE.entities, "entity", [...(entities?.entities ?? []).map((e) => e.entity_id), ...(entities?.geographies ?? []).map((g) => g.geo_id), ...(entities?.sectors ?? []).map((s) => s.sector_id)]);
+  checkUnique(
+    REFERENCE.providers,
+    "provider",
+    (providers?.providers ?? []).map((p) => p.provider_id),
+  );
+  checkUnique(
+    REFERENCE.sources,
+    "source",
+    (sources?.sources ?? []).map((s) => s.source_id),
+  );
+  checkUnique(
+    REFERENCE.measures,
+    "measure",
+    (measures?.measures ?? []).map((m) => m.measure_id),
+  );
+  checkUnique(
+    REFERENCE.measures,
+    "unit",
+    (measures?.units ?? []).map((u) => u.unit_id),
+  );
+  checkUnique(
+    REFERENCE.measures,
+    "market",
+    (measures?.markets ?? []).map((m) => m.market_id),
+  );
+  checkUnique(REFERENCE.entities, "entity", [
+    ...(entities?.entities ?? []).map((e) => e.entity_id),
+    ...(entities?.geographies ?? []).map((g) => g.geo_id),
+    ...(entities?.sectors ?? []).map((s) => s.sector_id),
+  ]);
 
   const countryMacro = new Map<string, MacroGeo>();
   if (geography) {
@@ -92,7 +117,8 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
       if (macro) countryMacro.set(c.cca2, macro);
     }
     for (const [i, o] of geography.overrides.entries()) {
-      if (!COUNTRY_BY_CODE.has(o.country)) out.add(d(REFERENCE.geography), undefined, `overrides[${i}].country`, "unknown-country", msg.unknownCountry(o.country));
+      if (!COUNTRY_BY_CODE.has(o.country))
+        out.add(d(REFERENCE.geography), undefined, `overrides[${i}].country`, "unknown-country", msg.unknownCountry(o.country));
       countryMacro.set(o.country, o.macro_geo);
     }
   }
@@ -104,7 +130,11 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
   else if (providers && geography) {
     const csv = parseCatalogCsv(regionsFile, regionsText, CATALOG_COLUMNS);
     out.addAll(csv.issues);
-    const checked = validateCatalog(regionsFile, csv.records, { providers: new Set(providers.providers.map((p) => p.provider_id)), countries: new Set(COUNTRY_BY_CODE.keys()), countryMacro });
+    const checked = validateCatalog(regionsFile, csv.records, {
+      providers: new Set(providers.providers.map((p) => p.provider_id)),
+      countries: new Set(COUNTRY_BY_CODE.keys()),
+      countryMacro,
+    });
     out.addAll(checked.issues);
     catalog = checked.regions;
   }

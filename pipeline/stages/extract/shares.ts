@@ -28,7 +28,19 @@ export function checkShareSums(claims: readonly Claim[], out: Issues): void {
   for (const s of sums.values()) {
     if (s.total > 100 + 1e-9) {
       const first = s.claims[0]!;
-      out.add(first.file, first.line, `claims (${first.record.measure})`, "share-sum", msg.sharesAbove100(s.source, s.market, s.period, clean(s.total), s.claims.map((c) => c.record.id)));
+      out.add(
+        first.file,
+        first.line,
+        `claims (${first.record.measure})`,
+        "share-sum",
+        msg.sharesAbove100(
+          s.source,
+          s.market,
+          s.period,
+          clean(s.total),
+          s.claims.map((c) => c.record.id),
+        ),
+      );
     }
   }
 }

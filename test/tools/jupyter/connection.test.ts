@@ -36,7 +36,16 @@ describe("Jupyter wire protocol", () => {
     const file = join(tempDir("conn-"), "kernel.json");
     const ports = await c.writeFile(file, "k");
     const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    expect(json).toMatchObject({ ip: "127.0.0.1", key: c.key, transport: "tcp", signature_scheme: "hmac-sha256", kernel_name: "k", shell_port: ports.shell, iopub_port: ports.iopub, hb_port: ports.hb });
+    expect(json).toMatchObject({
+      ip: "127.0.0.1",
+      key: c.key,
+      transport: "tcp",
+      signature_scheme: "hmac-sha256",
+      kernel_name: "k",
+      shell_port: ports.shell,
+      iopub_port: ports.iopub,
+      hb_port: ports.hb,
+    });
     expect(new Set(Object.values(ports)).size).toBe(5);
   });
 });

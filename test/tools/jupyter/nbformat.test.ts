@@ -1,12 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { joinLines, listNotebooks, normalizeBundle, readNotebook, splitLines, stableJson, writeAtomic } from "../../../tools/jupyter/nbformat.ts";
+import {
+  joinLines,
+  listNotebooks,
+  normalizeBundle,
+  readNotebook,
+  splitLines,
+  stableJson,
+  writeAtomic,
+} from "../../../tools/jupyter/nbformat.ts";
 import { tempDir } from "../../helpers.ts";
 
 describe("nbformat: deterministic notebook JSON", () => {
   it("sorts keys recursively, drops undefined, indents by 2 and ends with a newline", () => {
-    expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+    expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe(
+      '{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
   });
 
   it("splits text into lines as nbformat's split_lines does, and joins them back", () => {

@@ -27,7 +27,12 @@ function displays(outputs: NbOutput[] | undefined): DisplayDataOutput[] {
   return (outputs ?? []).filter((o): o is DisplayDataOutput => o.output_type === "display_data");
 }
 
-const msg = (msg_type: string, content: Record<string, unknown>): Msg => ({ header: { msg_id: "m", msg_type }, parent_header: {}, metadata: {}, content });
+const msg = (msg_type: string, content: Record<string, unknown>): Msg => ({
+  header: { msg_id: "m", msg_type },
+  parent_header: {},
+  metadata: {},
+  content,
+});
 
 describe("a cell's messages as nbformat outputs", () => {
   it("merges consecutive chunks of one stream, keeps displays in order, and drops display updates", () => {
@@ -103,7 +108,7 @@ describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
     expect(parsed.nbformat_minor).toBe(5);
     expect(parsed.metadata.kernelspec.name).toBe(KERNEL_NAME);
     expect(written).not.toMatch(/"execution"\s*:|iopub\.|shell\.execute_reply|"date"/);
-    expect(written).toBe(JSON.stringify(JSON.parse(written), null, 2) + "\n");
+    expect(written).toBe(`${JSON.stringify(JSON.parse(written), null, 2)}\n`);
     expect(Object.keys(JSON.parse(written) as object)).toEqual(["cells", "metadata", "nbformat", "nbformat_minor"]);
 
     // timings for the bench, returned and never written: the kernel's start and each cell, which

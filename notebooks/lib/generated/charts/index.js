@@ -168,9 +168,7 @@ var SourcesFile = import_zod.z.object({
 });
 var MeasuresFile = import_zod.z.object({
   as_of: periodText,
-  units: import_zod.z.array(
-    import_zod.z.strictObject({ unit_id: id, base_unit: id, factor: import_zod.z.number().positive(), description: text })
-  ),
+  units: import_zod.z.array(import_zod.z.strictObject({ unit_id: id, base_unit: id, factor: import_zod.z.number().positive(), description: text })),
   markets: import_zod.z.array(import_zod.z.strictObject({ market_id: id, market_name: text, definition: text })),
   measures: import_zod.z.array(
     import_zod.z.strictObject({
@@ -238,7 +236,11 @@ var CHART_CONFIG = {
 };
 var base = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
 var BLOC_COLORS = { us_led: "#1f4e8c", china_led: "#b0302c", others: "#a3a3a3" };
-var BLOC_LABELS = { us_led: "US-led", china_led: "China-led", others: "Not named by the source" };
+var BLOC_LABELS = {
+  us_led: "US-led",
+  china_led: "China-led",
+  others: "Not named by the source"
+};
 var MACRO_GEO_LABELS = {
   north_america: "North America",
   latin_america: "Latin America",
@@ -250,7 +252,14 @@ var MACRO_GEO_LABELS = {
   oceania: "Oceania"
 };
 var geoLabel = (id2) => MACRO_GEO_LABELS[id2] ?? id2;
-var PROVIDER_COLORS = { aws: "#e8871e", azure: "#2f6db5", gcp: "#3a9e5c", oracle: "#8c6d46", alibaba: "#d1495b", huawei: "#7b4fa0" };
+var PROVIDER_COLORS = {
+  aws: "#e8871e",
+  azure: "#2f6db5",
+  gcp: "#3a9e5c",
+  oracle: "#8c6d46",
+  alibaba: "#d1495b",
+  huawei: "#7b4fa0"
+};
 var SOURCE_COLORS = { synergy: "#4c4c4c", gartner: "#c08a00" };
 var aliasesOf = (p) => p.aliases.split(";");
 var PROVIDER_LABEL_MAX = 16;
@@ -284,7 +293,10 @@ function chartTheme(ref) {
   const sourceLabel = (id2) => sources.get(id2) ?? id2;
   const marketLabel = (id2) => markets.get(id2) ?? id2;
   const blocLabel = (id2) => BLOC_LABELS[id2] ?? id2;
-  const scale = (keys, label, color) => ({ domain: keys.map(label), range: keys.map((k) => color(k) ?? FALLBACK_COLOR) });
+  const scale = (keys, label, color) => ({
+    domain: keys.map(label),
+    range: keys.map((k) => color(k) ?? FALLBACK_COLOR)
+  });
   return {
     providerLabel,
     providerShortName: (id2) => {
@@ -314,7 +326,9 @@ function footprintKey(rows, t) {
   const bound = rows.find((r) => r.regions !== null && isLowerBound(r.regions_qualifier));
   const listed = rows.find((r) => r.regions_listed !== null);
   const parts = [
-    ...bound && bound.regions !== null ? [`▶ marks a lower bound (${t.providerShortName(bound.provider_id)} claims "${qualifierText(bound.regions_qualifier, bound.regions)}" regions)`] : [],
+    ...bound && bound.regions !== null ? [
+      `▶ marks a lower bound (${t.providerShortName(bound.provider_id)} claims "${qualifierText(bound.regions_qualifier, bound.regions)}" regions)`
+    ] : [],
     ...listed ? [`| marks the regions the article lists (${t.providerShortName(listed.provider_id)}: ${listed.regions_listed})`] : []
   ];
   return parts.length > 0 ? [parts.join("; ")] : [];
@@ -329,17 +343,19 @@ function footprint(rows, t) {
       const value = m.key === "regions" ? r.regions : r.availability_zones;
       const q = m.key === "regions" ? r.regions_qualifier : r.availability_zones_qualifier;
       if (value === null) return [];
-      return [{
-        provider: t.providerLabel(r.provider_id),
-        measure: m.title,
-        value,
-        bound: isLowerBound(q) ? "lower bound" : "count",
-        text: m.key === "regions" && r.regions_source === "catalog" ? `${qualifierText(q, value)} (catalog)` : qualifierText(q, value),
-        source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
-        listed: m.key === "regions" ? r.regions_listed : null,
-        attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
-        as_of: r.as_of ?? ""
-      }];
+      return [
+        {
+          provider: t.providerLabel(r.provider_id),
+          measure: m.title,
+          value,
+          bound: isLowerBound(q) ? "lower bound" : "count",
+          text: m.key === "regions" && r.regions_source === "catalog" ? `${qualifierText(q, value)} (catalog)` : qualifierText(q, value),
+          source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
+          listed: m.key === "regions" ? r.regions_listed : null,
+          attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
+          as_of: r.as_of ?? ""
+        }
+      ];
     })
   );
   const providers = rows.filter((r) => r.regions !== null || r.availability_zones !== null).map((r) => r.provider_id);
@@ -373,7 +389,12 @@ function footprint(rows, t) {
             encoding: {
               x: { field: "value", type: "quantitative", title: "Count" },
               color: { field: "provider", type: "nominal", scale: color, legend: null },
-              fillOpacity: { field: "bound", type: "ordinal", scale: { domain: ["count", "lower bound"], range: [1, 0.35] }, legend: null },
+              fillOpacity: {
+                field: "bound",
+                type: "ordinal",
+                scale: { domain: ["count", "lower bound"], range: [1, 0.35] },
+                legend: null
+              },
               tooltip: [
                 { field: "provider", type: "nominal", title: "Provider" },
                 { field: "measure", type: "nominal", title: "Measure" },
@@ -388,7 +409,10 @@ function footprint(rows, t) {
             {
               transform: [{ filter: "datum.bound === 'lower bound'" }],
               mark: { type: "point", shape: "triangle-right", filled: true, size: 110, opacity: 1 },
-              encoding: { x: { field: "value", type: "quantitative" }, color: { field: "provider", type: "nominal", scale: color, legend: null } }
+              encoding: {
+                x: { field: "value", type: "quantitative" },
+                color: { field: "provider", type: "nominal", scale: color, legend: null }
+              }
             }
           ] : [],
           ...here.some((v) => v.listed !== null) ? [
@@ -414,7 +438,7 @@ function footprint(rows, t) {
 function regionsVsShare(rows, t) {
   const values = rows.map((r) => ({
     provider: t.providerLabel(r.provider_id),
-    source: t.sourceLabel(r.source_id) + ` · ${r.period}`,
+    source: `${t.sourceLabel(r.source_id)} · ${r.period}`,
     share: r.share,
     regions: r.regions,
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
@@ -434,10 +458,42 @@ function regionsVsShare(rows, t) {
         {
           mark: { type: "point", filled: true, size: 100, opacity: 1, tooltip: true },
           encoding: {
-            x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" }, scale: { domain: [0, upTo(rows.map((r) => r.share), 0.1)] } },
-            y: { field: "regions", type: "quantitative", title: "Cloud regions (count)", scale: { domain: [0, upTo(rows.map((r) => r.regions), 10) + 10] } },
+            x: {
+              field: "share",
+              type: "quantitative",
+              title: "Market share (%)",
+              axis: { format: ".0%" },
+              scale: {
+                domain: [
+                  0,
+                  upTo(
+                    rows.map((r) => r.share),
+                    0.1
+                  )
+                ]
+              }
+            },
+            y: {
+              field: "regions",
+              type: "quantitative",
+              title: "Cloud regions (count)",
+              scale: {
+                domain: [
+                  0,
+                  upTo(
+                    rows.map((r) => r.regions),
+                    10
+                  ) + 10
+                ]
+              }
+            },
             color: { field: "provider", type: "nominal", title: "Provider", scale: color },
-            shape: { field: "bound", type: "nominal", title: "Region count", scale: { domain: ["exact", "lower bound (over)"], range: ["circle", "triangle-up"] } },
+            shape: {
+              field: "bound",
+              type: "nominal",
+              title: "Region count",
+              scale: { domain: ["exact", "lower bound (over)"], range: ["circle", "triangle-up"] }
+            },
             tooltip: [
               { field: "provider", type: "nominal", title: "Provider" },
               { field: "source", type: "nominal", title: "Share per" },
@@ -449,7 +505,11 @@ function regionsVsShare(rows, t) {
         },
         {
           mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 10, color: "#333333" },
-          encoding: { x: { field: "share", type: "quantitative" }, y: { field: "regions", type: "quantitative" }, text: { field: "provider" } }
+          encoding: {
+            x: { field: "share", type: "quantitative" },
+            y: { field: "regions", type: "quantitative" },
+            text: { field: "provider" }
+          }
         }
       ]
     }
@@ -467,7 +527,11 @@ var RELATION_LABELS = {
   leans_toward: "leans toward (it)",
   less_aligned_with: "less aligned with (it)"
 };
-var SUBJECT_LABELS = { us_led: "US-led stack", china_led: "China-led stack", cloud_ai_market: "Cloud & AI market" };
+var SUBJECT_LABELS = {
+  us_led: "US-led stack",
+  china_led: "China-led stack",
+  cloud_ai_market: "Cloud & AI market"
+};
 function geoClaimsMatrix(rows, t) {
   const subjectLabel = (id2) => SUBJECT_LABELS[id2] ?? t.providerLabel(id2);
   const geoBlocLabel = (bloc) => bloc === null ? "Neither bloc" : t.blocLabel(bloc);
@@ -475,26 +539,56 @@ function geoClaimsMatrix(rows, t) {
   for (const r of rows) {
     const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS[r.relation] ?? r.relation}`;
     const key = `${claim}\0${r.macro_geo}`;
-    const v = seen.get(key) ?? { claim, subject: subjectLabel(r.subject_id), relation: r.relation, macro_geo: t.geoLabel(r.macro_geo), bloc: geoBlocLabel(r.subject_bloc), facts: [], by: [] };
+    const v = seen.get(key) ?? {
+      claim,
+      subject: subjectLabel(r.subject_id),
+      relation: r.relation,
+      macro_geo: t.geoLabel(r.macro_geo),
+      bloc: geoBlocLabel(r.subject_bloc),
+      facts: [],
+      by: []
+    };
     v.facts.push(r.fact_id);
     if (!v.by.includes(t.sourceLabel(r.attributed_to))) v.by.push(t.sourceLabel(r.attributed_to));
     seen.set(key, v);
   }
   const values = [...seen.values()].map((v) => ({ ...v, facts: v.facts.join("; "), by: v.by.join("; ") }));
   const blocOrder = (label) => ["us_led", "china_led", null].map(geoBlocLabel).indexOf(label);
-  const claims = uniq([...values].sort((a, b) => blocOrder(a.bloc) - blocOrder(b.bloc) || a.claim.localeCompare(b.claim)).map((v) => v.claim));
-  const blocIds = ordered(rows.map((r) => r.subject_bloc ?? "others"), Object.keys(BLOC_COLORS));
+  const claims = uniq(
+    [...values].sort((a, b) => blocOrder(a.bloc) - blocOrder(b.bloc) || a.claim.localeCompare(b.claim)).map((v) => v.claim)
+  );
+  const blocIds = ordered(
+    rows.map((r) => r.subject_bloc ?? "others"),
+    Object.keys(BLOC_COLORS)
+  );
   return {
     ...base,
-    title: { text: "The article's geography claims", subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject" },
+    title: {
+      text: "The article's geography claims",
+      subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject"
+    },
     data: { values },
     width: { step: 62 },
     height: { step: 18 },
     mark: { type: "circle", size: 120, opacity: 1, tooltip: true },
     encoding: {
-      x: { field: "macro_geo", type: "nominal", sort: t.geoOrder(rows.map((r) => r.macro_geo)), title: null, axis: { orient: "top", labelAngle: -30 } },
+      x: {
+        field: "macro_geo",
+        type: "nominal",
+        sort: t.geoOrder(rows.map((r) => r.macro_geo)),
+        title: null,
+        axis: { orient: "top", labelAngle: -30 }
+      },
       y: { field: "claim", type: "nominal", sort: claims, title: null, axis: { labelLimit: 320 } },
-      color: { field: "bloc", type: "nominal", title: "Subject's bloc", scale: { domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : b)), range: blocIds.map((b) => BLOC_COLORS[b] ?? FALLBACK_COLOR) } },
+      color: {
+        field: "bloc",
+        type: "nominal",
+        title: "Subject's bloc",
+        scale: {
+          domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : b)),
+          range: blocIds.map((b) => BLOC_COLORS[b] ?? FALLBACK_COLOR)
+        }
+      },
       tooltip: [
         { field: "claim", type: "nominal", title: "Claim" },
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
@@ -512,7 +606,11 @@ var BATTLEGROUND_FLAGS = [
 ];
 function battlegrounds(rows, t) {
   const values = rows.flatMap(
-    (r) => BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({ macro_geo: t.geoLabel(r.macro_geo), statement: f.label, facts: (r.fact_ids ?? "").split(";").join("; ") }))
+    (r) => BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({
+      macro_geo: t.geoLabel(r.macro_geo),
+      statement: f.label,
+      facts: (r.fact_ids ?? "").split(";").join("; ")
+    }))
   );
   return {
     ...base,
@@ -522,9 +620,20 @@ function battlegrounds(rows, t) {
     height: { step: 24 },
     mark: { type: "square", size: 260, opacity: 1, tooltip: true },
     encoding: {
-      x: { field: "statement", type: "nominal", sort: BATTLEGROUND_FLAGS.map((f) => f.label), title: null, axis: { orient: "top", labelAngle: -30, labelLimit: 320 } },
+      x: {
+        field: "statement",
+        type: "nominal",
+        sort: BATTLEGROUND_FLAGS.map((f) => f.label),
+        title: null,
+        axis: { orient: "top", labelAngle: -30, labelLimit: 320 }
+      },
       y: { field: "macro_geo", type: "nominal", scale: { domain: t.geoOrder(rows.map((r) => r.macro_geo)) }, title: null },
-      color: { field: "statement", type: "nominal", legend: null, scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) } },
+      color: {
+        field: "statement",
+        type: "nominal",
+        legend: null,
+        scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) }
+      },
       tooltip: [
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
         { field: "statement", type: "nominal", title: "Statement" },
@@ -545,10 +654,19 @@ function regionalHeatmap(rows, t) {
     share_of_provider_regions: r.share_of_provider_regions
   }));
   const y = { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null };
-  const x = { field: "macro_geo", type: "nominal", sort: geos.map(geoText), title: null, axis: { orient: "top", labelAngle: -30 } };
+  const x = {
+    field: "macro_geo",
+    type: "nominal",
+    sort: geos.map(geoText),
+    title: null,
+    axis: { orient: "top", labelAngle: -30 }
+  };
   return {
     ...base,
-    title: { text: "Cloud regions per provider and macro-region", subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article" },
+    title: {
+      text: "Cloud regions per provider and macro-region",
+      subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article"
+    },
     data: { values },
     width: { step: 64 },
     height: { step: 30 },
@@ -593,7 +711,10 @@ function blocPresence(rows, t) {
   );
   return {
     ...base,
-    title: { text: "Presence of each bloc per macro-region", subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers" },
+    title: {
+      text: "Presence of each bloc per macro-region",
+      subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers"
+    },
     data: { values },
     width: 360,
     height: { step: 12 },
@@ -654,7 +775,11 @@ var import_vega_lite = require("vega-lite");
 var resetSVGDefIds2 = vega.resetSVGDefIds;
 function finalizeSpec(spec) {
   const s = spec;
-  return { ...spec, $schema: VEGA_LITE_SCHEMA, config: { ...s.config ?? {}, font: s.config?.["font"] ?? CHART_FONT } };
+  return {
+    ...spec,
+    $schema: VEGA_LITE_SCHEMA,
+    config: { ...s.config ?? {}, font: s.config?.["font"] ?? CHART_FONT }
+  };
 }
 var previous = Promise.resolve();
 function renderSvg(spec, logger) {
@@ -692,16 +817,40 @@ function marketShareBySource(rows, t) {
   }));
   return {
     ...base,
-    title: { text: "Cloud market share by provider, per research firm", subtitle: "Each firm measures a different market and period; shares of that firm's market" },
+    title: {
+      text: "Cloud market share by provider, per research firm",
+      subtitle: "Each firm measures a different market and period; shares of that firm's market"
+    },
     data: { values },
-    facet: { row: { field: "source", type: "nominal", title: null, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" } } },
+    facet: {
+      row: {
+        field: "source",
+        type: "nominal",
+        title: null,
+        header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" }
+      }
+    },
     spec: {
       width: 420,
       height: { step: 22 },
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null },
-        x: { field: "share", type: "quantitative", title: "Share of the firm's market (%)", axis: { format: ".0%" }, scale: { domain: [0, upTo(rows.map((r) => r.share), 0.1)] } },
+        x: {
+          field: "share",
+          type: "quantitative",
+          title: "Share of the firm's market (%)",
+          axis: { format: ".0%" },
+          scale: {
+            domain: [
+              0,
+              upTo(
+                rows.map((r) => r.share),
+                0.1
+              )
+            ]
+          }
+        },
         color: { field: "provider", type: "nominal", scale: t.providerColorScale(rows.map((r) => r.provider_id)), legend: null },
         tooltip: [
           { field: "provider", type: "nominal", title: "Provider" },
@@ -723,12 +872,26 @@ function shareDumbbellPoints(rows) {
 function shareDumbbell(rows, t) {
   const cross = rows.filter((r) => r.comparison === "cross_source");
   const values = cross.flatMap((r) => [
-    { provider: t.providerLabel(r.provider_id), source: t.sourceLabel(r.source_a), caption: t.sourceCaption(r.source_a, r.market_a, r.period_a), share: r.share_a, delta_pp: r.delta_pp },
-    { provider: t.providerLabel(r.provider_id), source: t.sourceLabel(r.source_b), caption: t.sourceCaption(r.source_b, r.market_b, r.period_b), share: r.share_b, delta_pp: r.delta_pp }
+    {
+      provider: t.providerLabel(r.provider_id),
+      source: t.sourceLabel(r.source_a),
+      caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
+      share: r.share_a,
+      delta_pp: r.delta_pp
+    },
+    {
+      provider: t.providerLabel(r.provider_id),
+      source: t.sourceLabel(r.source_b),
+      caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
+      share: r.share_b,
+      delta_pp: r.delta_pp
+    }
   ]).filter((v) => v.share !== null);
   const sources = uniq(cross.flatMap((r) => [r.source_a, r.source_b]));
   const sameMarket = cross.every((r) => r.same_market);
-  const captions = uniq(cross.flatMap((r) => [t.sourceCaption(r.source_a, r.market_a, r.period_a), t.sourceCaption(r.source_b, r.market_b, r.period_b)]));
+  const captions = uniq(
+    cross.flatMap((r) => [t.sourceCaption(r.source_a, r.market_a, r.period_a), t.sourceCaption(r.source_b, r.market_b, r.period_b)])
+  );
   return {
     ...base,
     title: {
@@ -753,8 +916,19 @@ function shareDumbbell(rows, t) {
         mark: { type: "point", filled: true, size: 90, opacity: 1, tooltip: true },
         encoding: {
           x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" } },
-          color: { field: "source", type: "nominal", title: "Source", scale: t.sourceColorScale(sources), legend: { orient: "bottom", labelLimit: 300 } },
-          shape: { field: "source", type: "nominal", title: "Source", scale: { domain: sources.map(t.sourceLabel), range: ["circle", "square", "diamond", "triangle-up"].slice(0, sources.length) } },
+          color: {
+            field: "source",
+            type: "nominal",
+            title: "Source",
+            scale: t.sourceColorScale(sources),
+            legend: { orient: "bottom", labelLimit: 300 }
+          },
+          shape: {
+            field: "source",
+            type: "nominal",
+            title: "Source",
+            scale: { domain: sources.map(t.sourceLabel), range: ["circle", "square", "diamond", "triangle-up"].slice(0, sources.length) }
+          },
           tooltip: [
             { field: "provider", type: "nominal", title: "Provider" },
             { field: "caption", type: "nominal", title: "Source" },
@@ -776,7 +950,14 @@ function stackedBySource(opts) {
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
       y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
-      x: { field: opts.x.field, type: "quantitative", stack: "zero", title: opts.x.title, axis: { format: ".0%" }, scale: { domain: [0, 1] } },
+      x: {
+        field: opts.x.field,
+        type: "quantitative",
+        stack: "zero",
+        title: opts.x.title,
+        axis: { format: ".0%" },
+        scale: { domain: [0, 1] }
+      },
       color: opts.color,
       order: { field: "order", type: "quantitative" },
       tooltip: opts.tooltip
@@ -797,7 +978,13 @@ function shareOfNamed(rows, t) {
     subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
     values,
     x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
-    color: { field: "provider", type: "nominal", title: "Provider", scale: t.providerColorScale(rows.map((r) => r.provider_id)), sort: order },
+    color: {
+      field: "provider",
+      type: "nominal",
+      title: "Provider",
+      scale: t.providerColorScale(rows.map((r) => r.provider_id)),
+      sort: order
+    },
     tooltip: [
       { field: "provider", type: "nominal", title: "Provider" },
       { field: "source", type: "nominal", title: "Source" },
@@ -832,7 +1019,10 @@ function blocShare(rows, t) {
 
 // pipeline/charts/index.ts
 var PNG_CHARTS = ["market_share_by_source"];
-var DEFAULT_FONT_FILES = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"];
+var DEFAULT_FONT_FILES = [
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+];
 var CHART_MAX_POINTS = 2e3;
 function chartBuilders(t, theme) {
   const out = [

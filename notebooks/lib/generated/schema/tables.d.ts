@@ -14,7 +14,7 @@ import { Battleground, Footprint, FootprintVsShare, GeoClaim } from "./tables/ge
 import { BlocPresence, ClaimCheck, Region, RegionalBreakdown } from "./tables/regions.js";
 export { joinIds } from "./tables/columns.js";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.js";
-export { Battleground, BlocPresence, ClaimCheck, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source };
+export { Battleground, BlocPresence, ClaimCheck, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source, };
 export interface ForeignKey {
     fields: string[];
     reference: {
