@@ -56,7 +56,8 @@ describe("a cell's messages as nbformat outputs", () => {
   });
 });
 
-describe("notebook runner (real tslab kernel over ZeroMQ)", () => {
+// Two kernels side by side: each spends most of its time starting and compiling.
+describe.concurrent("notebook runner (real tslab kernel over ZeroMQ)", () => {
   it("executes ok.ipynb and records stream, chart and table outputs", { timeout: 60_000 }, async () => {
     const t0 = performance.now();
     const r = await runNotebook(join(FIXTURES, "ok.ipynb"), { cwd: KERNEL_CWD, outDir });
