@@ -69,7 +69,10 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
   };
   // One function per step, as in pipeline/run.ts: a stage's input can be collected once the next
   // stage has its output.
-  const extracted = () => timed("extract", () => extract(synthesize(corpus), silentContext));
+  const extracted = async () => {
+    const input = synthesize(corpus); // not timed: the corpus stands for files read from disk
+    return timed("extract", () => extract(input, silentContext));
+  };
   const normalized = async () => {
     const x = await extracted();
     return timed("normalize", () => normalize(x, silentContext));

@@ -77,59 +77,78 @@ export interface ParquetJob {
 }
 
 /**
- * Converts CSV files to Parquet, one after another on one DuckDB connection. `convert` queues a file
- * and returns at once; `finish` waits for every queued file and throws one PipelineError naming every
+ * Converts CSV files to Parquet on two DuckDB connections, each taking the next file when it is
+ * free: while the main thread encodes CSV one conversion runs beside it, and once the main thread
+ * only waits, two run at once on the two cores. Each conversion runs on one thread (DUCKDB_CONFIG),
+ * so the bytes do not depend on which connection wrote them or when. `convert` queues a file and
+ * returns at once; `finish` waits for every queued file and throws one PipelineError naming every
  * file that failed; `close` waits for what is running, then closes DuckDB (also after a failure).
  */
 export class ParquetFromCsv {
-  private readonly connection: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }>;
-  private queue: Promise<unknown>;
-  private readonly problems: DataIssue[] = [];
+  private readonly connection: Promise<{ instance: DuckDBInstance; connections: DuckDBConnection[] }>;
+  /** Per connection: the promise of its last queued conversion, and how many are queued on it. */
+  private readonly lanes: Array<{ queue: Promise<unknown>; pending: number }>;
+  /** Failed files, with the order they were queued in (two connections may fail out of order). */
+  private readonly problems: Array<{ seq: number; issue: DataIssue }> = [];
+  private queued = 0;
   private links: string | undefined;
   private linked = 0;
   private closed = false;
 
-  constructor() {
+  constructor(lanes = 2) {
     this.connection = DuckDBInstance.create(":memory:", { ...DUCKDB_CONFIG }).then(async (instance) => ({
       instance,
-      connection: await instance.connect(),
+      connections: await Promise.all(Array.from({ length: lanes }, () => instance.connect())),
     }));
     // A failure to start is reported by the first conversion (and by `close`), not as an unhandled rejection.
-    this.queue = this.connection.catch(() => undefined);
+    const started = this.connection.catch(() => undefined);
+    this.lanes = Array.from({ length: lanes }, () => ({ queue: started, pending: 0 }));
   }
 
   convert(job: ParquetJob): void {
     const sql = copySql(job.def, this.readable(job.csvFile), job.parquetFile, job.guarded);
-    this.queue = this.queue
+    const index = this.lanes.reduce((best, lane, i) => (lane.pending < (this.lanes[best]?.pending ?? 0) ? i : best), 0);
+    const lane = this.lanes[index]!;
+    const seq = this.queued++;
+    lane.pending++;
+    lane.queue = lane.queue
       .then(() => this.connection)
-      .then(({ connection }) => connection.run(sql))
+      .then(({ connections }) => connections[index]!.run(sql))
       .then(
         () => undefined,
         (error: unknown) => {
           this.problems.push({
-            file: job.rel,
-            path: "(file)",
-            rule: "parquet-write",
-            message: msg.parquetFailed(error instanceof Error ? error.message : String(error)),
+            seq,
+            issue: {
+              file: job.rel,
+              path: "(file)",
+              rule: "parquet-write",
+              message: msg.parquetFailed(error instanceof Error ? error.message : String(error)),
+            },
           });
         },
-      );
+      )
+      .finally(() => {
+        lane.pending--;
+      });
   }
 
   /** Waits until every queued file is written; throws a PipelineError naming every file that failed. */
   async finish(): Promise<void> {
-    await this.queue;
-    if (this.problems.length > 0) throw new PipelineError("write", [...this.problems]);
+    await Promise.all(this.lanes.map((l) => l.queue));
+    // Failures in the order the files were queued, whichever connection met them first.
+    const problems = [...this.problems].sort((a, b) => a.seq - b.seq).map((p) => p.issue);
+    if (problems.length > 0) throw new PipelineError("write", problems);
   }
 
   /** Waits for the conversion in flight (DuckDB must not write into a folder being removed), then closes DuckDB. Safe to call more than once. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await Promise.all(this.lanes.map((l) => l.queue));
     try {
-      const { instance, connection } = await this.connection;
-      connection.closeSync();
+      const { instance, connections } = await this.connection;
+      for (const c of connections) c.closeSync();
       instance.closeSync();
     } catch {
       /* DuckDB did not start: nothing to close (a conversion reported why) */

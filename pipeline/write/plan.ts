@@ -33,10 +33,14 @@ export interface PlanOptions {
 /** The JSON text of a descriptor file: two-space indents and a final LF. */
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Every output file, in write order (a Parquet file after its CSV file, the manifest last). */
+/** Every output file, in write order (the biggest tables first, a Parquet file after its CSV file, the manifest last). */
 export function planOutputs(tables: AnyTables, opts: PlanOptions): OutputFile[] {
   const defs = (Object.values(TABLES) as TableDef[]).filter((def) => tables[def.name as TableName] !== undefined);
-  const files: OutputFile[] = defs.flatMap((def): OutputFile[] => {
+  // The biggest tables first: each one's Parquet conversion then runs while the smaller ones are
+  // encoded, instead of the biggest conversion starting last with nothing left to overlap it.
+  const rowCount = (def: TableDef) => tables[def.name as TableName]?.length ?? 0;
+  const bySize = [...defs].sort((a, b) => rowCount(b) - rowCount(a));
+  const files: OutputFile[] = bySize.flatMap((def): OutputFile[] => {
     const csv = `tables/${def.name}.csv`;
     return [
       { rel: csv, kind: "csv", def, rows: sortRows(def, tables[def.name as TableName] ?? []) },
