@@ -5,7 +5,7 @@
  * unknown flag, a missing data folder, a refused output folder); 3 internal error (a bug: a short
  * message, and the stack trace only with DEBUG=1). Never a stack trace for bad input.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -39,7 +39,22 @@ const OPTIONS = {
   out: { type: "string", default: "output" },
   check: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
 } as const;
+
+/** One line per option for --help, in OPTIONS' order. */
+const OPTION_HELP: Record<keyof typeof OPTIONS, [string, string]> = {
+  data: ["--data DIR", "the data folder to read (default: data)"],
+  out: ["--out DIR", "the output folder to replace, atomically (default: output)"],
+  check: ["--check", "validate every input and print every problem; write nothing (npm run check)"],
+  help: ["-h, --help", "print this help and exit"],
+  version: ["--version", "print the project's name and version and exit"],
+};
+
+/** The project's package.json, beside pipeline/ (not the working directory's). */
+function packageInfo(): { name: string; version: string } {
+  return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+}
 
 /** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
@@ -57,7 +72,12 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return usageError(msg.badArguments((error as Error).message));
   }
   if (args.values.help) {
-    io.out(msg.usage());
+    io.out(msg.help(Object.values(OPTION_HELP)));
+    return 0;
+  }
+  if (args.values.version) {
+    const { name, version } = packageInfo();
+    io.out(`${name} ${version}`);
     return 0;
   }
   const root = options.cwd ?? process.cwd();

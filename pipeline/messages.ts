@@ -178,6 +178,16 @@ export const msg = {
     `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
   // --- the command line and the output folder ---
   usage: () => "usage: npm run pipeline -- [--data DIR] [--out DIR] [--check]   (npm run check = --check: validate only, write nothing)",
+  help: (options: ReadonlyArray<readonly [string, string]>) =>
+    [
+      "usage: npm run pipeline -- [options]",
+      "",
+      "Builds every table, chart and the report from the data folder into the output folder (docs/architecture.md).",
+      "Exit codes: 0 success; 1 bad input (every problem listed); 2 bad usage; 3 internal error (DEBUG=1 for the stack).",
+      "",
+      "options:",
+      ...options.map(([flag, what]) => `  ${flag.padEnd(12)} ${what}`),
+    ].join("\n"),
   badArguments: (detail: string) => `bad arguments: ${detail}`,
   dataDirMissing: (dir: string) => `data folder ${dir} does not exist (it should hold fixtures/, reference/ and sources/)`,
   refuseOutput: (out: string) =>
