@@ -71,7 +71,7 @@ describe.concurrent("notebook runner (real tslab kernel over ZeroMQ)", () => {
     // printing
     expect(r.outputs[0]).toEqual([{ output_type: "stream", name: "stdout", text: ["hello from tslab\n", "2,4,6\n"] }]);
     expect(streams(r.outputs[0], "stdout")).toBe("hello from tslab\n2,4,6\n");
-    // danfojs-node
+    // a table shaped like a danfojs DataFrame (the notebooks use danfojs itself: test/e2e/notebooks.test.ts)
     expect(streams(r.outputs[1], "stdout")).toBe("rows=3 cols=2 sum=1\n");
     expect(streams(r.outputs[1], "stderr")).toBe("");
 
