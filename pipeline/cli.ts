@@ -5,12 +5,13 @@
  * unknown flag, a missing data folder, a refused output folder); 3 internal error (a bug: a short
  * message, and the stack trace only with DEBUG=1). Never a stack trace for bad input.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatIssue, PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
+import { projectPackage } from "./package.ts";
 import type { WriteHooks } from "./write/outputs.ts";
 
 const debugFromEnv = () => process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
@@ -51,11 +52,6 @@ const OPTION_HELP: Record<keyof typeof OPTIONS, [string, string]> = {
   version: ["--version", "print the project's name and version and exit"],
 };
 
-/** The project's package.json, beside pipeline/ (not the working directory's). */
-function packageInfo(): { name: string; version: string } {
-  return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
-}
-
 /** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const io = options.io ?? terminal;
@@ -76,7 +72,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return 0;
   }
   if (args.values.version) {
-    const { name, version } = packageInfo();
+    const { name, version } = projectPackage();
     io.out(`${name} ${version}`);
     return 0;
   }

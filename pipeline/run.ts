@@ -14,11 +14,11 @@
  * Only extract's reader, the report's asset loader (browser bundles from node_modules) and the
  * write edge touch the disk.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./charts/index.ts";
 import { msg } from "./messages.ts";
+import { projectPackage } from "./package.ts";
 import type { StageContext } from "./stages/context.ts";
 import { enrich, type EnrichedTables } from "./stages/enrich.ts";
 import { readInputs } from "./read/inputs.ts";
@@ -57,10 +57,6 @@ export interface RunResult {
 /** Every table the pipeline computes, from the files' contents (no disk access): for tests. */
 export function computeTables(inputs: ReturnType<typeof readInputs>, ctx: StageContext): EnrichedTables {
   return enrich(normalize(extract(inputs, ctx), ctx), ctx);
-}
-
-export function packageVersion(root: string): string {
-  return (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }
 
 type Timed = <T>(stage: string, f: () => T | Promise<T>, rows: (x: T) => Record<string, number>) => Promise<T>;
@@ -141,7 +137,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     return { stages };
   }
   const { tables, context, factCount } = await tablesStage(opts, timed, ctx);
-  const version = packageVersion(opts.root);
+  const { version } = projectPackage();
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
   const charts = await timed(

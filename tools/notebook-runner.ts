@@ -8,26 +8,9 @@
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HELP, UsageError, helpText, parseCli } from "./cli.ts";
-import { KERNEL_DISPLAY_NAME, KERNEL_NAME, REPO_ROOT } from "./kernel-install.ts";
+import { REPO_ROOT } from "./kernel-install.ts";
 import { listNotebooks } from "./jupyter/nbformat.ts";
 import { runNotebook, type RunOptions } from "./jupyter/run-notebook.ts";
-
-// What callers outside tools/ import (test/notebooks.test.ts) is re-exported from here.
-export { KERNEL_DISPLAY_NAME, KERNEL_NAME, REPO_ROOT };
-export { joinLines, listNotebooks, readNotebook, stableJson, splitLines } from "./jupyter/nbformat.ts";
-export type {
-  DisplayDataOutput,
-  ErrorOutput,
-  JsonValue,
-  MimeBundle,
-  MultilineString,
-  NbCell,
-  NbOutput,
-  Notebook,
-  StreamOutput,
-} from "./jupyter/nbformat.ts";
-export { NotebookError, runNotebook } from "./jupyter/run-notebook.ts";
-export type { CellResult, RunOptions, RunResult } from "./jupyter/run-notebook.ts";
 
 const CLI = {
   command: "npm run notebooks --",

@@ -10,15 +10,9 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  joinLines,
-  REPO_ROOT,
-  runNotebook,
-  type DisplayDataOutput,
-  type NbOutput,
-  type RunResult,
-  type StreamOutput,
-} from "../../tools/notebook-runner.ts";
+import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
+import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
+import { REPO_ROOT } from "../../tools/kernel-install.ts";
 import { tempDir } from "../helpers.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");

@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { packageVersion } from "../../pipeline/run.ts";
+import { projectPackage } from "../../pipeline/package.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { writeOutputs } from "../../pipeline/write/outputs.ts";
 import { MANIFEST, planOutputs, type OutputFile } from "../../pipeline/write/plan.ts";
-import { OUTPUT, realTables, ROOT, snapshot } from "../helpers.ts";
+import { OUTPUT, realTables, snapshot } from "../helpers.ts";
 import { writtenFiles } from "../support/outputs.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cma-outputs-"));
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("writeOutputs", () => {
   it("writes the committed tables and data package byte for byte", async () => {
-    const files = await writtenFiles(realTables(), { version: packageVersion(ROOT) });
+    const files = await writtenFiles(realTables(), { version: projectPackage().version });
     const rels = [...files.keys()].filter((rel) => rel !== MANIFEST);
     expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(17);
     expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);

@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageVersion } from "../../pipeline/run.ts";
+import { projectPackage } from "../../pipeline/package.ts";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 import { MANIFEST, planOutputs, type OutputFile } from "../../pipeline/write/plan.ts";
-import { OUTPUT, realTables, ROOT } from "../helpers.ts";
+import { OUTPUT, realTables } from "../helpers.ts";
 
 const committed = (rel: string) => readFileSync(path.join(OUTPUT, rel), "utf8");
 const bytesOf = (plan: readonly OutputFile[], rel: string) => {
@@ -16,7 +16,7 @@ const bytesOf = (plan: readonly OutputFile[], rel: string) => {
 };
 
 describe("planOutputs", () => {
-  const plan = planOutputs(realTables(), { version: packageVersion(ROOT), extraFiles: new Map([["charts/x.svg", "<svg/>"]]) });
+  const plan = planOutputs(realTables(), { version: projectPackage().version, extraFiles: new Map([["charts/x.svg", "<svg/>"]]) });
 
   it("lists per table its CSV file then its Parquet copy, the biggest tables first, then the data package, the extra files and the manifest", () => {
     const t = realTables() as unknown as Record<string, unknown[]>;
