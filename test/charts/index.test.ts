@@ -85,7 +85,7 @@ describe("renderCharts", () => {
     expect(skipped).toEqual([
       { name: "geo_claims", points: 33, maxPoints: 10 },
       { name: "battlegrounds", points: 15, maxPoints: 10 },
-      { name: "fact_positions", points: 68, maxPoints: 10 },
+      { name: "fact_positions", points: 113, maxPoints: 10 },
       { name: "regional_heatmap", points: 42, maxPoints: 10 },
       { name: "bloc_presence", points: 16, maxPoints: 10 },
     ]);

@@ -105,6 +105,18 @@ var text = import_zod.z.string().min(1);
 var periodText = import_zod.z.union([import_zod.z.string().min(1), import_zod.z.int().transform(String)]);
 var QUALIFIERS = ["exact", "approximately", "over", "at_least"];
 var Qualifier = import_zod.z.enum(QUALIFIERS);
+var CLAIM_KINDS = [
+  "figure",
+  "ranking",
+  "geography",
+  "fact",
+  "forecast",
+  "opinion",
+  "judgement",
+  "recommendation",
+  "caveat"
+];
+var ClaimKind = import_zod.z.enum(CLAIM_KINDS);
 var ClaimRecord = import_zod.z.strictObject({
   id,
   subject: text,
@@ -117,6 +129,8 @@ var ClaimRecord = import_zod.z.strictObject({
   market: text.optional(),
   object: text.optional(),
   attributed_to: text,
+  kind: ClaimKind,
+  speaker: text,
   quote: text,
   char_start: import_zod.z.int().nonnegative(),
   char_end: import_zod.z.int().nonnegative(),
@@ -190,12 +204,24 @@ var MACRO_GEOS = [
   "oceania"
 ];
 var MacroGeo = import_zod.z.enum(MACRO_GEOS);
+var ENTITY_KINDS = [
+  "bloc",
+  "market",
+  "model_family",
+  "audience",
+  "group",
+  "company",
+  "metric",
+  "series",
+  "strategy",
+  "topic"
+];
 var EntitiesFile = import_zod.z.object({
   entities: import_zod.z.array(
     import_zod.z.strictObject({
       entity_id: id,
       name: text,
-      kind: import_zod.z.enum(["bloc", "market", "model_family"]),
+      kind: import_zod.z.enum(ENTITY_KINDS),
       provider_id: id.optional()
     })
   ),

@@ -81,6 +81,17 @@ export declare const TABLES: {
         document_id: z.ZodString;
         subject_id: z.ZodString;
         measure: z.ZodString;
+        kind: z.ZodEnum<{
+            figure: "figure";
+            ranking: "ranking";
+            geography: "geography";
+            fact: "fact";
+            forecast: "forecast";
+            opinion: "opinion";
+            judgement: "judgement";
+            recommendation: "recommendation";
+            caveat: "caveat";
+        }>;
         value: z.ZodNullable<z.ZodNumber>;
         unit: z.ZodNullable<z.ZodString>;
         qualifier: z.ZodNullable<z.ZodEnum<{
@@ -91,6 +102,7 @@ export declare const TABLES: {
         }>>;
         period: z.ZodNullable<z.ZodString>;
         attributed_to: z.ZodString;
+        speaker: z.ZodString;
         quote: z.ZodString;
         char_start: z.ZodInt;
         char_end: z.ZodInt;

@@ -51,6 +51,17 @@ export declare const Fact: z.ZodObject<{
     document_id: z.ZodString;
     subject_id: z.ZodString;
     measure: z.ZodString;
+    kind: z.ZodEnum<{
+        figure: "figure";
+        ranking: "ranking";
+        geography: "geography";
+        fact: "fact";
+        forecast: "forecast";
+        opinion: "opinion";
+        judgement: "judgement";
+        recommendation: "recommendation";
+        caveat: "caveat";
+    }>;
     value: z.ZodNullable<z.ZodNumber>;
     unit: z.ZodNullable<z.ZodString>;
     qualifier: z.ZodNullable<z.ZodEnum<{
@@ -61,6 +72,7 @@ export declare const Fact: z.ZodObject<{
     }>>;
     period: z.ZodNullable<z.ZodString>;
     attributed_to: z.ZodString;
+    speaker: z.ZodString;
     quote: z.ZodString;
     char_start: z.ZodInt;
     char_end: z.ZodInt;
