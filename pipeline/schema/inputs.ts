@@ -117,6 +117,10 @@ export const DocumentMeta = z.object({
   author: z.string().nullable().optional(),
   date_approx: text,
   date_evidence: text,
+  /** Who holds the rights to the text and on what terms the project uses it. */
+  licence: text.nullish(),
+  /** How the original's address was looked for, when it is unknown. */
+  url_note: text.nullish(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

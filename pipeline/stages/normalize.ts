@@ -255,6 +255,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       url: meta.url,
       date_approx: meta.date_approx,
       date_evidence: meta.date_evidence,
+      licence: meta.licence ?? null,
     })),
     measures: input.measures.measures.map((m) => ({
       measure_id: m.measure_id,

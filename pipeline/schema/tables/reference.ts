@@ -1,7 +1,7 @@
 /** Reference tables and facts: who, what, from which document. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { BLOCS, CLAIM_KINDS } from "../inputs.ts";
-import { m, str, strOrNull, numOrNull, int, qualifier } from "./columns.ts";
+import { m, str, strOrNull, numOrNull, int, qualifier, quoted } from "./columns.ts";
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -26,9 +26,10 @@ export const Document = z.object({
   sha256: str("SHA-256 of the file's bytes"),
   publisher: str("Publisher"),
   title: strOrNull("Title, null when unknown"),
-  url: strOrNull("Address, null when unknown"),
+  url: strOrNull("Address of the original, null when unknown"),
   date_approx: str("Approximate publication date (e.g. 2025-H2)"),
   date_evidence: str("Why the date is what it is"),
+  licence: strOrNull("Who holds the rights to the document's text and on what terms it is used here; null when unknown"),
 });
 
 export const Measure = z.object({
@@ -66,7 +67,7 @@ export const Fact = z.object({
   speaker: str(
     "Who makes the claim in the article (see the sources table): the article itself (fierce) when it states it in its own voice, even citing a firm's data; the analyst or company it quotes or reports",
   ),
-  quote: str("Verbatim quote from the source document"),
+  quote: quoted("Verbatim quote from the source document (the publisher's text, quoted for verification)"),
   char_start: int("Start of the quote: 0-based Unicode code-point offset into the document", "code points"),
   char_end: int("End of the quote (exclusive): text[char_start:char_end] == quote", "code points"),
   subject_as_stated: str("Subject as written in the fixture (an alias such as Amazon)"),

@@ -153,7 +153,11 @@ var DocumentMeta = import_zod.z.object({
   url: import_zod.z.string().nullable(),
   author: import_zod.z.string().nullable().optional(),
   date_approx: text,
-  date_evidence: text
+  date_evidence: text,
+  /** Who holds the rights to the text and on what terms the project uses it. */
+  licence: text.nullish(),
+  /** How the original's address was looked for, when it is unknown. */
+  url_note: text.nullish()
 });
 var BLOCS = ["us_led", "china_led"];
 var Bloc = import_zod.z.enum(BLOCS);

@@ -103,6 +103,8 @@ export declare const DocumentMeta: z.ZodObject<{
     author: z.ZodOptional<z.ZodNullable<z.ZodString>>;
     date_approx: z.ZodString;
     date_evidence: z.ZodString;
+    licence: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+    url_note: z.ZodOptional<z.ZodNullable<z.ZodString>>;
 }, z.core.$strip>;
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export declare const BLOCS: readonly ["us_led", "china_led"];

@@ -61,6 +61,7 @@ export declare const TABLES: {
         url: z.ZodNullable<z.ZodString>;
         date_approx: z.ZodString;
         date_evidence: z.ZodString;
+        licence: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly measures: TableDef<z.ZodObject<{
         measure_id: z.ZodString;

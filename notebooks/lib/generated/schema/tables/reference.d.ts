@@ -31,6 +31,7 @@ export declare const Document: z.ZodObject<{
     url: z.ZodNullable<z.ZodString>;
     date_approx: z.ZodString;
     date_evidence: z.ZodString;
+    licence: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
 export declare const Measure: z.ZodObject<{
     measure_id: z.ZodString;
