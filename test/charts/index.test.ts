@@ -37,8 +37,8 @@ describe("the chart catalogue", () => {
     ]);
     for (const b of declared) expect(chartPoints(b.build()), b.name).toBe(b.points);
     // The bundled data: 10 market shares (5 providers × 2 firms), the dumbbell's 10 points (5
-    // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 68 facts.
-    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 68]);
+    // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 113 facts.
+    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 113]);
   });
 
   it.each(specs.map((s) => s.name))(
