@@ -125,7 +125,20 @@ export const msg = {
   unknownSource: (source: string, known: readonly string[]) =>
     `unknown source ${show(source)} (data/reference/sources.yaml); known: ${list(known)}`,
   unknownMarket: (market: string, known: readonly string[]) => `unknown market ${show(market)}; known: ${list(known)}`,
-  unknownObject: (object: string) => `unknown object ${show(object)}: not a geography, sector or ISO 3166-1 alpha-2 country code`,
+  unknownObject: (object: string) =>
+    `unknown object ${show(object)}: not a geography, sector, entity (data/reference/entities.yaml) or ISO 3166-1 alpha-2 country code`,
+  kindForMeasure: (kind: string, measure: string, measureKind: string) =>
+    measureKind === "quantitative"
+      ? `kind ${show(kind)} states no number, but measure ${show(measure)} is quantitative: use figure or ranking`
+      : `kind ${show(kind)} states a number, but measure ${show(measure)} is qualitative: use geography, fact, forecast, opinion, judgement, recommendation or caveat`,
+  kindForUnit: (kind: string, unit: string) =>
+    kind === "ranking"
+      ? `kind "ranking" needs a rank, got unit ${show(unit)}: use figure`
+      : `unit ${show(unit)} is a rank: kind must be ranking, got ${show(kind)}`,
+  kindForSpeaker: (kind: string, speaker: string, speakerKind: string) =>
+    kind === "judgement"
+      ? `a judgement is the article's own evaluation, but speaker ${show(speaker)} is a ${speakerKind}: use opinion`
+      : `an opinion is someone the article quotes or reports, but speaker ${show(speaker)} is the publisher: use judgement`,
   unitNotAllowed: (unit: string | null, measure: string, allowed: readonly string[]) =>
     allowed.length === 0
       ? `measure ${show(measure)} is qualitative: unit must be null, got ${show(unit)}`
@@ -133,7 +146,7 @@ export const msg = {
   valueRequired: (measure: string) => `measure ${show(measure)} is quantitative: value, unit and qualifier are required`,
   valueForbidden: (measure: string) => `measure ${show(measure)} is qualitative: value, unit and qualifier must be null`,
   marketRequired: () => `market_share needs a market (data/reference/measures.yaml markets)`,
-  objectRequired: (measure: string) => `measure ${show(measure)} needs an object (a geography, country code or sector)`,
+  objectRequired: (measure: string) => `measure ${show(measure)} needs an object (a geography, country code, sector or entity)`,
   percentRange: (value: number) => `a percent must be between 0 and 100, got ${value}`,
   fractionRange: (value: number) => `a fraction must be between 0 and 1, got ${value}`,
   countInvalid: (value: number) => `a count must be a whole number ≥ 0, got ${value}`,

@@ -11,7 +11,7 @@ import { describe, expect, it, test } from "vitest";
 import { CATALOG_COLUMNS } from "../pipeline/schema/catalog.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
-import { QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
+import { CLAIM_KINDS, QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
 import { silentContext } from "../pipeline/stages/context.ts";
 import type { Inputs } from "../pipeline/read/inputs.ts";
 import { extract } from "../pipeline/stages/extract.ts";
@@ -222,6 +222,102 @@ const cases: Case[] = [
     name: "an unknown source",
     changes: awsWith("value: 38,", "value: 38, attributed_to: gartnr,"),
     expected: () => [issue(FIX, awsLine, at("aws-regions", "attributed_to"), "unknown-source", msg.unknownSource("gartnr", sourceIds))],
+  },
+  {
+    name: "an unknown speaker",
+    changes: awsWith("value: 38,", "value: 38, speaker: fierc,"),
+    expected: () => [issue(FIX, awsLine, at("aws-regions", "speaker"), "unknown-source", msg.unknownSource("fierc", sourceIds))],
+  },
+  {
+    name: "a kind that is not one of the claim kinds",
+    changes: awsWith("value: 38,", "value: 38, kind: rumour,"),
+    expected: () => [
+      issue(
+        FIX,
+        awsLine,
+        at("aws-regions", "kind"),
+        "schema",
+        msg.expected(`one of ${CLAIM_KINDS.map((k) => JSON.stringify(k)).join(", ")}`, "rumour"),
+      ),
+    ],
+  },
+  {
+    name: "a kind without a number for a quantitative measure",
+    changes: awsWith("value: 38,", "value: 38, kind: geography,"),
+    expected: () => [
+      issue(FIX, awsLine, at("aws-regions", "kind"), "claim-kind", msg.kindForMeasure("geography", "regions", "quantitative")),
+    ],
+  },
+  {
+    name: "a quantitative measure for a claim whose kind states no number",
+    changes: editFile(FIX, "    measure: hard_to_ignore\n    kind: judgement", "    measure: regions\n    kind: judgement"),
+    // The value is the base record's (null): the problem sits at the start of the record.
+    expected: () => {
+      const line = lineOf(original(FIX), "    measure: hard_to_ignore\n");
+      return [
+        issue(FIX, line - 3, at("china-led-hard-to-ignore", "value"), "value-kind", msg.valueRequired("regions")),
+        issue(
+          FIX,
+          line + 1,
+          at("china-led-hard-to-ignore", "kind"),
+          "claim-kind",
+          msg.kindForMeasure("judgement", "regions", "quantitative"),
+        ),
+      ];
+    },
+  },
+  {
+    name: "a rank that is not a ranking",
+    changes: editFile(FIX, "    measure: footprint_rank\n    kind: ranking", "    measure: footprint_rank\n    kind: figure"),
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "    measure: footprint_rank\n") + 1,
+        at("azure-footprint-rank", "kind"),
+        "claim-kind",
+        msg.kindForUnit("figure", "rank"),
+      ),
+    ],
+  },
+  {
+    name: "an opinion in the article's own voice, a judgement in an analyst's",
+    changes: {
+      [FIX]: edit(
+        edit(original(FIX), "    measure: hard_to_ignore\n    kind: judgement", "    measure: hard_to_ignore\n    kind: opinion"),
+        "    measure: less_us_centric_than_commonly_seen\n    attributed_to: moor_insights\n    kind: opinion",
+        "    measure: less_us_centric_than_commonly_seen\n    attributed_to: moor_insights\n    kind: judgement",
+      ),
+    },
+    expected: () => [
+      issue(
+        FIX,
+        lineOf(original(FIX), "    measure: hard_to_ignore\n") + 1,
+        at("china-led-hard-to-ignore", "kind"),
+        "claim-kind",
+        msg.kindForSpeaker("opinion", "fierce", "publisher"),
+      ),
+      issue(
+        FIX,
+        lineOf(original(FIX), "    measure: less_us_centric_than_commonly_seen\n") + 2,
+        at("kimball-world-less-us-centric", "kind"),
+        "claim-kind",
+        msg.kindForSpeaker("judgement", "moor_insights", "analyst"),
+      ),
+    ],
+  },
+  {
+    name: "a place relation without its place",
+    changes: editFile(FIX, "    measure: should_track_and_compete_in\n    object: latin_america\n", "    measure: regions_in\n"),
+    expected: () => [
+      issue(
+        FIX,
+        // A missing field is reported at the start of its record.
+        lineOf(original(FIX), "    id: kimball-western-players-compete-latin-america") - 1,
+        at("kimball-western-players-compete-latin-america", "object"),
+        "object-required",
+        msg.objectRequired("regions_in"),
+      ),
+    ],
   },
   {
     name: "an unknown market",

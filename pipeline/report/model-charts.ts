@@ -25,7 +25,10 @@ const CHART_NOTES: Readonly<Record<string, { alt: string; table: TableName }>> =
   regions_vs_share: { alt: "Scatter plot: regions per provider against its market share, per research firm.", table: "footprint_vs_share" },
   geo_claims: { alt: "Dot matrix: the article's geography claims per subject and macro-region, coloured by bloc.", table: "geo_claims" },
   battlegrounds: { alt: "Matrix of squares: which of four statements the article makes about each macro-region.", table: "battlegrounds" },
-  fact_positions: { alt: "Range chart: where in the article each fact's quote sits, as code-point offsets, per measure.", table: "facts" },
+  fact_positions: {
+    alt: "Range chart: where in the article each fact's quote sits, as code-point offsets, per kind of claim, coloured by who says it.",
+    table: "facts",
+  },
   regional_heatmap: {
     alt: "Heatmap: cloud regions per provider and macro-region in the region catalog, battlegrounds starred.",
     table: "regional_breakdown",

@@ -15,6 +15,8 @@ export interface Column {
   description: string;
   unit?: string;
   enum?: string[];
+  /** The cells are verbatim text of a source document (its publisher's). */
+  quoted?: true;
 }
 
 interface JsonSchemaProp {
@@ -23,6 +25,7 @@ interface JsonSchemaProp {
   enum?: string[];
   description?: string;
   unit?: string;
+  quoted?: boolean;
 }
 
 const columnCache = new WeakMap<TableDef, readonly Column[]>();
@@ -50,6 +53,7 @@ function columnsFromSchema(def: TableDef): Column[] {
       description: prop.description ?? "",
     };
     if (prop.unit) col.unit = prop.unit;
+    if (prop.quoted) col.quoted = true;
     const values = base.enum;
     if (values) col.enum = values.filter((v) => v !== null);
     return col;

@@ -50,6 +50,30 @@ const periodText = z.union([z.string().min(1), z.int().transform(String)]);
 export const QUALIFIERS = ["exact", "approximately", "over", "at_least"] as const;
 export const Qualifier = z.enum(QUALIFIERS);
 
+/**
+ * What kind of claim a record is. One kind per claim; the first that fits, in this order:
+ * a claim about the future is a forecast, a claim that someone should act is a recommendation, a
+ * limit the article sets on reading its other claims is a caveat, an evaluation is a judgement (in
+ * the article's own voice) or an opinion (in the voice of someone it quotes or reports); otherwise a
+ * number is a figure (a rank: a ranking), a statement of where a provider is, is not or grew is
+ * geography, and any other statement of fact is a fact. Only figures and rankings have a value.
+ */
+export const CLAIM_KINDS = [
+  "figure",
+  "ranking",
+  "geography",
+  "fact",
+  "forecast",
+  "opinion",
+  "judgement",
+  "recommendation",
+  "caveat",
+] as const;
+export const ClaimKind = z.enum(CLAIM_KINDS);
+export type ClaimKind = z.infer<typeof ClaimKind>;
+/** The kinds whose claims state a number (value, unit and qualifier); every other kind has none. */
+export const VALUED_KINDS: readonly ClaimKind[] = ["figure", "ranking"];
+
 export const ClaimRecord = z.strictObject({
   id,
   subject: text,
@@ -62,6 +86,8 @@ export const ClaimRecord = z.strictObject({
   market: text.optional(),
   object: text.optional(),
   attributed_to: text,
+  kind: ClaimKind,
+  speaker: text,
   quote: text,
   char_start: z.int().nonnegative(),
   char_end: z.int().nonnegative(),
@@ -91,6 +117,10 @@ export const DocumentMeta = z.object({
   author: z.string().nullable().optional(),
   date_approx: text,
   date_evidence: text,
+  /** Who holds the rights to the text and on what terms the project uses it. */
+  licence: text.nullish(),
+  /** How the original's address was looked for, when it is unknown. */
+  url_note: text.nullish(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -154,12 +184,30 @@ export const MACRO_GEOS = [
 export const MacroGeo = z.enum(MACRO_GEOS);
 export type MacroGeo = z.infer<typeof MacroGeo>;
 
+/**
+ * What a non-provider subject or object of a claim is: a bloc of providers, a market, a model family,
+ * an audience (whose attention), a group of countries or firms, a company that is not one of the
+ * providers, a metric, a research firm's series, a company's strategy, or a topic (AI, a demand).
+ */
+export const ENTITY_KINDS = [
+  "bloc",
+  "market",
+  "model_family",
+  "audience",
+  "group",
+  "company",
+  "metric",
+  "series",
+  "strategy",
+  "topic",
+] as const;
+
 export const EntitiesFile = z.object({
   entities: z.array(
     z.strictObject({
       entity_id: id,
       name: text,
-      kind: z.enum(["bloc", "market", "model_family"]),
+      kind: z.enum(ENTITY_KINDS),
       provider_id: id.optional(),
     }),
   ),

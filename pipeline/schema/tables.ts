@@ -111,6 +111,7 @@ export const TABLES = {
       fk(["document_id"], "documents"),
       fk(["measure"], "measures", ["measure_id"]),
       fk(["attributed_to"], "sources", ["source_id"]),
+      fk(["speaker"], "sources", ["source_id"]),
     ],
   }),
   market_share: table({

@@ -1,7 +1,7 @@
 /**
  * Frictionless Data Package descriptor, generated from the zod table schemas (schema/columns.ts).
  */
-import { columnsOf } from "../schema/columns.ts";
+import { type Column, columnsOf } from "../schema/columns.ts";
 import type { TableDef } from "../schema/tables.ts";
 
 export const ROW_ORDER = "Rows are sorted by the primary key, in ascending order (strings by UTF-16 code unit, numbers numerically).";
@@ -11,12 +11,40 @@ export const NUMBER_FORMAT =
 export const CSV_TEXT_GUARD =
   "A text cell that begins with ' has one extra ' in front (a guard against spreadsheet formulas, added to text beginning with =, +, -, @, a tab, a carriage return, a NUL or '): drop it to get the raw text, which the Parquet copy holds. An empty text is written \"\"; an empty cell is a null.";
 
-export function describePackage(
-  defs: readonly TableDef[],
-  opts: { version: string; documents: ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }> },
-): object {
+/** What the data package says of each source document. */
+export type PackageDocument = {
+  document_id: string;
+  publisher: string;
+  date_approx: string;
+  title: string | null;
+  url: string | null;
+};
+
+const CC_BY = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/" } as const;
+
+/**
+ * A resource's licences: the project's own data under CC BY 4.0; columns quoted verbatim from the
+ * source documents stay their publishers' ("other-closed" in the Open Definition's list of ids),
+ * reproduced only so that each row can be checked against its source.
+ */
+export function resourceLicences(columns: readonly Column[], publishers: readonly string[]): object[] {
+  const quotedCols = columns.filter((c) => c.quoted).map((c) => c.name);
+  if (quotedCols.length === 0) return [{ ...CC_BY, title: "Creative Commons Attribution 4.0 International: data derived by this project" }];
+  const cols = quotedCols.join(", ");
+  return [
+    { ...CC_BY, title: `Creative Commons Attribution 4.0 International: every column except ${cols}` },
+    {
+      name: "other-closed",
+      title: `${cols}: verbatim quotes of the source documents, © their publishers (${publishers.join(", ")}); quoted so that each row can be checked against its source, not licensed by this project`,
+    },
+  ];
+}
+
+export function describePackage(defs: readonly TableDef[], opts: { version: string; documents: readonly PackageDocument[] }): object {
+  const publishers = [...new Set(opts.documents.map((d) => d.publisher))].sort();
   const resources = defs.flatMap((def) => {
     const columns = columnsOf(def);
+    const licenses = resourceLicences(columns, publishers);
     const schema = {
       fields: columns.map((c) => ({
         name: c.name,
@@ -39,6 +67,7 @@ export function describePackage(
         mediatype: "text/csv",
         encoding: "utf-8",
         dialect: { delimiter: ",", lineTerminator: "\n", quoteChar: '"', doubleQuote: true, header: true },
+        licenses,
         schema,
       },
       {
@@ -48,6 +77,7 @@ export function describePackage(
         path: `tables/${def.name}.parquet`,
         format: "parquet",
         mediatype: "application/vnd.apache.parquet",
+        licenses,
         schema: { ...schema, foreignKeys: [] },
       },
     ];
@@ -59,12 +89,15 @@ export function describePackage(
     version: opts.version,
     licenses: [
       {
-        name: "CC-BY-4.0",
-        path: "https://creativecommons.org/licenses/by/4.0/",
-        title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's",
+        ...CC_BY,
+        title:
+          "Creative Commons Attribution 4.0 International: the data this project derives; text quoted from the source documents stays their publishers' (each resource lists its licences)",
       },
     ],
-    sources: opts.documents.map((d) => ({ title: `${d.publisher} article ${d.document_id} (${d.date_approx})` })),
+    sources: opts.documents.map((d) => ({
+      title: `${d.publisher} article ${d.document_id}${d.title ? `, “${d.title}”` : ""} (${d.date_approx}; ${d.url ? "text" : "address of the original unknown; text"} © ${d.publisher})`,
+      ...(d.url ? { path: d.url } : {}),
+    })),
     resources,
   };
 }

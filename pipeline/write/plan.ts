@@ -6,7 +6,7 @@
  */
 import { sortRows } from "../schema/order.ts";
 import { TABLES, type TableDef, type TableName } from "../schema/tables.ts";
-import { describePackage } from "./datapackage.ts";
+import { describePackage, type PackageDocument } from "./datapackage.ts";
 
 type Rows = ReadonlyArray<Record<string, unknown>>;
 
@@ -47,7 +47,7 @@ export function planOutputs(tables: AnyTables, opts: PlanOptions): OutputFile[] 
       { rel: `tables/${def.name}.parquet`, kind: "parquet", def, csv },
     ];
   });
-  const documents = (tables.documents ?? []) as ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }>;
+  const documents = (tables.documents ?? []) as readonly PackageDocument[];
   files.push({ rel: "datapackage.json", kind: "bytes", bytes: json(describePackage(defs, { version: opts.version, documents })) });
   for (const [rel, bytes] of opts.extraFiles ?? []) files.push({ rel, kind: "bytes", bytes });
   const owned = [...files.map((f) => f.rel), MANIFEST].sort();

@@ -37,8 +37,8 @@ describe("the chart catalogue", () => {
     ]);
     for (const b of declared) expect(chartPoints(b.build()), b.name).toBe(b.points);
     // The bundled data: 10 market shares (5 providers × 2 firms), the dumbbell's 10 points (5
-    // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 68 facts.
-    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 68]);
+    // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 113 facts.
+    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 113]);
   });
 
   it.each(specs.map((s) => s.name))(
@@ -85,7 +85,7 @@ describe("renderCharts", () => {
     expect(skipped).toEqual([
       { name: "geo_claims", points: 33, maxPoints: 10 },
       { name: "battlegrounds", points: 15, maxPoints: 10 },
-      { name: "fact_positions", points: 68, maxPoints: 10 },
+      { name: "fact_positions", points: 113, maxPoints: 10 },
       { name: "regional_heatmap", points: 42, maxPoints: 10 },
       { name: "bloc_presence", points: 16, maxPoints: 10 },
     ]);

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { CLAIM_KINDS } from "../../pipeline/schema/inputs.ts";
 import { marks, specOf, svgOf, tables } from "../support/charts.ts";
 
 describe("provenance chart", () => {
-  it("fact positions: one span per fact, at its quote's offsets", async () => {
+  it("fact positions: one span per fact, at its quote's offsets, in the row of its kind", async () => {
     const spec = specOf("fact_positions") as {
-      data: { values: Array<{ fact_id: string; char_start: number; char_end: number; attributed_to: string }> };
+      data: {
+        values: Array<{ fact_id: string; kind: string; char_start: number; char_end: number; speaker: string; attributed_to: string }>;
+      };
+      encoding: { y: { field: string; sort: string[] } };
     };
     expect(spec.data.values).toHaveLength(tables.facts.length);
     const azure = spec.data.values.find((v) => v.fact_id === "azure-regions");
-    expect(azure).toMatchObject({ char_start: 1655, char_end: 1685, attributed_to: "Microsoft" });
+    expect(azure).toMatchObject({ char_start: 1655, char_end: 1685, kind: "figure", speaker: "Microsoft", attributed_to: "Microsoft" });
+    const share = spec.data.values.find((v) => v.fact_id === "synergy-share-aws");
+    expect(share).toMatchObject({ kind: "figure", speaker: "Fierce Network", attributed_to: "Synergy Research Group" });
+    expect(spec.encoding.y).toMatchObject({ field: "kind", sort: [...CLAIM_KINDS] });
     const rules = /<g class="mark-rule role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(await svgOf("fact_positions"))?.[1] ?? "";
     expect((rules.match(/<line /g) ?? []).length + marks(rules, "rule").length).toBe(tables.facts.length);
   });

@@ -22,6 +22,7 @@ describe("labels from the reference tables", () => {
       "Fierce Network",
       "Microsoft",
       "Alibaba Group",
+      "Eddie Wu, CEO of Alibaba Group",
       "Huawei",
       "AvidThink",
       "Moor Insights & Strategy",

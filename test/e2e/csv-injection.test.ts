@@ -33,6 +33,8 @@ function claim(id: string, subject: string, value: number, quote: string, extra:
     period: "Q3 2025",
     market: "cloud_infrastructure_services",
     attributed_to: "sheetco",
+    kind: "figure",
+    speaker: "sheetco",
     quote,
     char_start: start,
     char_end: start + quote.length,

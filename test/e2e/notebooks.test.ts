@@ -115,13 +115,13 @@ describe("notebooks (executed with the tslab kernel)", () => {
     const md = markdown("03-provenance-and-quality.ipynb");
     const pkg = JSON.parse(readFileSync(join(tablesOut, "datapackage.json"), "utf8")) as { resources: Array<{ path: string }> };
     const tables = pkg.resources.filter((r) => r.path.endsWith(".csv")).length;
-    expect(md).toContain("**68 of 68** quotes are exactly the source text at their code-point offsets.");
+    expect(md).toContain("**113 of 113** quotes are exactly the source text at their code-point offsets.");
     expect(md).toContain(`${tables} of ${tables} tables are identical in both formats`);
     // every fact with its quote and offsets, e.g. Azure's lower bound
     expect(md).toContain(
       "| azure-regions | regions | 70 | count | over | 2025-H2 | microsoft | 1655 | 1685 | claiming over 70 cloud regions |",
     );
-    expect(md.match(/^\| [a-z0-9-]+ \| [a-z_]+ \| .* \| \d+ \| \d+ \| .* \|$/gm)?.length).toBe(68);
+    expect(md.match(/^\| [a-z0-9-]+ \| [a-z_]+ \| .* \| \d+ \| \d+ \| .* \|$/gm)?.length).toBe(113);
     expect(md).toContain("the widest gap is AWS's +7.7 pp");
   });
 

@@ -71,7 +71,7 @@ describe("the claims check and the data-quality findings", () => {
 
   it("states what a reader should know before quoting a figure", () => {
     const q = m.quality;
-    expect([q.exactQuotes, q.factCount, q.inexactQuotes]).toEqual([68, 68, []]);
+    expect([q.exactQuotes, q.factCount, q.inexactQuotes]).toEqual([113, 113, []]);
     expect([q.differentMarkets, q.crossComparisons]).toEqual([5, 5]);
     expect(q.marketNames).toEqual(["Cloud infrastructure services", "Infrastructure as a service (IaaS)"]);
     expect(q.notExact.map((f) => `${f.fact_id} ${f.qualifier}`)).toEqual([
@@ -85,7 +85,7 @@ describe("the claims check and the data-quality findings", () => {
       ["azure", 70, 55, ["azure-regions", "azure-regions-listed"]],
     ]);
     expect(q.countsFromCatalog).toEqual(["oracle"]);
-    expect([q.inferredPeriods, q.notedFacts, q.regionCount]).toEqual([5, 9, 265]);
+    expect([q.inferredPeriods, q.notedFacts, q.regionCount]).toEqual([7, 46, 265]);
     expect(q.regionsWithoutZones).toEqual([
       ["alibaba", 1],
       ["azure", 30],
@@ -99,7 +99,7 @@ describe("the claims check and the data-quality findings", () => {
     const q = reportModel(
       reportInput({ ...t, facts: t.facts.map((f) => (f.fact_id === "gartner-share-aws" ? { ...f, quote: "Amazon at 37.8%" } : f)) }),
     ).quality;
-    expect([q.exactQuotes, q.inexactQuotes]).toEqual([67, ["gartner-share-aws"]]);
+    expect([q.exactQuotes, q.inexactQuotes]).toEqual([112, ["gartner-share-aws"]]);
   });
 });
 
@@ -129,7 +129,7 @@ describe("charts, tables, facts and the run", () => {
       ["battlegrounds", 8, true],
       ["footprint_vs_share", 10, false],
     ]);
-    expect(m.tables.find((b) => b.name === "facts")?.rows.length).toBe(68);
+    expect(m.tables.find((b) => b.name === "facts")?.rows.length).toBe(113);
   });
 
   it("puts each quote in its context, cut at word boundaries", () => {

@@ -23,7 +23,7 @@ describe("extract", () => {
   });
 
   it("reads every claim of the article", () => {
-    expect(extracted.claims).toHaveLength(68);
+    expect(extracted.claims).toHaveLength(113);
     expect(extracted.documents.map((d) => d.meta.document_id)).toEqual(["fierce-dual-ai-stack"]);
   });
 

@@ -159,7 +159,7 @@ describe("normalize: a third firm flows through with no code change", () => {
   const sources = inputs.files.get("data/reference/sources.yaml")!;
   const claim = (id: string, subject: string, value: number, quote: string) => {
     const start = text.indexOf(quote);
-    return `  - { id: ${id}, subject: ${subject}, measure: market_share, value: ${value}, unit: percent, qualifier: exact, period: Q3 2025, market: cloud_infrastructure_services, attributed_to: canalys, quote: "${quote}", char_start: ${start}, char_end: ${start + quote.length} }\n`;
+    return `  - { id: ${id}, subject: ${subject}, measure: market_share, value: ${value}, unit: percent, qualifier: exact, period: Q3 2025, market: cloud_infrastructure_services, attributed_to: canalys, kind: figure, speaker: canalys, quote: "${quote}", char_start: ${start}, char_end: ${start + quote.length} }\n`;
   };
   const tables = computeTables(
     withFiles(inputs, {

@@ -137,11 +137,24 @@ interface ClaimOut {
   market?: string;
   object?: string;
   attributed_to: string;
+  kind: string;
+  speaker: string;
   quote: string;
   char_start: number;
   char_end: number;
   note?: string;
 }
+
+/** The kind of each synthetic claim, by measure (the firm itself says every one). */
+const KIND_OF: Readonly<Record<string, string>> = {
+  market_share: "figure",
+  regions: "figure",
+  availability_zones: "figure",
+  regions_in: "geography",
+  regions_mainly_in: "geography",
+  growth_region: "forecast",
+  battleground: "forecast",
+};
 
 /** The synthetic corpus, in memory. */
 export function synthesize(opts: SyntheticOptions): Inputs {
@@ -207,8 +220,9 @@ export function synthesize(opts: SyntheticOptions): Inputs {
       return [sentence, start, start + Array.from(sentence).length];
     };
     let k = 0;
-    const claim = (c: Omit<ClaimOut, "id" | "quote" | "char_start" | "char_end">, s: [string, number, number]) => {
-      claims.push({ id: `${docId}-${pad(++k, 2)}`, ...c, quote: s[0], char_start: s[1], char_end: s[2] });
+    const claim = (c: Omit<ClaimOut, "id" | "kind" | "speaker" | "quote" | "char_start" | "char_end">, s: [string, number, number]) => {
+      const said = { kind: KIND_OF[c.measure]!, speaker: c.attributed_to };
+      claims.push({ id: `${docId}-${pad(++k, 2)}`, ...c, ...said, quote: s[0], char_start: s[1], char_end: s[2] });
     };
 
     // Shares: random weights scaled to a total of 60–95%, in tenths of a percent, each at least 0.1%.
@@ -396,6 +410,8 @@ const FIELDS = [
   "market",
   "object",
   "attributed_to",
+  "kind",
+  "speaker",
   "quote",
   "char_start",
   "char_end",

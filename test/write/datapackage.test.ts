@@ -8,11 +8,15 @@ import { describe, expect, it } from "vitest";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
 import { OUTPUT, readCsv } from "../helpers.ts";
 
+type Licence = { name: string; path?: string; title: string };
 const pkg = JSON.parse(readFileSync(path.join(OUTPUT, "datapackage.json"), "utf8")) as {
+  licenses: Licence[];
+  sources: Array<{ title: string; path?: string }>;
   resources: Array<{
     name: string;
     path: string;
     format: string;
+    licenses: Licence[];
     schema: {
       fields: Array<{ name: string; type: string; unit?: string; description: string }>;
       primaryKey: string[];
@@ -61,5 +65,28 @@ describe("the data package", () => {
         expect(unresolved, `${res.name} → ${fk.reference.resource}`).toEqual([]);
       }
     }
+  });
+
+  it("gives each resource its true licence: the derived data CC BY 4.0, the quoted text its publisher's", () => {
+    const names = (r: string) => pkg.resources.find((x) => x.name === r)!.licenses.map((l) => l.name);
+    expect(pkg.licenses.map((l) => [l.name, l.path])).toEqual([["CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"]]);
+    for (const res of pkg.resources) expect(res.licenses[0]!.name, res.name).toBe("CC-BY-4.0");
+    // Exactly the resources with a column of verbatim quotes carry the publisher's rights too.
+    const quoting = pkg.resources.filter((r) => r.licenses.length > 1).map((r) => r.name);
+    expect(quoting).toEqual(["facts", "facts_parquet", "claims_check", "claims_check_parquet"]);
+    expect(names("facts")).toEqual(["CC-BY-4.0", "other-closed"]);
+    const facts = pkg.resources.find((r) => r.name === "facts")!.licenses;
+    expect(facts[0]!.title).toBe("Creative Commons Attribution 4.0 International: every column except quote");
+    expect(facts[1]!.title.startsWith("quote: verbatim quotes of the source documents, © their publishers (Fierce Network)")).toBe(true);
+    expect(pkg.resources.find((r) => r.name === "claims_check")!.licenses[1]!.title.startsWith("claim: verbatim quotes")).toBe(true);
+  });
+
+  it("names the article as a source, with the rights and the address it is known to have (none)", () => {
+    expect(pkg.sources).toEqual([
+      { title: "Fierce Network article fierce-dual-ai-stack (2025-H2; address of the original unknown; text © Fierce Network)" },
+    ]);
+    const [doc] = readCsv(path.join(OUTPUT, "tables", "documents.csv"));
+    expect([doc!["url"], doc!["title"]]).toEqual(["", ""]);
+    expect(doc!["licence"]!.startsWith("© Fierce Network (the publisher); all rights reserved.")).toBe(true);
   });
 });

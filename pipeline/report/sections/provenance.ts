@@ -7,6 +7,8 @@ function factArticle({ fact: f, document: doc, context: ctx }: FactEntry, L: Lab
   const value = f.value === null ? "qualitative" : `${fmtNum(f.value)} ${f.unit ?? ""}`.trim();
   const stated = f.value_as_stated === null ? "" : ` (as printed: ${fmtNum(f.value_as_stated)} ${f.unit_as_stated ?? ""})`;
   const rows: Array<[string, Html]> = [
+    ["Kind", html`${f.kind}`],
+    ["Said by", html`${L.source(f.speaker)}`],
     ["Attributed to", html`${L.source(f.attributed_to)}`],
     [
       "Source",

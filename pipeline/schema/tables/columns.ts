@@ -15,6 +15,8 @@ export const numOrNull = (d: string, unit: string) => z.number().nullable().meta
 export const int = (d: string, unit: string) => z.int().meta(m(d, unit));
 export const intOrNull = (d: string, unit: string) => z.int().nullable().meta(m(d, unit));
 export const bool = (d: string) => z.boolean().meta(m(d));
+/** A column of text quoted verbatim from a source document: its publisher's, not this project's (the data package says so). */
+export const quoted = (d: string) => z.string().meta({ ...m(d), quoted: true });
 export const qualifier = (d: string) => z.enum(QUALIFIERS).nullable().meta(m(d));
 export const ids = (d: string) =>
   z

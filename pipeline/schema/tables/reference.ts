@@ -1,7 +1,7 @@
 /** Reference tables and facts: who, what, from which document. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
-import { BLOCS } from "../inputs.ts";
-import { m, str, strOrNull, numOrNull, int, qualifier } from "./columns.ts";
+import { BLOCS, CLAIM_KINDS } from "../inputs.ts";
+import { m, str, strOrNull, numOrNull, int, qualifier, quoted } from "./columns.ts";
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -26,9 +26,10 @@ export const Document = z.object({
   sha256: str("SHA-256 of the file's bytes"),
   publisher: str("Publisher"),
   title: strOrNull("Title, null when unknown"),
-  url: strOrNull("Address, null when unknown"),
+  url: strOrNull("Address of the original, null when unknown"),
   date_approx: str("Approximate publication date (e.g. 2025-H2)"),
   date_evidence: str("Why the date is what it is"),
+  licence: strOrNull("Who holds the rights to the document's text and on what terms it is used here; null when unknown"),
 });
 
 export const Measure = z.object({
@@ -49,20 +50,32 @@ export const Market = z.object({
 export const Fact = z.object({
   fact_id: str("Unique id of the claim (the fixture record's id)"),
   document_id: str("Source document the claim was extracted from"),
-  subject_id: str("Canonical subject: a provider_id or an entity id (bloc, market, model family)"),
-  measure: str("What is claimed (see the measures table)"),
+  subject_id: str("Canonical subject: a provider_id or an entity id of data/reference/entities.yaml (bloc, market, model family, …)"),
+  measure: str("What is claimed (see the measures table); for a qualitative claim, the relation between subject_id and object_id"),
+  kind: z
+    .enum(CLAIM_KINDS)
+    .meta(
+      m(
+        "Kind of claim: figure or ranking (a number; the only kinds with a value), geography (where a provider is, is not or grew), fact (another statement of fact), forecast, opinion (of someone the article quotes or reports), judgement (the article's own evaluation), recommendation, caveat",
+      ),
+    ),
   value: numOrNull("Value in the base unit (percent as a fraction, billions as units); null for qualitative claims", "see unit"),
   unit: strOrNull("Base unit of value: fraction, count, rank, years, usd, cny"),
   qualifier: qualifier("How the value is qualified in the text: exact, approximately, over, at_least"),
   period: strOrNull("Period or as-of date, ISO-style: 2025-Q2, 2024, 2025-02, 2025-H2"),
-  attributed_to: str("Who the claim is attributed to (see the sources table)"),
-  quote: str("Verbatim quote from the source document"),
+  attributed_to: str("Whose figure or statement the claim is (see the sources table)"),
+  speaker: str(
+    "Who makes the claim in the article (see the sources table): the article itself (fierce) when it states it in its own voice, even citing a firm's data; the analyst or company it quotes or reports",
+  ),
+  quote: quoted("Verbatim quote from the source document (the publisher's text, quoted for verification)"),
   char_start: int("Start of the quote: 0-based Unicode code-point offset into the document", "code points"),
   char_end: int("End of the quote (exclusive): text[char_start:char_end] == quote", "code points"),
   subject_as_stated: str("Subject as written in the fixture (an alias such as Amazon)"),
   value_as_stated: numOrNull("Value as printed in the article", "see unit_as_stated"),
   unit_as_stated: strOrNull("Unit as printed: percent, usd_billion, cny_billion, count, rank, years"),
-  object_id: strOrNull("Object of a qualitative claim: a geography id, an ISO country code or a sector id"),
+  object_id: strOrNull(
+    "Object of a qualitative claim: a geography id, an ISO country code, a sector id or an entity id; null when the claim has none",
+  ),
   market: strOrNull("Market the figure measures (market_share facts)"),
   period_as_stated: strOrNull("Period as written in the fixture"),
   period_note: strOrNull("How the period was read from the text"),

@@ -1,7 +1,7 @@
 /** The region catalog and what it says about the article's claims. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { BLOCS, MACRO_GEOS } from "../inputs.ts";
-import { m, str, strOrNull, numOrNull, int, intOrNull, bool, qualifier, ids } from "./columns.ts";
+import { m, str, strOrNull, numOrNull, int, intOrNull, bool, qualifier, ids, quoted } from "./columns.ts";
 
 // --- Regions: the catalog and what it says about the article -----------------------------------
 
@@ -95,7 +95,7 @@ export const ClaimCheck = z.object({
   measure: str(
     "What is claimed: regions, availability_zones, regions_listed, regions_share_in_geo, regions_in, regions_mainly_in, regions_absent_from",
   ),
-  claim: str("Verbatim quote of the claim"),
+  claim: quoted("Verbatim quote of the claim (the publisher's text, quoted for verification)"),
   object_id: strOrNull("Geography or country of the claim, as in facts.object_id"),
   article_value: numOrNull("The article's figure in its base unit (count or fraction); null for qualitative claims", "see catalog_unit"),
   article_qualifier: qualifier("How the article qualifies its figure: exact, approximately, over, at_least"),

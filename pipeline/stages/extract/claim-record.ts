@@ -7,7 +7,7 @@
  * test/stages/extract/claim-record.test.ts holds the two together: whatever the fast path accepts,
  * zod accepts with the same value.
  */
-import { ClaimRecord, ID_PATTERN, QUALIFIERS } from "../../schema/inputs.ts";
+import { CLAIM_KINDS, ClaimRecord, ID_PATTERN, QUALIFIERS } from "../../schema/inputs.ts";
 
 const CLAIM_FIELDS: ReadonlySet<string> = new Set(Object.keys(ClaimRecord.shape));
 const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0;
@@ -36,6 +36,9 @@ export function isPlainClaimRecord(v: unknown): v is ClaimRecord {
     isOptionalText(r["market"]) &&
     isOptionalText(r["object"]) &&
     isText(r["attributed_to"]) &&
+    typeof r["kind"] === "string" &&
+    (CLAIM_KINDS as readonly string[]).includes(r["kind"]) &&
+    isText(r["speaker"]) &&
     isText(r["quote"]) &&
     isCount(r["char_start"]) &&
     isCount(r["char_end"]) &&

@@ -10,7 +10,7 @@ import type { Inputs } from "../../read/inputs.ts";
 import { parseJsonl } from "../../read/jsonl.ts";
 import type { Parsed } from "../../read/parsed.ts";
 import { parseYaml } from "../../read/yaml.ts";
-import { ClaimRecord, FixtureFile, type MeasuresFile } from "../../schema/inputs.ts";
+import { ClaimRecord, FixtureFile, VALUED_KINDS, type MeasuresFile, type SourceRef } from "../../schema/inputs.ts";
 import { isPlainClaimRecord } from "./claim-record.ts";
 import { codePointOccurrences, codePointSlicer } from "../../text.ts";
 import { Interner } from "../intern.ts";
@@ -42,16 +42,19 @@ class Known {
   readonly unitById: ReadonlyMap<string, MeasuresFile["units"][number]>;
   readonly marketIds: ReadonlySet<string>;
   readonly sourceIds: ReadonlySet<string>;
+  readonly sourceById: ReadonlyMap<string, SourceRef>;
   constructor(readonly ref: Reference) {
     this.entityIds = new Set((ref.entities?.entities ?? []).map((e) => e.entity_id));
     this.objectIds = new Set([
       ...(ref.entities?.geographies ?? []).map((g) => g.geo_id),
       ...(ref.entities?.sectors ?? []).map((s) => s.sector_id),
+      ...this.entityIds,
     ]);
     this.measureById = new Map((ref.measures?.measures ?? []).map((m) => [m.measure_id, m]));
     this.unitById = new Map((ref.measures?.units ?? []).map((u) => [u.unit_id, u]));
     this.marketIds = new Set((ref.measures?.markets ?? []).map((m) => m.market_id));
-    this.sourceIds = new Set((ref.sources?.sources ?? []).map((s) => s.source_id));
+    this.sourceById = new Map((ref.sources?.sources ?? []).map((s) => [s.source_id, s]));
+    this.sourceIds = new Set(this.sourceById.keys());
   }
 }
 
@@ -80,19 +83,23 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
     addAt(out, at, "subject", "unknown-subject", msg.unknownSubject(r.subject));
   if (!known.sourceIds.has(r.attributed_to) && ref.sources)
     addAt(out, at, "attributed_to", "unknown-source", msg.unknownSource(r.attributed_to, [...known.sourceIds]));
+  if (!known.sourceIds.has(r.speaker) && ref.sources)
+    addAt(out, at, "speaker", "unknown-source", msg.unknownSource(r.speaker, [...known.sourceIds]));
 
   const measure = known.measureById.get(r.measure);
   const needs = MEASURE_NEEDS[r.measure] ?? {};
   if (!ref.measures) {
     /* measures.yaml failed: its own problems are reported */
   } else if (!measure) addAt(out, at, "measure", "unknown-measure", msg.unknownMeasure(r.measure, [...known.measureById.keys()]));
-  else if (measure.kind === "qualitative") {
-    if (r.value !== null || r.unit !== null || r.qualifier !== null) addAt(out, at, "value", "value-kind", msg.valueForbidden(r.measure));
-    if (r.object === undefined) addAt(out, at, "object", "object-required", msg.objectRequired(r.measure));
-  } else {
-    if (r.value === null || r.unit === null || r.qualifier === null) addAt(out, at, "value", "value-kind", msg.valueRequired(r.measure));
-    if (r.unit !== null && !measure.units.includes(r.unit))
-      addAt(out, at, "unit", "unknown-unit", msg.unitNotAllowed(r.unit, r.measure, measure.units));
+  else {
+    if (measure.kind === "qualitative") {
+      if (r.value !== null || r.unit !== null || r.qualifier !== null) addAt(out, at, "value", "value-kind", msg.valueForbidden(r.measure));
+    } else {
+      if (r.value === null || r.unit === null || r.qualifier === null) addAt(out, at, "value", "value-kind", msg.valueRequired(r.measure));
+      if (r.unit !== null && !measure.units.includes(r.unit))
+        addAt(out, at, "unit", "unknown-unit", msg.unitNotAllowed(r.unit, r.measure, measure.units));
+    }
+    checkKind(known, at, measure.kind, out);
     if (needs.object && r.object === undefined) addAt(out, at, "object", "object-required", msg.objectRequired(r.measure));
   }
   if (needs.market) {
@@ -103,6 +110,28 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
   if (r.object !== undefined && !known.objectIds.has(r.object) && !ref.countryMacro.has(r.object) && ref.entities && ref.geography)
     addAt(out, at, "object", "unknown-object", msg.unknownObject(r.object));
   return subject_id;
+}
+
+/**
+ * The claim's kind against its measure and speaker: figures and rankings, and only they, have a
+ * quantitative measure (a ranking's unit counts in ranks, a figure's does not); a judgement is the
+ * article's own evaluation (its speaker is a publisher), an opinion someone else's.
+ */
+function checkKind(known: Known, at: At, measureKind: "quantitative" | "qualitative", out: Issues): void {
+  const r = at.record;
+  const valued = VALUED_KINDS.includes(r.kind);
+  if (valued !== (measureKind === "quantitative")) addAt(out, at, "kind", "claim-kind", msg.kindForMeasure(r.kind, r.measure, measureKind));
+  else if (valued && r.unit !== null) {
+    const isRank = known.unitById.get(r.unit)?.base_unit === "rank";
+    if (isRank !== (r.kind === "ranking")) addAt(out, at, "kind", "claim-kind", msg.kindForUnit(r.kind, r.unit));
+  }
+  const speakerKind = known.sourceById.get(r.speaker)?.kind;
+  if (
+    speakerKind !== undefined &&
+    (r.kind === "judgement" || r.kind === "opinion") &&
+    (speakerKind === "publisher") !== (r.kind === "judgement")
+  )
+    addAt(out, at, "kind", "claim-kind", msg.kindForSpeaker(r.kind, r.speaker, speakerKind));
 }
 
 /** The value against its unit's base unit: percent and fraction ranges, whole counts and ranks, sizes a double holds exactly. */
@@ -145,6 +174,8 @@ function shareTexts(r: ClaimRecord, text: Interner): ClaimRecord {
   r.subject = text.of(r.subject);
   r.measure = text.of(r.measure);
   r.attributed_to = text.of(r.attributed_to);
+  r.kind = text.of(r.kind) as ClaimRecord["kind"];
+  r.speaker = text.of(r.speaker);
   r.unit = text.maybe(r.unit);
   r.qualifier = text.maybe(r.qualifier);
   r.period = text.maybe(r.period);

@@ -3,8 +3,9 @@
  *
  * These would sit best in measures.yaml itself, but the report lists every input file with its size
  * and SHA-256, so a new field there changes the published report: they are declared here, in one
- * table, instead of as measure names spread through the checks. Every qualitative measure needs an
- * object (its kind says so); the entries below are the quantitative measures that need more.
+ * table, instead of as measure names spread through the checks. A qualitative measure has an object
+ * where its claim has one ("Alibaba launched Qwen"), none where it has none ("the Chinese cloud
+ * giants are hard to ignore"); the relations below are about a place or a sector and always need one.
  */
 export interface MeasureNeeds {
   /** A claim must name a market of measures.yaml. */
@@ -18,4 +19,13 @@ export interface MeasureNeeds {
 export const MEASURE_NEEDS: Readonly<Record<string, MeasureNeeds>> = {
   market_share: { market: true, sharesOfWhole: true },
   regions_share_in_geo: { object: true },
+  regions_in: { object: true },
+  regions_mainly_in: { object: true },
+  regions_absent_from: { object: true },
+  growth_region: { object: true },
+  target_sector: { object: true },
+  battleground: { object: true },
+  expected_leader_in: { object: true },
+  leans_toward: { object: true },
+  less_aligned_with: { object: true },
 };

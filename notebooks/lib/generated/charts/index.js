@@ -105,6 +105,18 @@ var text = import_zod.z.string().min(1);
 var periodText = import_zod.z.union([import_zod.z.string().min(1), import_zod.z.int().transform(String)]);
 var QUALIFIERS = ["exact", "approximately", "over", "at_least"];
 var Qualifier = import_zod.z.enum(QUALIFIERS);
+var CLAIM_KINDS = [
+  "figure",
+  "ranking",
+  "geography",
+  "fact",
+  "forecast",
+  "opinion",
+  "judgement",
+  "recommendation",
+  "caveat"
+];
+var ClaimKind = import_zod.z.enum(CLAIM_KINDS);
 var ClaimRecord = import_zod.z.strictObject({
   id,
   subject: text,
@@ -117,6 +129,8 @@ var ClaimRecord = import_zod.z.strictObject({
   market: text.optional(),
   object: text.optional(),
   attributed_to: text,
+  kind: ClaimKind,
+  speaker: text,
   quote: text,
   char_start: import_zod.z.int().nonnegative(),
   char_end: import_zod.z.int().nonnegative(),
@@ -139,7 +153,11 @@ var DocumentMeta = import_zod.z.object({
   url: import_zod.z.string().nullable(),
   author: import_zod.z.string().nullable().optional(),
   date_approx: text,
-  date_evidence: text
+  date_evidence: text,
+  /** Who holds the rights to the text and on what terms the project uses it. */
+  licence: text.nullish(),
+  /** How the original's address was looked for, when it is unknown. */
+  url_note: text.nullish()
 });
 var BLOCS = ["us_led", "china_led"];
 var Bloc = import_zod.z.enum(BLOCS);
@@ -190,12 +208,24 @@ var MACRO_GEOS = [
   "oceania"
 ];
 var MacroGeo = import_zod.z.enum(MACRO_GEOS);
+var ENTITY_KINDS = [
+  "bloc",
+  "market",
+  "model_family",
+  "audience",
+  "group",
+  "company",
+  "metric",
+  "series",
+  "strategy",
+  "topic"
+];
 var EntitiesFile = import_zod.z.object({
   entities: import_zod.z.array(
     import_zod.z.strictObject({
       entity_id: id,
       name: text,
-      kind: import_zod.z.enum(["bloc", "market", "model_family"]),
+      kind: import_zod.z.enum(ENTITY_KINDS),
       provider_id: id.optional()
     })
   ),
@@ -739,7 +769,9 @@ function blocPresence(rows, t) {
 function factPositions(rows, t) {
   const values = rows.map((r) => ({
     fact_id: r.fact_id,
+    kind: r.kind,
     measure: r.measure,
+    speaker: t.sourceLabel(r.speaker),
     attributed_to: t.sourceLabel(r.attributed_to),
     char_start: r.char_start,
     char_end: r.char_end,
@@ -747,18 +779,24 @@ function factPositions(rows, t) {
   }));
   return {
     ...base,
-    title: { text: "Where each fact is quoted in the article", subtitle: "Quote spans as code-point offsets into the source text" },
+    title: {
+      text: "Where each kind of claim is quoted in the article",
+      subtitle: "Quote spans as code-point offsets into the source text, by kind of claim and who says it"
+    },
     data: { values },
     width: 460,
-    height: { step: 14 },
-    mark: { type: "rule", strokeWidth: 6, opacity: 0.7, tooltip: true },
+    height: { step: 22 },
+    mark: { type: "rule", strokeWidth: 6, opacity: 0.6, tooltip: true },
     encoding: {
       x: { field: "char_start", type: "quantitative", title: "Position in the article (code points)" },
       x2: { field: "char_end" },
-      y: { field: "measure", type: "nominal", title: null, sort: "ascending", axis: { labelLimit: 240 } },
-      color: { field: "attributed_to", type: "nominal", title: "Attributed to", scale: { scheme: "tableau10" } },
+      y: { field: "kind", type: "nominal", title: null, sort: [...CLAIM_KINDS] },
+      color: { field: "speaker", type: "nominal", title: "Said by", scale: { scheme: "tableau10" }, legend: { labelLimit: 260 } },
       tooltip: [
         { field: "fact_id", type: "nominal", title: "Fact" },
+        { field: "kind", type: "nominal", title: "Kind" },
+        { field: "measure", type: "nominal", title: "Measure" },
+        { field: "speaker", type: "nominal", title: "Said by" },
         { field: "attributed_to", type: "nominal", title: "Attributed to" },
         { field: "char_start", type: "quantitative", title: "Start" },
         { field: "char_end", type: "quantitative", title: "End" },

@@ -25,6 +25,29 @@ export declare const Qualifier: z.ZodEnum<{
     over: "over";
     at_least: "at_least";
 }>;
+/**
+ * What kind of claim a record is. One kind per claim; the first that fits, in this order:
+ * a claim about the future is a forecast, a claim that someone should act is a recommendation, a
+ * limit the article sets on reading its other claims is a caveat, an evaluation is a judgement (in
+ * the article's own voice) or an opinion (in the voice of someone it quotes or reports); otherwise a
+ * number is a figure (a rank: a ranking), a statement of where a provider is, is not or grew is
+ * geography, and any other statement of fact is a fact. Only figures and rankings have a value.
+ */
+export declare const CLAIM_KINDS: readonly ["figure", "ranking", "geography", "fact", "forecast", "opinion", "judgement", "recommendation", "caveat"];
+export declare const ClaimKind: z.ZodEnum<{
+    figure: "figure";
+    ranking: "ranking";
+    geography: "geography";
+    fact: "fact";
+    forecast: "forecast";
+    opinion: "opinion";
+    judgement: "judgement";
+    recommendation: "recommendation";
+    caveat: "caveat";
+}>;
+export type ClaimKind = z.infer<typeof ClaimKind>;
+/** The kinds whose claims state a number (value, unit and qualifier); every other kind has none. */
+export declare const VALUED_KINDS: readonly ClaimKind[];
 export declare const ClaimRecord: z.ZodObject<{
     id: z.ZodString;
     subject: z.ZodString;
@@ -42,6 +65,18 @@ export declare const ClaimRecord: z.ZodObject<{
     market: z.ZodOptional<z.ZodString>;
     object: z.ZodOptional<z.ZodString>;
     attributed_to: z.ZodString;
+    kind: z.ZodEnum<{
+        figure: "figure";
+        ranking: "ranking";
+        geography: "geography";
+        fact: "fact";
+        forecast: "forecast";
+        opinion: "opinion";
+        judgement: "judgement";
+        recommendation: "recommendation";
+        caveat: "caveat";
+    }>;
+    speaker: z.ZodString;
     quote: z.ZodString;
     char_start: z.ZodInt;
     char_end: z.ZodInt;
@@ -68,6 +103,8 @@ export declare const DocumentMeta: z.ZodObject<{
     author: z.ZodOptional<z.ZodNullable<z.ZodString>>;
     date_approx: z.ZodString;
     date_evidence: z.ZodString;
+    licence: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+    url_note: z.ZodOptional<z.ZodNullable<z.ZodString>>;
 }, z.core.$strip>;
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export declare const BLOCS: readonly ["us_led", "china_led"];
@@ -140,6 +177,12 @@ export declare const MacroGeo: z.ZodEnum<{
     oceania: "oceania";
 }>;
 export type MacroGeo = z.infer<typeof MacroGeo>;
+/**
+ * What a non-provider subject or object of a claim is: a bloc of providers, a market, a model family,
+ * an audience (whose attention), a group of countries or firms, a company that is not one of the
+ * providers, a metric, a research firm's series, a company's strategy, or a topic (AI, a demand).
+ */
+export declare const ENTITY_KINDS: readonly ["bloc", "market", "model_family", "audience", "group", "company", "metric", "series", "strategy", "topic"];
 export declare const EntitiesFile: z.ZodObject<{
     entities: z.ZodArray<z.ZodObject<{
         entity_id: z.ZodString;
@@ -147,7 +190,14 @@ export declare const EntitiesFile: z.ZodObject<{
         kind: z.ZodEnum<{
             market: "market";
             bloc: "bloc";
+            company: "company";
             model_family: "model_family";
+            audience: "audience";
+            group: "group";
+            metric: "metric";
+            series: "series";
+            strategy: "strategy";
+            topic: "topic";
         }>;
         provider_id: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;

@@ -61,6 +61,7 @@ export declare const TABLES: {
         url: z.ZodNullable<z.ZodString>;
         date_approx: z.ZodString;
         date_evidence: z.ZodString;
+        licence: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly measures: TableDef<z.ZodObject<{
         measure_id: z.ZodString;
@@ -81,6 +82,17 @@ export declare const TABLES: {
         document_id: z.ZodString;
         subject_id: z.ZodString;
         measure: z.ZodString;
+        kind: z.ZodEnum<{
+            figure: "figure";
+            ranking: "ranking";
+            geography: "geography";
+            fact: "fact";
+            forecast: "forecast";
+            opinion: "opinion";
+            judgement: "judgement";
+            recommendation: "recommendation";
+            caveat: "caveat";
+        }>;
         value: z.ZodNullable<z.ZodNumber>;
         unit: z.ZodNullable<z.ZodString>;
         qualifier: z.ZodNullable<z.ZodEnum<{
@@ -91,6 +103,7 @@ export declare const TABLES: {
         }>>;
         period: z.ZodNullable<z.ZodString>;
         attributed_to: z.ZodString;
+        speaker: z.ZodString;
         quote: z.ZodString;
         char_start: z.ZodInt;
         char_end: z.ZodInt;

@@ -16,6 +16,8 @@ export declare const numOrNull: (d: string, unit: string) => z.ZodNullable<z.Zod
 export declare const int: (d: string, unit: string) => z.ZodInt;
 export declare const intOrNull: (d: string, unit: string) => z.ZodNullable<z.ZodInt>;
 export declare const bool: (d: string) => z.ZodBoolean;
+/** A column of text quoted verbatim from a source document: its publisher's, not this project's (the data package says so). */
+export declare const quoted: (d: string) => z.ZodString;
 export declare const qualifier: (d: string) => z.ZodNullable<z.ZodEnum<{
     exact: "exact";
     approximately: "approximately";

@@ -31,6 +31,7 @@ export declare const Document: z.ZodObject<{
     url: z.ZodNullable<z.ZodString>;
     date_approx: z.ZodString;
     date_evidence: z.ZodString;
+    licence: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
 export declare const Measure: z.ZodObject<{
     measure_id: z.ZodString;
@@ -51,6 +52,17 @@ export declare const Fact: z.ZodObject<{
     document_id: z.ZodString;
     subject_id: z.ZodString;
     measure: z.ZodString;
+    kind: z.ZodEnum<{
+        figure: "figure";
+        ranking: "ranking";
+        geography: "geography";
+        fact: "fact";
+        forecast: "forecast";
+        opinion: "opinion";
+        judgement: "judgement";
+        recommendation: "recommendation";
+        caveat: "caveat";
+    }>;
     value: z.ZodNullable<z.ZodNumber>;
     unit: z.ZodNullable<z.ZodString>;
     qualifier: z.ZodNullable<z.ZodEnum<{
@@ -61,6 +73,7 @@ export declare const Fact: z.ZodObject<{
     }>>;
     period: z.ZodNullable<z.ZodString>;
     attributed_to: z.ZodString;
+    speaker: z.ZodString;
     quote: z.ZodString;
     char_start: z.ZodInt;
     char_end: z.ZodInt;
