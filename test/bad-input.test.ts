@@ -439,7 +439,7 @@ const cases: Case[] = [
   {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
     changes: {
-      [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,test,2025-09,\n`,
+      [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,,test,2025-09,\n`,
     },
     expected: () => {
       const line = original(REGIONS).split("\n").length;
