@@ -151,6 +151,8 @@ describe("charts, tables, facts and the run", () => {
       "Providers (reference/providers.yaml) @ 2025-09",
       "Measures and markets (reference/measures.yaml) @ 2025-09",
     ]);
-    expect(m.run.asOf[3]?.detail).toBe("Regions live by then, 266 in all; its sources are dated 2023-12 to 2026-01");
+    expect(m.run.asOf[3]?.detail).toBe(
+      "Regions live by then, 265 in all (and 1 announced, generally available only later); its sources are dated 2023-12 to 2026-01",
+    );
   });
 });
