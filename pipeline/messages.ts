@@ -189,6 +189,10 @@ export const msg = {
     `country ${show(code)} has no macro-region: add its world-countries subregion or an override to data/reference/geography.yaml`,
   duplicateRegion: (provider: string, code: string, firstLine: number) =>
     `duplicate region ${show(code)} for ${provider}, first listed on line ${firstLine}`,
+  // --- region lists (data/reference/region-lists.yaml) ---
+  listRegionsNotInCatalog: (id: string, provider: string, codes: readonly string[]) =>
+    `region list ${show(id)} names ${codes.length} id(s) that are not ${provider} rows of data/reference/regions.csv: ${list(codes)}; add each region to the catalog`,
+  duplicateListRegion: (list: string, code: string) => `region list ${show(list)} names ${show(code)} twice`,
   // --- the command line and the output folder ---
   usage: () => "usage: npm run pipeline -- [--data DIR] [--out DIR] [--check]   (npm run check = --check: validate only, write nothing)",
   help: (options: ReadonlyArray<readonly [string, string]>) =>

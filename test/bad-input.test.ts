@@ -25,6 +25,7 @@ const ARTICLE = "data/sources/dual-ai-stack-article.txt";
 const PROVIDERS = "data/reference/providers.yaml";
 const MEASURES = "data/reference/measures.yaml";
 const REGIONS = "data/reference/regions.csv";
+const LISTS = "data/reference/region-lists.yaml";
 
 const inputs = realInputs();
 const original = (file: string) => inputs.files.get(file)!;
@@ -535,7 +536,7 @@ const cases: Case[] = [
   {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
     changes: {
-      [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,test,2025-09,\n`,
+      [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,,test,2025-09,\n`,
     },
     expected: () => {
       const line = original(REGIONS).split("\n").length;
@@ -557,6 +558,23 @@ const cases: Case[] = [
           `regions[${n + 1}] (gcp/europe-west99).availability_zones`,
           "schema",
           msg.expected("a whole number ≥ 1, or empty when not published", "three"),
+        ),
+      ];
+    },
+  },
+  {
+    name: "a published region list naming an id the catalog lacks",
+    changes: editFile(LISTS, "cn-north-11, cn-north-12, cn-southwest-3]", "cn-north-11, cn-north-99, cn-southwest-3]"),
+    expected: () => {
+      const i = real.regionLists.findIndex((l) => l.region_codes.join(", ").endsWith("cn-north-11, cn-north-12, cn-southwest-3"));
+      const id = real.regionLists[i]!.list_id;
+      return [
+        issue(
+          LISTS,
+          lineOf(original(LISTS), "cn-north-11, cn-north-12, cn-southwest-3]"),
+          `lists[${i}] (${id}).region_codes`,
+          "list-region-not-in-catalog",
+          msg.listRegionsNotInCatalog(id, "huawei", ["cn-north-99"]),
         ),
       ];
     },

@@ -318,6 +318,7 @@ function runModel(input: ReportInput, L: Labels): RunModel {
       as_of: s.period,
       detail: "Period the research firm's figures cover",
     });
+  const announced = t.regions.filter((r) => r.status === "announced").length;
   const sourceDates = t.regions
     .map((r) => r.source_as_of)
     .filter((x): x is string => x !== null)
@@ -325,7 +326,7 @@ function runModel(input: ReportInput, L: Labels): RunModel {
   asOf.push({
     what: "Region catalog (reference/regions.csv)",
     as_of: input.catalog.as_of,
-    detail: `Regions live by then, ${t.regions.length} in all${sourceDates.length > 0 ? `; its sources are dated ${sourceDates[0]} to ${sourceDates[sourceDates.length - 1]}` : ""}`,
+    detail: `Regions live by then, ${t.regions.length - announced} in all${announced > 0 ? ` (and ${announced} announced, generally available only later)` : ""}${sourceDates.length > 0 ? `; its sources are dated ${sourceDates[0]} to ${sourceDates[sourceDates.length - 1]}` : ""}`,
   });
   asOf.push(...input.asOf);
   const libraries = input.assets.libraries.map(({ name, version, file, sha256 }) => ({ name, version, file, sha256 }));

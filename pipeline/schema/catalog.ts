@@ -10,7 +10,8 @@ import { REGION_STATUSES } from "./tables.ts";
  * Statuses (REGION_STATUSES, shared with the published table's schema): general = generally
  * available public region; restricted = access on request, invitation only or limited customers;
  * government = government-only cloud; sovereign = sovereign or partner-operated (Azure and AWS in
- * China, Alibaba Riyadh, Oracle EU Sovereign Cloud).
+ * China, Alibaba Riyadh, Oracle EU Sovereign Cloud); announced = announced or in preview at the
+ * catalog's as-of date, generally available only later (general_availability_date).
  */
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
@@ -30,6 +31,10 @@ export const CatalogRecord = z.strictObject({
     .regex(/^(|[1-9][0-9]*)$/, rule("a whole number ≥ 1, or empty when not published"))
     .transform((s) => (s === "" ? null : Number(s))),
   status: z.enum(REGION_STATUSES),
+  general_availability_date: z
+    .string()
+    .regex(/^(|\d{4}-\d{2}(-\d{2})?)$/, rule("YYYY-MM or YYYY-MM-DD, or empty when not sourced"))
+    .transform((s) => (s === "" ? null : s)),
   in_provider_list: z.enum(["", "true", "false"]).transform((s) => (s === "" ? null : s === "true")),
   source: z.string().min(1),
   source_as_of: z

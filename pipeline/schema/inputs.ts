@@ -100,6 +100,29 @@ export const FixtureFile = z.strictObject({
   claims: z.array(z.unknown()).min(1),
 });
 
+/**
+ * data/reference/region-lists.yaml: region lists a provider publishes (an SDK's per-service region
+ * file at a commit); each is a definition of "a region" that claims_check counts under.
+ */
+export const RegionListsFile = z.strictObject({
+  lists: z.array(
+    z.strictObject({
+      list_id: z.string().regex(/^[a-z0-9][a-z0-9_.@-]*$/, rule("a list id of lower-case letters, digits, '-', '_', '.' or '@'")),
+      provider_id: id,
+      label: text,
+      source: text,
+      release: z.string().nullable(),
+      source_as_of: z
+        .string()
+        .regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD"))
+        .nullable(),
+      region_codes: z.array(z.string().min(1)).min(1),
+    }),
+  ),
+});
+export type RegionListsFile = z.infer<typeof RegionListsFile>;
+export type RegionList = RegionListsFile["lists"][number];
+
 /** data/reference/regions.meta.yaml: what the region catalog (regions.csv) describes, as of when. */
 export const CatalogMeta = z.strictObject({
   as_of: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")),
@@ -217,6 +240,8 @@ export const EntitiesFile = z.object({
       name: text,
       kind: z.enum(["macro", "composite"]),
       covers: z.array(MacroGeo).optional(),
+      /** Countries (ISO 3166-1 alpha-2) of a composite that is narrower than whole macro-regions. */
+      countries: z.array(z.string().regex(/^[A-Z]{2}$/, rule(RULES.country))).optional(),
       note: text.optional(),
     }),
   ),

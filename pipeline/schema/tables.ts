@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { Document, Fact, Market, Measure, Provider, Source } from "./tables/reference.ts";
 import { Concentration, MarketShare, ShareComparison } from "./tables/market.ts";
 import { Battleground, Footprint, FootprintVsShare, GeoClaim } from "./tables/geography.ts";
-import { BlocPresence, ClaimCheck, Region, RegionalBreakdown } from "./tables/regions.ts";
+import { BlocPresence, ClaimCheck, Region, RegionalBreakdown, RegionListRow } from "./tables/regions.ts";
 
 export { joinIds } from "./tables/columns.ts";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.ts";
@@ -18,6 +18,7 @@ export {
   Battleground,
   BlocPresence,
   ClaimCheck,
+  RegionListRow,
   Concentration,
   Document,
   Fact,
@@ -174,7 +175,7 @@ export const TABLES = {
     name: "regions",
     title: "Region catalog",
     description:
-      "Every cloud region of the six providers live by September 2025, with its country, macro-region, status and source (data/reference/regions.csv).",
+      "Every cloud region of the six providers live or announced by September 2025, with its country, macro-region, status at that date and source (data/reference/regions.csv).",
     schema: Region,
     primaryKey: ["provider_id", "region_code"],
     foreignKeys: [toProvider],
@@ -196,11 +197,20 @@ export const TABLES = {
     primaryKey: ["macro_geo"],
     foreignKeys: [fk(["macro_geo"], "battlegrounds")],
   }),
+  region_lists: table({
+    name: "region_lists",
+    title: "Published region lists",
+    description:
+      "Region lists the providers publish (an SDK's per-service region file at a named commit), each a definition of a region that claims_check counts under; every id is a row of the region catalog.",
+    schema: RegionListRow,
+    primaryKey: ["list_id"],
+    foreignKeys: [toProvider],
+  }),
   claims_check: table({
     name: "claims_check",
     title: "Claims check",
     description:
-      "Each footprint or geography claim of the article against the region catalog, one row per claim and definition, with a verdict. Disagreements are findings, not errors.",
+      "Each footprint or geography claim of the article against the region catalog, one row per claim and definition (a status definition of the catalog, or a published region list), with a verdict. Disagreements are findings, not errors.",
     schema: ClaimCheck,
     primaryKey: ["fact_id", "definition"],
     foreignKeys: [fk(["fact_id"], "facts"), toProvider],

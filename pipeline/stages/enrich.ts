@@ -30,6 +30,7 @@ export type EnrichedTables = Normalized["tables"] &
     | "regions"
     | "regional_breakdown"
     | "bloc_presence"
+    | "region_lists"
     | "claims_check"
   >;
 
@@ -88,6 +89,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       availability_zones_qualifier: a?.qualifier ?? null,
       regions_attributed_to: r?.attributed_to ?? null,
       regions_source: r ? "article" : c ? "catalog" : "none",
+      regions_definition: r ? "article" : c ? c.definition : null,
     };
   });
 
@@ -173,6 +175,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       facts,
       geo_claims,
       battlegrounds,
+      regionLists: reference.regionLists,
     },
     ctx,
   );

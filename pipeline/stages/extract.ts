@@ -9,7 +9,16 @@
 import { PipelineError } from "../errors.ts";
 import type { Inputs } from "../read/inputs.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { CatalogMeta, EntitiesFile, GeographyFile, MacroGeo, MeasuresFile, ProviderRef, SourceRef } from "../schema/inputs.ts";
+import type {
+  CatalogMeta,
+  EntitiesFile,
+  GeographyFile,
+  MacroGeo,
+  MeasuresFile,
+  ProviderRef,
+  RegionList,
+  SourceRef,
+} from "../schema/inputs.ts";
 import { checkClaims, type Claim } from "./extract/claims.ts";
 import { checkDocuments, type SourceDocument } from "./extract/documents.ts";
 import { Issues } from "./extract/issues.ts";
@@ -32,6 +41,8 @@ export interface Extracted {
   catalog: CatalogRegion[];
   /** What the catalog describes, as of when (data/reference/regions.meta.yaml). */
   catalogMeta: CatalogMeta;
+  /** The providers' published region lists (data/reference/region-lists.yaml; empty without it). */
+  regionLists: RegionList[];
 }
 
 /** Validate everything; throws one PipelineError listing every problem. */
@@ -58,5 +69,6 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     countryMacro: ref.countryMacro,
     catalog: ref.catalog,
     catalogMeta,
+    regionLists: ref.regionLists,
   };
 }

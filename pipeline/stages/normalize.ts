@@ -14,7 +14,7 @@ import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
+import type { EntitiesFile, MacroGeo, RegionList } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
 
 export type NormalizedTables = Pick<
@@ -31,6 +31,8 @@ export interface GeoReference {
   geographies: EntitiesFile["geographies"];
   /** Country code → macro-region. */
   countryMacro: ReadonlyMap<string, MacroGeo>;
+  /** The providers' published region lists: definitions of "a region" besides the catalog's statuses. */
+  regionLists: RegionList[];
 }
 
 export interface Normalized {
@@ -277,6 +279,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       catalogAsOf: input.catalogMeta.as_of,
       geographies: input.entities.geographies,
       countryMacro: input.countryMacro,
+      regionLists: input.regionLists,
     },
   };
 }

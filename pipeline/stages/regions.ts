@@ -4,6 +4,7 @@
  *   regions             the catalog, one row per provider region, with country name and macro-region
  *   regional_breakdown  provider × macro-region: regions, zones, share of the provider's regions, battleground
  *   bloc_presence       macro-region: US-led vs China-led regions and providers present
+ *   region_lists        the region lists providers publish (SDK files at a commit), each a definition
  *   claims_check        each footprint or geography claim × definition: the catalog's figure and a verdict
  *
  * claims_check is made in claims-check.ts: each claim under every definition of "a region".
@@ -17,9 +18,9 @@ import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
 import { round } from "../numbers.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import { MACRO_GEOS, type EntitiesFile, type MacroGeo } from "../schema/inputs.ts";
+import { MACRO_GEOS, type EntitiesFile, type MacroGeo, type RegionList } from "../schema/inputs.ts";
 import { joinIds, type Row } from "../schema/tables.ts";
-import { checkClaims, groupBy, isPublic } from "./claims-check.ts";
+import { checkClaims, groupBy, isPublic, SCOPES } from "./claims-check.ts";
 import type { StageContext } from "./context.ts";
 
 type Fact = Row<"facts">;
@@ -32,6 +33,8 @@ export interface RegionsInput {
   facts: readonly Fact[];
   geo_claims: ReadonlyArray<Row<"geo_claims">>;
   battlegrounds: ReadonlyArray<Row<"battlegrounds">>;
+  /** The providers' published region lists (region-lists.yaml). */
+  regionLists?: readonly RegionList[];
 }
 
 /** What a region catalog contributes to the footprint: region counts per provider (enrich's fallback). */
@@ -40,23 +43,34 @@ export interface CatalogSummary {
   regions: number;
   availability_zones: number | null;
   as_of: string;
+  /** Which catalog rows were counted: a claims_check definition id. */
+  definition: string;
 }
+
+/** The catalog definition the footprint counts under: generally available public regions. */
+export const FOOTPRINT_DEFINITION = "general";
 
 export interface RegionTables {
   regions: Array<Row<"regions">>;
   regional_breakdown: Array<Row<"regional_breakdown">>;
   bloc_presence: Array<Row<"bloc_presence">>;
+  region_lists: Array<Row<"region_lists">>;
   claims_check: Array<Row<"claims_check">>;
 }
 
-/** Per provider: the catalog's count of regions open to any customer, for the footprint fallback. */
+/**
+ * Per provider: the catalog's count of generally available public regions (FOOTPRINT_DEFINITION;
+ * sovereign, partner-operated, government, restricted and announced ones left out), for the
+ * footprint fallback.
+ */
 export function catalogSummary(catalog: readonly CatalogRegion[], asOf: string): CatalogSummary[] {
-  const by = groupBy(catalog.filter(isPublic), (r) => r.provider_id);
+  const by = groupBy(catalog.filter(SCOPES[FOOTPRINT_DEFINITION].test), (r) => r.provider_id);
   return [...by].map(([provider_id, rows]) => ({
     provider_id,
     regions: rows.length,
     availability_zones: rows.every((r) => r.availability_zones !== null) ? rows.reduce((a, r) => a + (r.availability_zones ?? 0), 0) : null,
     as_of: asOf,
+    definition: FOOTPRINT_DEFINITION,
   }));
 }
 
@@ -82,6 +96,7 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
     bloc: blocOf(r.provider_id),
     availability_zones: r.availability_zones,
     status: r.status,
+    general_availability_date: r.general_availability_date,
     in_provider_list: r.in_provider_list,
     source: r.source,
     source_as_of: r.source_as_of,
@@ -123,6 +138,7 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
         regions_sovereign: status("sovereign"),
         regions_restricted: status("restricted"),
         regions_government: status("government"),
+        regions_announced: status("announced"),
         regions_with_az: withAz.length,
         countries: joinIds([...new Set(here.map((r) => r.country))].sort()),
         battleground_fact_ids: battle.get(macro_geo) ?? null,
@@ -153,7 +169,19 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
     };
   });
 
+  // --- region_lists ------------------------------------------------------------------------------------
+  const region_lists: Array<Row<"region_lists">> = (input.regionLists ?? []).map((l) => ({
+    list_id: l.list_id,
+    provider_id: l.provider_id,
+    label: l.label,
+    source: l.source,
+    release: l.release,
+    source_as_of: l.source_as_of,
+    regions: new Set(l.region_codes).size,
+    region_codes: [...new Set(l.region_codes)].sort().join(";"),
+  }));
+
   const claims_check = checkClaims(input, rowsOf);
-  ctx.log(`regions: ${regions.length} catalog regions, ${claims_check.length} claim checks`);
-  return { regions, regional_breakdown, bloc_presence, claims_check };
+  ctx.log(`regions: ${regions.length} catalog regions, ${region_lists.length} published lists, ${claims_check.length} claim checks`);
+  return { regions, regional_breakdown, bloc_presence, region_lists, claims_check };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { silentContext } from "../../pipeline/stages/context.ts";
+import { clean } from "../../pipeline/numbers.ts";
 import { compareFigure } from "../../pipeline/stages/claims-check.ts";
 import { computeTables } from "../../pipeline/run.ts";
 import { realInputs, realTables, withFiles } from "../helpers.ts";
@@ -19,9 +20,36 @@ const check = (fact: string) => {
 };
 
 describe("regions: the catalog", () => {
-  it("has 265 regions: AWS 38, Azure 69, Google 42, Alibaba 34, Huawei 33, Oracle 49", () => {
-    expect(t.regions).toHaveLength(265);
-    expect(["aws", "azure", "gcp", "alibaba", "huawei", "oracle"].map((p) => region(p).length)).toEqual([38, 69, 42, 34, 33, 49]);
+  it("has 266 regions: AWS 38, Azure 69, Google 42, Alibaba 34, Huawei 34, Oracle 49", () => {
+    expect(t.regions).toHaveLength(266);
+    expect(["aws", "azure", "gcp", "alibaba", "huawei", "oracle"].map((p) => region(p).length)).toEqual([38, 69, 42, 34, 34, 49]);
+  });
+
+  it("gives every row a source and, apart from Azure's China rows (an undated page), the date that source reflects", () => {
+    expect(t.regions.filter((r) => r.source_as_of === null).map((r) => r.region_code)).toEqual([
+      "chinaeast",
+      "chinaeast2",
+      "chinaeast3",
+      "chinanorth",
+      "chinanorth2",
+      "chinanorth3",
+    ]);
+    expect(t.regions.every((r) => /^(https:\/\/|github:[^ ]+@[0-9a-f]{40})/.test(r.source))).toBe(true);
+  });
+
+  it("takes Oracle from the 2025 .NET SDK list: Batam in, Salt Lake City 2 (in no public list) out", () => {
+    expect(region("oracle").map((r) => r.source)).toEqual(
+      Array(49).fill("github:oracle/oci-dotnet-sdk/Common/Src/RegionDefinitions.cs@1e209f6ecaf106d4497c3e9300852c960644705e"),
+    );
+    expect(region("oracle").some((r) => r.region_code === "ap-batam-1")).toBe(true);
+    expect(region("oracle").some((r) => r.region_code === "us-saltlake-2")).toBe(false);
+    expect(["general", "government", "sovereign"].map((s) => region("oracle").filter((r) => r.status === s).length)).toEqual([40, 7, 2]);
+  });
+
+  it("keeps statuses as of the catalog's date: Azure Belgium Central was announced, generally available on 2025-11-18", () => {
+    expect(t.regions.filter((r) => r.status === "announced").map((r) => [r.region_code, r.general_availability_date])).toEqual([
+      ["belgiumcentral", "2025-11-18"],
+    ]);
   });
 
   it("puts 14 of Alibaba's public regions in mainland China (19 with the finance and government clouds); Hong Kong is not mainland", () => {
@@ -83,13 +111,13 @@ describe("regions: regional_breakdown", () => {
     });
   });
 
-  it("shows Huawei's three European regions with their statuses: Dublin general, Paris and Moscow restricted", () => {
+  it("shows Huawei's four European regions with their statuses: Dublin general, Paris and the two Russian ids restricted", () => {
     expect(breakdown("huawei", "europe")).toMatchObject({
-      regions: 3,
+      regions: 4,
       regions_general: 1,
-      regions_restricted: 2,
+      regions_restricted: 3,
       countries: "FR;IE;RU",
-      share_of_provider_regions: 0.0909,
+      share_of_provider_regions: 0.1176,
       battleground: true,
     });
   });
@@ -141,10 +169,10 @@ describe("regions: bloc_presence", () => {
     });
   });
 
-  it("counts North America 47 US-led regions to Alibaba's 2", () => {
+  it("counts North America 46 US-led regions to Alibaba's 2", () => {
     expect(bloc("north_america")).toMatchObject({
-      us_led_regions: 47,
-      us_led_public_regions: 35,
+      us_led_regions: 46,
+      us_led_public_regions: 34,
       china_led_regions: 2,
       china_led_providers: "alibaba",
     });
@@ -152,6 +180,9 @@ describe("regions: bloc_presence", () => {
 });
 
 describe("regions: claims_check", () => {
+  /** The catalog's status definitions only (a provider's published lists are definitions too). */
+  const statusOnly = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([k]) => !k.includes("@")));
+
   it("finds AWS's 38 only when the two GovCloud regions count (34 general, 36 public)", () => {
     expect(check("aws-regions")).toEqual({
       verdict: ["depends_on_definition"],
@@ -167,10 +198,10 @@ describe("regions: claims_check", () => {
     });
   });
 
-  it("cannot reach Azure's 'over 70': 69 with government and China regions; the 55 listed match", () => {
+  it("cannot reach Azure's 'over 70': 69 with government, China and announced regions; the 55 listed match", () => {
     expect(check("azure-regions")).toMatchObject({
       verdict: ["inconsistent"],
-      value: { general: 47, public: 53, non_government: 64, all: 69, provider_list: 55 },
+      value: { general: 46, public: 52, non_government: 64, all: 69, provider_list: 55 },
     });
     expect(check("azure-regions-listed")).toEqual({
       verdict: ["consistent"],
@@ -185,24 +216,30 @@ describe("regions: claims_check", () => {
       value: { general: 28, public: 29, non_government: 33, all: 34 },
       holds: { public: true, all: false },
     });
+    expect(t.claims_check.find((r) => r.fact_id === "alibaba-regions")!.reproduced_under).toBe("public");
   });
 
-  it("finds 91 zones over Alibaba's 29 public regions, not 89 (89 only without Riyadh)", () => {
-    const c = check("alibaba-availability-zones");
-    expect(c).toMatchObject({
-      verdict: ["depends_on_definition"],
+  it("compares Alibaba's 89 zones only over the 29 regions of the same sentence: 91 there, so the zone count does not hold", () => {
+    expect(check("alibaba-availability-zones")).toEqual({
+      verdict: ["inconsistent"],
       value: { general: 89, public: 91, non_government: 99, all: 99 },
-      holds: { general: true, public: false, all: false },
+      holds: { general: null, public: false, non_government: null, all: null },
     });
-    expect(t.claims_check.find((r) => r.fact_id === "alibaba-availability-zones" && r.definition === "all")!.catalog_is_lower_bound).toBe(
-      true,
+    const row = (d: string) => t.claims_check.find((r) => r.fact_id === "alibaba-availability-zones" && r.definition === d)!;
+    expect(row("public").explanation).toBe(
+      "open to any customer (general + sovereign/partner-operated): 91 zones over 29 regions; the article says 89 → does not hold",
     );
+    expect(row("general").explanation).toBe(
+      "status general only: 28 regions here, not the 29 of the same sentence, so the zones are not compared (89 zones over 28 regions); the article says 89 → not compared",
+    );
+    expect(row("all").catalog_is_lower_bound).toBe(true);
+    expect(row("public").reproduced_under).toBeNull();
   });
 
   it("reads 'around half in China' as 48.3% of public regions, but 55.9% of all (outside ±10%)", () => {
     expect(check("alibaba-regions-share-in-china")).toMatchObject({
       verdict: ["depends_on_definition"],
-      value: { general: 0.5, public: 0.4828, non_government: 0.5455, all: 0.5588 },
+      value: { general: 0.5, public: clean(14 / 29), non_government: clean(18 / 33), all: clean(19 / 34) },
       holds: { public: true, all: false },
     });
   });
@@ -212,17 +249,57 @@ describe("regions: claims_check", () => {
     expect(check("alibaba-regions-in-north-america")).toMatchObject({ verdict: ["consistent"], value: { all: 2 } });
   });
 
-  it("cannot reproduce Huawei's 34 regions (33 SDK ids, 25 in its public list, 24 general) nor check its 101 zones", () => {
-    expect(check("huawei-regions")).toMatchObject({
-      verdict: ["inconsistent"],
-      value: { general: 24, public: 24, non_government: 33, all: 33, provider_list: 25 },
+  it("reproduces Huawei's 34 under its SDK's VPC v2 list of release 0.1.163 and under every SDK id, not under its public list (25)", () => {
+    const c = check("huawei-regions");
+    expect(c.verdict).toEqual(["depends_on_definition"]);
+    expect(statusOnly(c.value)).toEqual({ general: 24, public: 24, non_government: 34, all: 34, provider_list: 25 });
+    expect(Object.fromEntries(Object.entries(c.value).filter(([k]) => k.includes("@")))).toEqual({
+      "huawei-go-ecs-v2@07369e20": 33,
+      "huawei-go-vpc-v2@07369e20": 34,
+      "huawei-go-ims-v2@07369e20": 33,
+      "huawei-go-as-v1@07369e20": 33,
+      "huawei-go-nat-v2@07369e20": 33,
+      "huawei-go-ecs-v2@2c66dedc": 29,
+      "huawei-go-elb-v3@1e085004": 28,
+      "huawei-go-iam-v3@12f14eec": 19,
+      "huawei-go-evs-v2@12f14eec": 24,
+      "huawei-go-cce-v3@12f14eec": 24,
+      "huawei-go-vpc-v3@12f14eec": 23,
+      "huawei-go-rds-v3@12f14eec": 24,
+      "huawei-go-eip-v2@12f14eec": 21,
+      "huawei-go-bms-v1@12f14eec": 18,
+      "huawei-go-cbr-v1@12f14eec": 23,
     });
-    expect(check("huawei-availability-zones")).toMatchObject({ verdict: ["not_verifiable"], value: { general: null, all: null } });
+    expect(t.claims_check.find((r) => r.fact_id === "huawei-regions")!.reproduced_under).toBe(
+      "non_government;all;huawei-go-vpc-v2@07369e20",
+    );
+    expect(t.claims_check.find((r) => r.fact_id === "huawei-regions" && r.definition === "huawei-go-vpc-v2@07369e20")!.explanation).toBe(
+      "Huawei Go SDK VPC v2 region list (release 0.1.163): 34 Huawei Cloud regions; the article says 34 → holds",
+    );
   });
 
-  it("confirms Huawei is primarily in Asia, the Middle East and South America (87.5% of its general regions)", () => {
+  it("cannot check Huawei's 101 zones under the definitions that give its 34 regions: no zone count is published", () => {
+    const c = check("huawei-availability-zones");
+    expect(c.verdict).toEqual(["not_verifiable"]);
+    expect(Object.values(c.holds).every((h) => h === null)).toBe(true);
+    expect(
+      t.claims_check
+        .filter((r) => r.fact_id === "huawei-availability-zones" && r.explanation.endsWith("cannot tell"))
+        .map((r) => r.definition),
+    ).toEqual(["non_government", "all", "huawei-go-vpc-v2@07369e20"]);
+  });
+
+  it("confirms Huawei is primarily in Asia, the Middle East and South America, Mexico not counted as South America", () => {
     for (const f of ["huawei-regions-mainly-in-asia", "huawei-regions-mainly-in-middle-east", "huawei-regions-mainly-in-south-america"])
-      expect(check(f), f).toMatchObject({ verdict: ["consistent"], value: { general: 0.875, all: 0.8485, provider_list: 0.88 } });
+      expect(check(f), f).toMatchObject({
+        verdict: ["consistent"],
+        value: { general: clean(19 / 24), all: clean(26 / 34), provider_list: clean(20 / 25) },
+      });
+    expect(
+      t.claims_check.find((r) => r.fact_id === "huawei-regions-mainly-in-south-america" && r.definition === "general")!.explanation,
+    ).toBe(
+      "status general only: 19 of 24 Huawei Cloud regions (79.2%) are in asia + middle_east + south_america; 2 in south_america → holds",
+    );
   });
 
   it("confirms the three named countries", () => {
@@ -231,14 +308,14 @@ describe("regions: claims_check", () => {
     expect(check("huawei-regions-in-mexico")).toMatchObject({ verdict: ["consistent"], value: { general: 2 } });
   });
 
-  it("finds Huawei absent from North America, and from Europe apart from Ireland only if its unconfirmed Paris and Moscow ids are left out", () => {
+  it("finds Huawei absent from North America, and from Europe apart from Ireland only if its unconfirmed Paris and Russian ids are left out", () => {
     expect(check("huawei-absent-from-north-america")).toMatchObject({ verdict: ["consistent"], value: { all: 0 } });
     expect(check("huawei-absent-from-europe")).toMatchObject({
       verdict: ["depends_on_definition"],
-      value: { general: 0, public: 0, provider_list: 0, non_government: 2, all: 2 },
+      value: { general: 0, public: 0, provider_list: 0, non_government: 3, all: 3 },
     });
     expect(t.claims_check.find((r) => r.fact_id === "huawei-absent-from-europe" && r.definition === "all")!.explanation).toBe(
-      "every status, government included: 2 Huawei Cloud region(s) in europe apart from the named IE, MX, ZA: eu-west-0 (FR, restricted), ru-moscow-1 (RU, restricted) → does not hold",
+      "every status, government and announced included: 3 Huawei Cloud region(s) in europe apart from IE, which the article names: eu-west-0 (FR, restricted), ru-moscow-1 (RU, restricted), ru-northwest-2 (RU, restricted) → does not hold",
     );
   });
 
@@ -258,20 +335,22 @@ describe("regions: claims_check", () => {
       .sort();
     expect(expected).toHaveLength(22);
     expect([...new Set(t.claims_check.map((r) => r.fact_id))].sort()).toEqual(expected);
-    expect(t.claims_check).toHaveLength(96);
+    // 96 rows under the status definitions, plus Huawei's two counts under each of its 15 published lists.
+    expect(t.claims_check).toHaveLength(96 + 2 * 15);
     expect(t.claims_check.find((r) => r.fact_id === "gcp-regions" && r.definition === "all")).toMatchObject({
       claim: "Google Cloud, meanwhile, has 42 regions",
       article_value: 42,
       article_qualifier: "exact",
       catalog_unit: "count",
       catalog_regions: 42,
+      reproduced_under: "general;public;non_government;all",
     });
   });
 
   it("computes verdicts from the catalog: a 43rd Google region turns the Google claim inconsistent", () => {
     const inputs = realInputs();
     const file = "data/reference/regions.csv";
-    const extra = "gcp,asia-southeast3,Bangkok,Bangkok,TH,3,general,,test,2026-01,\n";
+    const extra = "gcp,asia-southeast3,Bangkok,Bangkok,TH,3,general,,,test,2026-01,\n";
     const tables = computeTables(withFiles(inputs, { [file]: inputs.files.get(file)! + extra }), silentContext);
     const rows = tables.claims_check.filter((r) => r.fact_id === "gcp-regions");
     expect(rows.map((r) => [r.catalog_value, r.verdict])).toEqual([
@@ -284,13 +363,15 @@ describe("regions: claims_check", () => {
 });
 
 describe("regions: footprint falls back to the catalog", () => {
-  it("gives Oracle, which the article does not count, its 42 public catalog regions", () => {
+  it("gives Oracle, which the article does not count, its 40 generally available catalog regions, and says so", () => {
     expect(t.footprint.find((r) => r.provider_id === "oracle")).toMatchObject({
-      regions: 42,
+      regions: 40,
       regions_source: "catalog",
+      regions_definition: "general",
       availability_zones: null,
       as_of: "2025-09",
     });
+    expect(t.footprint.find((r) => r.provider_id === "huawei")!.regions_definition).toBe("article");
   });
 });
 

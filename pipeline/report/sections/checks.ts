@@ -31,7 +31,14 @@ function holdsCell(c: Row<"claims_check"> | undefined): Html {
 function claimRow({ factId, first, shown, byScope }: ClaimCheck, L: Labels): Html {
   const what = `${first.measure}${first.object_id ? ` · ${first.object_id}` : ""}`;
   const provider = L.provider(first.provider_id);
-  return html`<tr><td data-v="${provider}">${provider}</td><td class="quote" data-v="${first.claim}">${fig(first.claim, [factId], first.claim)}<span class="sub">${SCOPE_TEXT[shown.definition] ?? shown.definition}: ${shown.explanation}</span></td><td class="what" data-v="${what}"><code>${first.measure}</code>${first.object_id && html`<span class="sub">${first.object_id}</span>`}</td><td data-v="${verdictRank(first.verdict)}"><span class="verdict verdict-${first.verdict}">${VERDICT_TEXT[first.verdict] ?? first.verdict}</span></td>${byScope.map(holdsCell)}</tr>`;
+  return html`<tr><td data-v="${provider}">${provider}</td><td class="quote" data-v="${first.claim}">${fig(first.claim, [factId], first.claim)}<span class="sub">${SCOPE_TEXT[shown.definition] ?? shown.definition}: ${shown.explanation}</span>${
+    first.verdict === "depends_on_definition" &&
+    first.reproduced_under &&
+    html`<span class="sub">Holds under: ${first.reproduced_under
+      .split(";")
+      .map((d) => SCOPE_TEXT[d] ?? d)
+      .join(", ")}</span>`
+  }</td><td class="what" data-v="${what}"><code>${first.measure}</code>${first.object_id && html`<span class="sub">${first.object_id}</span>`}</td><td data-v="${verdictRank(first.verdict)}"><span class="verdict verdict-${first.verdict}">${VERDICT_TEXT[first.verdict] ?? first.verdict}</span></td>${byScope.map(holdsCell)}</tr>`;
 }
 
 function claimsTable(m: ClaimsModel, L: Labels): Html {
@@ -103,7 +110,7 @@ ${join(items, "\n")}
 
 export function checksSection(claims: ClaimsModel, quality: QualityModel, L: Labels): Html {
   return html`<h3 id="claims-heading">The claims check</h3>
-<p class="note">Definitions: <strong>general</strong> = generally available public regions; <strong>public</strong> = general + sovereign or partner-operated (open to any customer); <strong>non-government</strong> = every status but government; <strong>all</strong> = every status; <strong>provider's list</strong> = rows of the provider's own public list. A disagreement is a finding, not an error. Every row, with its figures, is in the <a href="#table-claims_check">claims_check table</a>.</p>
+<p class="note">Definitions: <strong>general</strong> = generally available public regions; <strong>public</strong> = general + sovereign or partner-operated (open to any customer); <strong>non-government</strong> = every status but government; <strong>all</strong> = every status; <strong>provider's list</strong> = rows of the provider's own public list. Region and zone counts are also checked under each region list the provider publishes (Huawei's SDK lists, table <code>region_lists</code>), and a zone count only under the definitions that reproduce the region count of its sentence. A disagreement is a finding, not an error. Every row, with its figures, is in the <a href="#table-claims_check">claims_check table</a>.</p>
 ${claimsTable(claims, L)}
 <h3 id="quality-heading">Data-quality findings</h3>
 ${qualityFindings(quality, L)}`;

@@ -23,9 +23,12 @@ export const Footprint = z.object({
     .enum(["article", "catalog", "none"])
     .meta(
       m(
-        "Where the region count comes from: the article; the region catalog when the article gives none (regions open to any customer: status general or sovereign); none",
+        "Where the region count comes from: the article; the region catalog when the article gives none (counted under regions_definition); none",
       ),
     ),
+  regions_definition: strOrNull(
+    "What the region count counts: article = the article's figure, under whatever definition the article used; otherwise the claims_check definition the catalog was counted under (general = generally available public regions; sovereign, partner-operated, government, restricted and announced ones left out); null when there is no count",
+  ),
 });
 
 export const FootprintVsShare = z.object({

@@ -6,7 +6,7 @@ import { m, str, strOrNull, numOrNull, int, intOrNull, bool, qualifier, ids, quo
 // --- Regions: the catalog and what it says about the article -----------------------------------
 
 /** Region statuses of data/reference/regions.csv (pipeline/catalog.ts validates against these). */
-export const REGION_STATUSES = ["general", "restricted", "government", "sovereign"] as const;
+export const REGION_STATUSES = ["general", "restricted", "government", "sovereign", "announced"] as const;
 
 /** Which catalog rows a figure counts (claims_check.definition). */
 export const REGION_SCOPES = ["general", "public", "non_government", "all", "provider_list"] as const;
@@ -25,9 +25,12 @@ export const Region = z.object({
     .enum(REGION_STATUSES)
     .meta(
       m(
-        "general: GA public region; restricted: access on request or invitation only; government: government-only cloud; sovereign: sovereign or partner-operated (e.g. Azure/AWS China, Alibaba Riyadh)",
+        "Status at the catalog's as-of date. general: GA public region; restricted: access on request or invitation only; government: government-only cloud; sovereign: sovereign or partner-operated (e.g. Azure/AWS China, Alibaba Riyadh); announced: announced or in preview, generally available only after the as-of date",
       ),
     ),
+  general_availability_date: strOrNull(
+    "Date the region became generally available, where a source gives it and it falls after the catalog's as-of date (status announced); null otherwise",
+  ),
   in_provider_list: z
     .boolean()
     .nullable()
@@ -59,6 +62,7 @@ export const RegionalBreakdown = z.object({
   regions_sovereign: int("Of which status sovereign (partner-operated or sovereign cloud)", "count"),
   regions_restricted: int("Of which status restricted", "count"),
   regions_government: int("Of which status government", "count"),
+  regions_announced: int("Of which status announced (generally available only after the catalog's as-of date)", "count"),
   regions_with_az: int("Regions whose availability-zone count is published", "count"),
   countries: strOrNull("Countries of those regions, ISO 3166-1 alpha-2 (semicolon-separated; null when none)"),
   battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
@@ -84,13 +88,9 @@ export const BlocPresence = z.object({
 
 export const ClaimCheck = z.object({
   fact_id: str("The article's footprint or geography claim"),
-  definition: z
-    .enum(REGION_SCOPES)
-    .meta(
-      m(
-        "Which catalog rows are counted: general = status general; public = general + sovereign (open to any customer, incl. partner-operated and China clouds); non_government = all but government; all = every status; provider_list = rows of the provider's own public region list (only where the catalog records it)",
-      ),
-    ),
+  definition: str(
+    "Which regions are counted: a status definition of the catalog (general = status general; public = general + sovereign, open to any customer incl. partner-operated and China clouds; non_government = all but government; all = every status; provider_list = rows of the provider's own public region list, only where the catalog records it) or the list_id of a region list the provider publishes (region_lists)",
+  ),
   provider_id: str("Provider the claim is about"),
   measure: str(
     "What is claimed: regions, availability_zones, regions_listed, regions_share_in_geo, regions_in, regions_mainly_in, regions_absent_from",
@@ -115,4 +115,18 @@ export const ClaimCheck = z.object({
       ),
     ),
   explanation: str("One line: the figure behind the row and why it does or does not hold"),
+  reproduced_under: ids(
+    "The definitions under which the claim holds (the same on every row of a claim); null when none does. A zone count is compared only under the definitions that reproduce the region count of the same sentence",
+  ),
+});
+
+export const RegionListRow = z.object({
+  list_id: str("The list: provider, SDK, service and version, @ the first 8 digits of the commit read"),
+  provider_id: str("Provider that publishes the list"),
+  label: str("The list in words"),
+  source: str("The file at a named commit (github:owner/repo/path@commit)"),
+  release: strOrNull("SDK release of that commit, from its CHANGELOG; null where not established"),
+  source_as_of: strOrNull("Date of that release (YYYY-MM-DD); null where not established"),
+  regions: int("Distinct region ids in the list", "count"),
+  region_codes: str("The ids, sorted, semicolon-separated"),
 });

@@ -10,9 +10,19 @@ import { msg } from "../../messages.ts";
 import { parseCatalogCsv } from "../../read/catalog-csv.ts";
 import type { Inputs } from "../../read/inputs.ts";
 import { parseYaml } from "../../read/yaml.ts";
-import { CatalogMeta, EntitiesFile, GeographyFile, MeasuresFile, ProvidersFile, SourcesFile, type MacroGeo } from "../../schema/inputs.ts";
+import {
+  CatalogMeta,
+  EntitiesFile,
+  GeographyFile,
+  MeasuresFile,
+  ProvidersFile,
+  SourcesFile,
+  type MacroGeo,
+  type RegionList,
+} from "../../schema/inputs.ts";
 import { CATALOG_COLUMNS, type CatalogRegion } from "../../schema/catalog.ts";
 import { validateCatalog } from "./catalog.ts";
+import { checkRegionLists } from "./region-lists.ts";
 import { validate, type Issues } from "./issues.ts";
 
 export const REFERENCE = {
@@ -39,6 +49,8 @@ export interface Reference {
   countryMacro: ReadonlyMap<string, MacroGeo>;
   /** The region catalog's valid rows. */
   catalog: CatalogRegion[];
+  /** The providers' published region lists (region-lists.yaml), each id a catalog row. */
+  regionLists: RegionList[];
 }
 
 /** One reference file, parsed and validated (undefined, with its problems added, when it is not valid). */
@@ -124,6 +136,7 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
   }
 
   let catalog: CatalogRegion[] = [];
+  let regionLists: RegionList[] = [];
   const regionsFile = d(REFERENCE.regions);
   const regionsText = inputs.files.get(regionsFile);
   if (regionsText === undefined) out.add(regionsFile, undefined, "(file)", "missing-file", msg.missingFile("region catalog"));
@@ -137,7 +150,10 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
     });
     out.addAll(checked.issues);
     catalog = checked.regions;
+    // The lists are checked against a sound catalog only: a broken one is reported on its own.
+    if (csv.issues.length === 0 && checked.issues.length === 0)
+      regionLists = checkRegionLists(inputs, new Set(providers.providers.map((p) => p.provider_id)), catalog, out);
   }
 
-  return { providers, sources, measures, entities, geography, catalogMeta, aliasToProvider, countryMacro, catalog };
+  return { providers, sources, measures, entities, geography, catalogMeta, aliasToProvider, countryMacro, catalog, regionLists };
 }

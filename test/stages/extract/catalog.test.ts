@@ -28,6 +28,7 @@ function row(fields: Partial<Record<(typeof CATALOG_COLUMNS)[number], string>>):
     country: "BE",
     availability_zones: "3",
     status: "general",
+    general_availability_date: "",
     in_provider_list: "",
     source: "test",
     source_as_of: "2025-09",
@@ -39,10 +40,10 @@ function row(fields: Partial<Record<(typeof CATALOG_COLUMNS)[number], string>>):
 const csv = (...rows: string[]) => `${[HEADER, ...rows].join("\n")}\n`;
 
 describe("region catalog: the bundled file", () => {
-  it("reads all 265 rows without a problem, each with its line and macro-region", () => {
+  it("reads all 266 rows without a problem, each with its line and macro-region", () => {
     const { regions, issues } = parseCatalog(FILE, inputs.files.get(FILE)!, ref);
     expect(issues).toEqual([]);
-    expect(regions).toHaveLength(265);
+    expect(regions).toHaveLength(266);
     const dublin = regions.find((r) => r.provider_id === "huawei" && r.region_code === "eu-west-101")!;
     expect(dublin).toMatchObject({
       country: "IE",
@@ -50,7 +51,12 @@ describe("region catalog: the bundled file", () => {
       status: "general",
       availability_zones: null,
       in_provider_list: true,
-      source_as_of: null,
+      source_as_of: "2025-08-14",
+    });
+    // Announced at the as-of date, generally available later (Microsoft Belux, 2025-11-18).
+    expect(regions.find((r) => r.region_code === "belgiumcentral")).toMatchObject({
+      status: "announced",
+      general_availability_date: "2025-11-18",
     });
     expect(regions.find((r) => r.provider_id === "alibaba" && r.region_code === "cn-shanghai")).toMatchObject({
       availability_zones: 11,
@@ -60,7 +66,7 @@ describe("region catalog: the bundled file", () => {
   });
 
   it("is part of what extract returns", () => {
-    expect(real.catalog).toHaveLength(265);
+    expect(real.catalog).toHaveLength(266);
     expect(real.catalog.filter((r) => r.provider_id === "gcp")).toHaveLength(42);
   });
 
@@ -128,13 +134,22 @@ describe("region catalog: validation names the row and the rule", () => {
   it("checks each field's form: status, zones, dates, country case", () => {
     const { issues } = parseCatalog(
       FILE,
-      csv(row({ status: "preview", availability_zones: "three", source_as_of: "Sept 2025", country: "be" })),
+      csv(
+        row({
+          status: "preview",
+          availability_zones: "three",
+          source_as_of: "Sept 2025",
+          country: "be",
+          general_availability_date: "18 Nov 2025",
+        }),
+      ),
       ref,
     );
     expect(issues.map((i) => [i.path, i.rule])).toEqual([
       ["regions[0] (gcp/europe-west1).country", "schema"],
       ["regions[0] (gcp/europe-west1).availability_zones", "schema"],
       ["regions[0] (gcp/europe-west1).status", "schema"],
+      ["regions[0] (gcp/europe-west1).general_availability_date", "schema"],
       ["regions[0] (gcp/europe-west1).source_as_of", "schema"],
     ]);
   });
@@ -179,14 +194,14 @@ describe("region catalog: validation names the row and the rule", () => {
         line: 3,
         path: "(file)",
         rule: "csv-syntax",
-        message: msg.csvSyntax("Invalid Record Length: columns length is 11, got 10 on line 3", 3, "note"),
+        message: msg.csvSyntax("Invalid Record Length: columns length is 12, got 11 on line 3", 3, "note"),
       },
       {
         file: FILE,
         line: 5,
         path: "(file)",
         rule: "csv-syntax",
-        message: msg.csvSyntax("Invalid Record Length: columns length is 11, got 12 on line 5", 5),
+        message: msg.csvSyntax("Invalid Record Length: columns length is 12, got 13 on line 5", 5),
       },
       { file: FILE, line: 4, path: "regions[1] (gcp/r3).country", rule: "unknown-country", message: msg.unknownCountry("XX") },
     ]);

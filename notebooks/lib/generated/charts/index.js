@@ -140,6 +140,19 @@ var FixtureFile = import_zod.z.strictObject({
   document_id: id,
   claims: import_zod.z.array(import_zod.z.unknown()).min(1)
 });
+var RegionListsFile = import_zod.z.strictObject({
+  lists: import_zod.z.array(
+    import_zod.z.strictObject({
+      list_id: import_zod.z.string().regex(/^[a-z0-9][a-z0-9_.@-]*$/, rule("a list id of lower-case letters, digits, '-', '_', '.' or '@'")),
+      provider_id: id,
+      label: text,
+      source: text,
+      release: import_zod.z.string().nullable(),
+      source_as_of: import_zod.z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")).nullable(),
+      region_codes: import_zod.z.array(import_zod.z.string().min(1)).min(1)
+    })
+  )
+});
 var CatalogMeta = import_zod.z.strictObject({
   as_of: import_zod.z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")),
   source: text
@@ -235,6 +248,8 @@ var EntitiesFile = import_zod.z.object({
       name: text,
       kind: import_zod.z.enum(["macro", "composite"]),
       covers: import_zod.z.array(MacroGeo).optional(),
+      /** Countries (ISO 3166-1 alpha-2) of a composite that is narrower than whole macro-regions. */
+      countries: import_zod.z.array(import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country))).optional(),
       note: text.optional()
     })
   ),

@@ -87,6 +87,23 @@ export declare const FixtureFile: z.ZodObject<{
     document_id: z.ZodString;
     claims: z.ZodArray<z.ZodUnknown>;
 }, z.core.$strict>;
+/**
+ * data/reference/region-lists.yaml: region lists a provider publishes (an SDK's per-service region
+ * file at a commit); each is a definition of "a region" that claims_check counts under.
+ */
+export declare const RegionListsFile: z.ZodObject<{
+    lists: z.ZodArray<z.ZodObject<{
+        list_id: z.ZodString;
+        provider_id: z.ZodString;
+        label: z.ZodString;
+        source: z.ZodString;
+        release: z.ZodNullable<z.ZodString>;
+        source_as_of: z.ZodNullable<z.ZodString>;
+        region_codes: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+export type RegionListsFile = z.infer<typeof RegionListsFile>;
+export type RegionList = RegionListsFile["lists"][number];
 /** data/reference/regions.meta.yaml: what the region catalog (regions.csv) describes, as of when. */
 export declare const CatalogMeta: z.ZodObject<{
     as_of: z.ZodString;
@@ -218,6 +235,7 @@ export declare const EntitiesFile: z.ZodObject<{
             china_mainland: "china_mainland";
             oceania: "oceania";
         }>>>;
+        countries: z.ZodOptional<z.ZodArray<z.ZodString>>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     sectors: z.ZodArray<z.ZodObject<{

@@ -11,10 +11,10 @@ import type { z } from "zod";
 import { Document, Fact, Market, Measure, Provider, Source } from "./tables/reference.js";
 import { Concentration, MarketShare, ShareComparison } from "./tables/market.js";
 import { Battleground, Footprint, FootprintVsShare, GeoClaim } from "./tables/geography.js";
-import { BlocPresence, ClaimCheck, Region, RegionalBreakdown } from "./tables/regions.js";
+import { BlocPresence, ClaimCheck, Region, RegionalBreakdown, RegionListRow } from "./tables/regions.js";
 export { joinIds } from "./tables/columns.js";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.js";
-export { Battleground, BlocPresence, ClaimCheck, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source, };
+export { Battleground, BlocPresence, ClaimCheck, RegionListRow, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source, };
 export interface ForeignKey {
     fields: string[];
     reference: {
@@ -189,6 +189,7 @@ export declare const TABLES: {
             catalog: "catalog";
             none: "none";
         }>;
+        regions_definition: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly footprint_vs_share: TableDef<z.ZodObject<{
         provider_id: z.ZodString;
@@ -276,7 +277,9 @@ export declare const TABLES: {
             restricted: "restricted";
             government: "government";
             sovereign: "sovereign";
+            announced: "announced";
         }>;
+        general_availability_date: z.ZodNullable<z.ZodString>;
         in_provider_list: z.ZodNullable<z.ZodBoolean>;
         source: z.ZodString;
         source_as_of: z.ZodNullable<z.ZodString>;
@@ -307,6 +310,7 @@ export declare const TABLES: {
         regions_sovereign: z.ZodInt;
         regions_restricted: z.ZodInt;
         regions_government: z.ZodInt;
+        regions_announced: z.ZodInt;
         regions_with_az: z.ZodInt;
         countries: z.ZodNullable<z.ZodString>;
         battleground_fact_ids: z.ZodNullable<z.ZodString>;
@@ -334,15 +338,19 @@ export declare const TABLES: {
         battleground: z.ZodBoolean;
         battleground_fact_ids: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
+    readonly region_lists: TableDef<z.ZodObject<{
+        list_id: z.ZodString;
+        provider_id: z.ZodString;
+        label: z.ZodString;
+        source: z.ZodString;
+        release: z.ZodNullable<z.ZodString>;
+        source_as_of: z.ZodNullable<z.ZodString>;
+        regions: z.ZodInt;
+        region_codes: z.ZodString;
+    }, z.core.$strip>>;
     readonly claims_check: TableDef<z.ZodObject<{
         fact_id: z.ZodString;
-        definition: z.ZodEnum<{
-            general: "general";
-            public: "public";
-            non_government: "non_government";
-            all: "all";
-            provider_list: "provider_list";
-        }>;
+        definition: z.ZodString;
         provider_id: z.ZodString;
         measure: z.ZodString;
         claim: z.ZodString;
@@ -369,6 +377,7 @@ export declare const TABLES: {
             not_verifiable: "not_verifiable";
         }>;
         explanation: z.ZodString;
+        reproduced_under: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
 };
 export type TableName = keyof typeof TABLES;

@@ -27,6 +27,7 @@ export declare const Footprint: z.ZodObject<{
         catalog: "catalog";
         none: "none";
     }>;
+    regions_definition: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
 export declare const FootprintVsShare: z.ZodObject<{
     provider_id: z.ZodString;

@@ -2,7 +2,7 @@
 /** The region catalog and what it says about the article's claims. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 /** Region statuses of data/reference/regions.csv (pipeline/catalog.ts validates against these). */
-export declare const REGION_STATUSES: readonly ["general", "restricted", "government", "sovereign"];
+export declare const REGION_STATUSES: readonly ["general", "restricted", "government", "sovereign", "announced"];
 /** Which catalog rows a figure counts (claims_check.definition). */
 export declare const REGION_SCOPES: readonly ["general", "public", "non_government", "all", "provider_list"];
 export declare const Region: z.ZodObject<{
@@ -32,7 +32,9 @@ export declare const Region: z.ZodObject<{
         restricted: "restricted";
         government: "government";
         sovereign: "sovereign";
+        announced: "announced";
     }>;
+    general_availability_date: z.ZodNullable<z.ZodString>;
     in_provider_list: z.ZodNullable<z.ZodBoolean>;
     source: z.ZodString;
     source_as_of: z.ZodNullable<z.ZodString>;
@@ -63,6 +65,7 @@ export declare const RegionalBreakdown: z.ZodObject<{
     regions_sovereign: z.ZodInt;
     regions_restricted: z.ZodInt;
     regions_government: z.ZodInt;
+    regions_announced: z.ZodInt;
     regions_with_az: z.ZodInt;
     countries: z.ZodNullable<z.ZodString>;
     battleground_fact_ids: z.ZodNullable<z.ZodString>;
@@ -92,13 +95,7 @@ export declare const BlocPresence: z.ZodObject<{
 }, z.core.$strip>;
 export declare const ClaimCheck: z.ZodObject<{
     fact_id: z.ZodString;
-    definition: z.ZodEnum<{
-        general: "general";
-        public: "public";
-        non_government: "non_government";
-        all: "all";
-        provider_list: "provider_list";
-    }>;
+    definition: z.ZodString;
     provider_id: z.ZodString;
     measure: z.ZodString;
     claim: z.ZodString;
@@ -125,4 +122,15 @@ export declare const ClaimCheck: z.ZodObject<{
         not_verifiable: "not_verifiable";
     }>;
     explanation: z.ZodString;
+    reproduced_under: z.ZodNullable<z.ZodString>;
+}, z.core.$strip>;
+export declare const RegionListRow: z.ZodObject<{
+    list_id: z.ZodString;
+    provider_id: z.ZodString;
+    label: z.ZodString;
+    source: z.ZodString;
+    release: z.ZodNullable<z.ZodString>;
+    source_as_of: z.ZodNullable<z.ZodString>;
+    regions: z.ZodInt;
+    region_codes: z.ZodString;
 }, z.core.$strip>;
