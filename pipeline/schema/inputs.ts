@@ -154,6 +154,17 @@ export const MACRO_GEOS = [
 export const MacroGeo = z.enum(MACRO_GEOS);
 export type MacroGeo = z.infer<typeof MacroGeo>;
 
+const countryCode = z.string().regex(/^[A-Z]{2}$/, rule(RULES.country));
+
+/** A composite geography's own country list: world-countries regions and subregions, plus and minus named countries. */
+export const CountrySelection = z.strictObject({
+  regions: z.array(text).optional(),
+  subregions: z.array(text).optional(),
+  add: z.array(countryCode).optional(),
+  remove: z.array(countryCode).optional(),
+});
+export type CountrySelection = z.infer<typeof CountrySelection>;
+
 export const EntitiesFile = z.object({
   entities: z.array(
     z.strictObject({
@@ -169,6 +180,7 @@ export const EntitiesFile = z.object({
       name: text,
       kind: z.enum(["macro", "composite"]),
       covers: z.array(MacroGeo).optional(),
+      countries_from: CountrySelection.optional(),
       note: text.optional(),
     }),
   ),

@@ -5,9 +5,10 @@
  * A claim the catalog contradicts is a finding, not an error: nothing here bends the data toward the
  * article.
  */
-import { round } from "../numbers.ts";
+import { clean, round } from "../numbers.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
+import type { ResolvedGeography } from "../geographies.ts";
+import type { MacroGeo } from "../schema/inputs.ts";
 import { REGION_SCOPES, type Row } from "../schema/tables.ts";
 
 type Fact = Row<"facts">;
@@ -19,7 +20,7 @@ type Qualifier = NonNullable<Fact["qualifier"]>;
 export interface ClaimsInput {
   facts: readonly Fact[];
   providers: ReadonlyArray<Row<"providers">>;
-  geographies: EntitiesFile["geographies"];
+  geographies: readonly ResolvedGeography[];
   countryMacro: ReadonlyMap<string, MacroGeo>;
 }
 
@@ -94,8 +95,8 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
   const inGeo = (object: string) => {
     const geo = geoById.get(object);
     if (geo) {
-      const macros = new Set<MacroGeo>(geo.kind === "macro" ? [object as MacroGeo] : (geo.covers ?? []));
-      return (r: CatalogRegion) => macros.has(r.macro_geo);
+      const countries = new Set(geo.countries);
+      return (r: CatalogRegion) => countries.has(r.country);
     }
     return (r: CatalogRegion) => r.country === object;
   };
@@ -152,7 +153,7 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
         case "regions_share_in_geo": {
           if (n === 0) return [scope, none(`no ${name} regions under this definition`)];
           const k = rows.filter(inGeo(f.object_id!)).length;
-          const share = round(k / n, 4);
+          const share = clean(k / n);
           return [
             scope,
             {
@@ -185,7 +186,7 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
           const joint = rows.filter((r) => tests.some((t) => t(r))).length;
           const here = rows.filter(inGeo(f.object_id!)).length;
           if (n === 0) return [scope, none(`no ${name} regions under this definition`)];
-          const share = round(joint / n, 4);
+          const share = clean(joint / n);
           const holds = here > 0 && share > 0.5;
           const geos = siblings.map((g) => g.object_id).join(" + ");
           return [

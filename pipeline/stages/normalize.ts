@@ -14,7 +14,8 @@ import { periodSortKey } from "../periods.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { EntitiesFile, MacroGeo } from "../schema/inputs.ts";
+import { resolveGeographies, type ResolvedGeography } from "../geographies.ts";
+import type { MacroGeo } from "../schema/inputs.ts";
 import type { Extracted } from "./extract.ts";
 
 export type NormalizedTables = Pick<
@@ -28,7 +29,8 @@ export interface GeoReference {
   catalog: CatalogRegion[];
   /** When the catalog describes (regions.meta.yaml). */
   catalogAsOf: string;
-  geographies: EntitiesFile["geographies"];
+  /** Every geography with its countries and macro-regions. */
+  geographies: ResolvedGeography[];
   /** Country code → macro-region. */
   countryMacro: ReadonlyMap<string, MacroGeo>;
 }
@@ -272,7 +274,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     geo: {
       catalog: input.catalog,
       catalogAsOf: input.catalogMeta.as_of,
-      geographies: input.entities.geographies,
+      geographies: resolveGeographies(input.entities.geographies, input.countryMacro),
       countryMacro: input.countryMacro,
     },
   };

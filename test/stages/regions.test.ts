@@ -70,11 +70,11 @@ describe("regions: regional_breakdown", () => {
     });
   });
 
-  it("gives Alibaba 19 mainland-China regions, 63 published zones, 55.88% of its 34 catalog regions", () => {
+  it("gives Alibaba 19 mainland-China regions, 63 published zones, 19/34 of its catalog regions", () => {
     expect(breakdown("alibaba", "china_mainland")).toMatchObject({
       regions: 19,
       availability_zones: 63,
-      share_of_provider_regions: 0.5588,
+      share_of_provider_regions: 0.558823529412,
       regions_general: 14,
       regions_restricted: 4,
       regions_government: 1,
@@ -89,17 +89,18 @@ describe("regions: regional_breakdown", () => {
       regions_general: 1,
       regions_restricted: 2,
       countries: "FR;IE;RU",
-      share_of_provider_regions: 0.0909,
-      battleground: true,
+      share_of_provider_regions: 0.0909090909091,
+      battleground: false,
     });
   });
 
-  it("marks as battlegrounds the article's three plus the China-led growth regions outside China, from the facts", () => {
+  it("marks as battlegrounds the article's three and nothing else: growth regions and Europe are not battlegrounds", () => {
     const flagged = t.regional_breakdown.filter((r) => r.provider_id === "aws" && r.battleground).map((r) => r.macro_geo);
-    expect(flagged).toEqual(["latin_america", "europe", "middle_east", "africa", "asia_pacific"]);
-    expect(breakdown("aws", "europe").battleground_fact_ids).toBe("china-led-opportunity-eastern-europe");
-    expect(breakdown("aws", "asia_pacific").battleground_fact_ids).toBe("battleground-asia-pacific;huawei-growth-region-asia-pacific");
+    expect(flagged).toEqual(["latin_america", "middle_east", "asia_pacific"]);
+    expect(breakdown("aws", "europe")).toMatchObject({ battleground: false, battleground_fact_ids: null });
+    expect(breakdown("aws", "asia_pacific").battleground_fact_ids).toBe("battleground-asia-pacific");
     expect(breakdown("aws", "china_mainland").battleground).toBe(false);
+    expect(t.bloc_presence.filter((b) => b.battleground).map((b) => b.macro_geo)).toEqual(flagged);
   });
 
   it("shares of each provider's regions sum to 1", () => {
@@ -119,7 +120,7 @@ describe("regions: bloc_presence", () => {
       china_led_regions: 34,
       us_led_providers: "aws;azure",
       china_led_providers: "alibaba;huawei",
-      china_led_share_of_regions: 0.8095,
+      china_led_share_of_regions: 0.809523809524,
     });
   });
 
@@ -130,7 +131,7 @@ describe("regions: bloc_presence", () => {
       china_led_providers: "huawei",
       china_led_provider_count: 1,
       us_led_provider_count: 4,
-      battleground: true,
+      battleground: false,
     });
     expect(bloc("oceania")).toMatchObject({
       us_led_regions: 12,
@@ -202,7 +203,7 @@ describe("regions: claims_check", () => {
   it("reads 'around half in China' as 48.3% of public regions, but 55.9% of all (outside ±10%)", () => {
     expect(check("alibaba-regions-share-in-china")).toMatchObject({
       verdict: ["depends_on_definition"],
-      value: { general: 0.5, public: 0.4828, non_government: 0.5455, all: 0.5588 },
+      value: { general: 0.5, public: 0.48275862069, non_government: 0.545454545455, all: 0.558823529412 },
       holds: { public: true, all: false },
     });
   });
@@ -220,9 +221,12 @@ describe("regions: claims_check", () => {
     expect(check("huawei-availability-zones")).toMatchObject({ verdict: ["not_verifiable"], value: { general: null, all: null } });
   });
 
-  it("confirms Huawei is primarily in Asia, the Middle East and South America (87.5% of its general regions)", () => {
+  it("confirms Huawei is primarily in Asia, the Middle East and South America (19 of 24 general regions; Mexico is not South America)", () => {
     for (const f of ["huawei-regions-mainly-in-asia", "huawei-regions-mainly-in-middle-east", "huawei-regions-mainly-in-south-america"])
-      expect(check(f), f).toMatchObject({ verdict: ["consistent"], value: { general: 0.875, all: 0.8485, provider_list: 0.88 } });
+      expect(check(f), f).toMatchObject({
+        verdict: ["consistent"],
+        value: { general: 0.791666666667, all: 0.787878787879, provider_list: 0.8 },
+      });
   });
 
   it("confirms the three named countries", () => {

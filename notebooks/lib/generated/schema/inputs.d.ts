@@ -140,6 +140,14 @@ export declare const MacroGeo: z.ZodEnum<{
     oceania: "oceania";
 }>;
 export type MacroGeo = z.infer<typeof MacroGeo>;
+/** A composite geography's own country list: world-countries regions and subregions, plus and minus named countries. */
+export declare const CountrySelection: z.ZodObject<{
+    regions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    subregions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    add: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    remove: z.ZodOptional<z.ZodArray<z.ZodString>>;
+}, z.core.$strict>;
+export type CountrySelection = z.infer<typeof CountrySelection>;
 export declare const EntitiesFile: z.ZodObject<{
     entities: z.ZodArray<z.ZodObject<{
         entity_id: z.ZodString;
@@ -168,6 +176,12 @@ export declare const EntitiesFile: z.ZodObject<{
             china_mainland: "china_mainland";
             oceania: "oceania";
         }>>>;
+        countries_from: z.ZodOptional<z.ZodObject<{
+            regions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            subregions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            add: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            remove: z.ZodOptional<z.ZodArray<z.ZodString>>;
+        }, z.core.$strict>>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     sectors: z.ZodArray<z.ZodObject<{
