@@ -460,7 +460,7 @@ const cases: Case[] = [
           line + 1,
           `regions[${n + 1}] (gcp/europe-west99).availability_zones`,
           "schema",
-          msg.expected("a whole number ≥ 1, or empty when not published", "three"),
+          msg.expected("a whole number ≥ 0 (0 when the provider publishes that the region has none), or empty when not published", "three"),
         ),
       ];
     },

@@ -10,7 +10,8 @@
  */
 import { invariant } from "../errors.ts";
 import { clean, sum } from "../numbers.ts";
-import { periodSortKey } from "../periods.ts";
+import { periodPrinted, periodSortKey, sentenceAround } from "../periods.ts";
+import { codePointSlicer } from "../text.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
@@ -41,6 +42,9 @@ export interface Normalized {
 }
 
 type ShareRow = Row<"market_share">;
+
+/** How far around a quote (in code points) its sentence is looked for. */
+const SENTENCE_WINDOW = 600;
 
 /** One firm's figures for one market and period. */
 interface Series {
@@ -123,6 +127,15 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
   const sourceOrder = new Map(input.sources.map((s, i) => [s.source_id, i]));
 
+  const slicers = new Map(input.documents.map((d) => [d.meta.document_id, codePointSlicer(d.text)]));
+  /** The sentence that holds a quote (code-point offsets), read from a window around it. */
+  const sentenceOf = (document_id: string, start: number, end: number): string => {
+    const slice = slicers.get(document_id);
+    if (!slice) return "";
+    const from = Math.max(0, start - SENTENCE_WINDOW);
+    const before = slice(from, start).length;
+    return sentenceAround(slice(from, end + SENTENCE_WINDOW), before, before + slice(start, end).length);
+  };
   const facts: Array<Row<"facts">> = input.claims.map(({ record: r, document_id, subject_id, period }) => {
     const u = r.unit === null ? undefined : unit.get(r.unit);
     return {
@@ -145,6 +158,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       market: r.market ?? null,
       period_as_stated: r.period,
       period_note: r.period_note ?? null,
+      period_inferred: period === null ? null : !periodPrinted(period, sentenceOf(document_id, r.char_start, r.char_end)),
       note: r.note ?? null,
     };
   });

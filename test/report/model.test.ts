@@ -39,14 +39,20 @@ describe("the report's key numbers", () => {
     ]);
   });
 
-  it("finds both blocs in all five battlegrounds, the China-led share of regions from 8.47% (Europe) to 28.57% (Africa)", () => {
+  it("finds both blocs in the article's three battlegrounds; the China-led share per definition, each with its macro-region", () => {
     const b = m.headline.battlegrounds;
-    expect(b.map((x) => x.row.macro_geo)).toEqual(["africa", "asia_pacific", "europe", "latin_america", "middle_east"]);
-    expect(m.headline.bothBlocs).toBe(5);
-    expect(m.headline.chinaShareRange).toEqual([0.0847, 0.2857]);
-    expect(b[0]?.usLed.map((r) => `${r.provider_id}:${r.regions}`)).toEqual(["aws:1", "azure:2", "gcp:1", "oracle:1"]);
-    expect(b[0]?.chinaLed.map((r) => `${r.provider_id}:${r.regions}`)).toEqual(["huawei:2"]);
-    expect(b[0]?.facts).toEqual(["china-led-opportunity-africa", "huawei-growth-region-africa"]);
+    expect(b.map((x) => x.row.macro_geo)).toEqual(["asia_pacific", "latin_america", "middle_east"]);
+    expect(m.headline.battleFigures).toEqual({
+      geos: ["asia_pacific", "latin_america", "middle_east"],
+      bothBlocs: 3,
+      // public regions: 13 of 52 in Asia-Pacific (and 5 of 20 in Latin America), 4 of 18 in the Middle East
+      publicRange: { min: 0.222222222222, max: 0.25, minGeos: ["middle_east"], maxGeos: ["asia_pacific", "latin_america"] },
+      // every status: 5 of 21 in Latin America, 14 of 55 in Asia-Pacific
+      allRange: { min: 0.238095238095, max: 0.254545454545, minGeos: ["latin_america"], maxGeos: ["asia_pacific"] },
+    });
+    const latam = b[1];
+    expect(latam?.chinaLed.map((r) => `${r.provider_id}:${r.regions}`)).toEqual(["alibaba:1", "huawei:4"]);
+    expect(latam?.facts).toEqual(["battleground-latin-america"]);
   });
 
   it("counts one verdict per claim: 13 consistent, 5 depend on the definition, 3 inconsistent, 1 not verifiable", () => {
@@ -85,13 +91,26 @@ describe("the claims check and the data-quality findings", () => {
       ["azure", 70, 55, ["azure-regions", "azure-regions-listed"]],
     ]);
     expect(q.countsFromCatalog).toEqual(["oracle"]);
-    expect([q.inferredPeriods, q.notedFacts, q.regionCount]).toEqual([5, 9, 265]);
-    expect(q.regionsWithoutZones).toEqual([
-      ["alibaba", 1],
-      ["azure", 30],
-      ["huawei", 33],
-      ["oracle", 49],
-    ]);
+    expect([q.notedFacts, q.regionCount]).toEqual([9, 265]);
+    expect(q.inferredPeriods).toEqual({
+      facts: 68,
+      inferred: 56,
+      byPeriod: [
+        ["2025-H2", 46],
+        ["2025-Q2", 7],
+        ["2025-02", 3],
+      ],
+    });
+    expect(q.zones).toEqual({
+      regions: 265,
+      notSourced: [
+        ["alibaba", 1],
+        ["azure", 7],
+        ["huawei", 33],
+        ["oracle", 49],
+      ],
+      publishedNone: [["azure", 23]],
+    });
   });
 
   it("counts a quote that does not match its offsets", () => {

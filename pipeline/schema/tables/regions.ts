@@ -20,7 +20,10 @@ export const Region = z.object({
   country_name: str("Country name (world-countries common name)"),
   macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region of the country (data/reference/geography.yaml)")),
   bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
-  availability_zones: intOrNull("Availability zones (Oracle: availability domains) where published; null when not sourced", "count"),
+  availability_zones: intOrNull(
+    "Availability zones (Oracle: availability domains) where published; 0 when the provider publishes that the region has none; null when not sourced",
+    "count",
+  ),
   status: z
     .enum(REGION_STATUSES)
     .meta(
@@ -59,7 +62,7 @@ export const RegionalBreakdown = z.object({
   regions_sovereign: int("Of which status sovereign (partner-operated or sovereign cloud)", "count"),
   regions_restricted: int("Of which status restricted", "count"),
   regions_government: int("Of which status government", "count"),
-  regions_with_az: int("Regions whose availability-zone count is published", "count"),
+  regions_with_az: int("Regions whose availability-zone count is published (0 included)", "count"),
   countries: strOrNull("Countries of those regions, ISO 3166-1 alpha-2 (semicolon-separated; null when none)"),
   battleground_fact_ids: ids("The article's battleground facts for the macro-region"),
 });

@@ -42,36 +42,51 @@ __export(index_exports, {
   PNG_CHARTS: () => PNG_CHARTS,
   PROVIDER_COLORS: () => PROVIDER_COLORS,
   SOURCE_COLORS: () => SOURCE_COLORS,
+  STATUS_WORDS: () => STATUS_WORDS,
   VEGA_LITE_SCHEMA: () => VEGA_LITE_SCHEMA,
   base: () => base,
+  battlegroundFigures: () => battlegroundFigures,
   battlegrounds: () => battlegrounds,
+  battlegroundsSentence: () => battlegroundsSentence,
   blocPresence: () => blocPresence,
   blocShare: () => blocShare,
   chartBuilders: () => chartBuilders,
   chartPoints: () => chartPoints,
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
+  chinaPublicShare: () => chinaPublicShare,
+  chinaShareSentence: () => chinaShareSentence,
   factPositions: () => factPositions,
   finalizeSpec: () => finalizeSpec,
   footprint: () => footprint,
   geoClaimsMatrix: () => geoClaimsMatrix,
   geoLabel: () => geoLabel,
+  inferredPeriods: () => inferredPeriods,
+  inferredPeriodsSentence: () => inferredPeriodsSentence,
+  largestShare: () => largestShare,
+  listWords: () => listWords,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
   ordered: () => ordered,
+  pctText: () => pctText,
   providerLabelOf: () => providerLabelOf,
+  providerShareIn: () => providerShareIn,
+  providerShareSentence: () => providerShareSentence,
   providerShortName: () => providerShortName,
   regionalHeatmap: () => regionalHeatmap,
   regionsVsShare: () => regionsVsShare,
   renderCharts: () => renderCharts,
   renderPng: () => renderPng,
   renderSvg: () => renderSvg,
+  sameRanking: () => sameRanking,
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
   shareOfNamed: () => shareOfNamed,
   sourceLabelOf: () => sourceLabelOf,
+  total: () => total,
   uniq: () => uniq,
-  upTo: () => upTo
+  upTo: () => upTo,
+  zoneGaps: () => zoneGaps
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -1055,6 +1070,100 @@ function blocShare(rows, t) {
   });
 }
 
+// pipeline/numbers.ts
+function clean(x) {
+  return Number(x.toPrecision(12));
+}
+
+// pipeline/findings.ts
+function pctText(x) {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+function listWords(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var STATUS_WORDS = {
+  public: "regions open to any customer (status general or sovereign)",
+  all: "every status, government and restricted included"
+};
+function range(rows) {
+  const known = rows.filter((r) => r.share !== null);
+  if (known.length === 0) return void 0;
+  const min = Math.min(...known.map((r) => r.share));
+  const max = Math.max(...known.map((r) => r.share));
+  const at = (x) => known.filter((r) => r.share === x).map((r) => r.geo);
+  return { min, max, minGeos: at(min), maxGeos: at(max) };
+}
+function chinaPublicShare(b) {
+  const n = b.us_led_public_regions + b.china_led_public_regions;
+  return n === 0 ? null : clean(b.china_led_public_regions / n);
+}
+function battlegroundFigures(presence) {
+  const battle = presence.filter((b) => b.battleground);
+  return {
+    geos: battle.map((b) => b.macro_geo),
+    bothBlocs: battle.filter((b) => b.us_led_provider_count > 0 && b.china_led_provider_count > 0).length,
+    publicRange: range(battle.map((b) => ({ geo: b.macro_geo, share: chinaPublicShare(b) }))),
+    allRange: range(battle.map((b) => ({ geo: b.macro_geo, share: b.china_led_share_of_regions })))
+  };
+}
+function battlegroundsSentence(f, geoLabel2) {
+  return `The article names ${plural(f.geos.length, "battleground")}: ${listWords(f.geos.map(geoLabel2))}.`;
+}
+function chinaShareSentence(f, geoLabel2) {
+  const part = (r, what) => r === void 0 ? `no ${what}` : r.min === r.max ? `${pctText(r.min)} of the ${what}` : `${pctText(r.min)} (${listWords(r.minGeos.map(geoLabel2))}) to ${pctText(r.max)} (${listWords(r.maxGeos.map(geoLabel2))}) of the ${what}`;
+  return `In the article's battlegrounds the China-led providers hold ${part(f.publicRange, STATUS_WORDS.public)}, and ${part(f.allRange, `regions counting ${STATUS_WORDS.all}`)}.`;
+}
+var isPublic = (r) => r.status === "general" || r.status === "sovereign";
+function providerShareIn(regions, provider_id, macro_geo) {
+  const mine = regions.filter((r) => r.provider_id === provider_id);
+  const count = (rows) => ({ k: rows.filter((r) => r.macro_geo === macro_geo).length, n: rows.length });
+  return { provider_id, macro_geo, all: count(mine), public: count(mine.filter(isPublic)) };
+}
+function providerShareSentence(s, providerLabel, geoLabel2) {
+  const frac = ({ k, n }) => `${k} of ${n} (${n === 0 ? "n/a" : pctText(k / n)})`;
+  return `In the catalog, ${frac(s.public)} of ${providerLabel}'s ${STATUS_WORDS.public} are in ${geoLabel2}; ${frac(s.all)} counting ${STATUS_WORDS.all}.`;
+}
+function zoneGaps(regions) {
+  const tally = (test) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of regions) if (test(r)) m.set(r.provider_id, (m.get(r.provider_id) ?? 0) + 1);
+    return [...m.entries()].sort(([a], [b]) => a < b ? -1 : 1);
+  };
+  return {
+    regions: regions.length,
+    notSourced: tally((r) => r.availability_zones === null),
+    publishedNone: tally((r) => r.availability_zones === 0)
+  };
+}
+var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
+function inferredPeriods(facts) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of facts) if (f.period_inferred === true && f.period !== null) m.set(f.period, (m.get(f.period) ?? 0) + 1);
+  const byPeriod = [...m.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return { facts: facts.length, inferred: total(byPeriod), byPeriod };
+}
+function inferredPeriodsSentence(p) {
+  return `For ${p.inferred} of ${plural(p.facts, "fact")} the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): ${listWords(p.byPeriod.map(([period, n]) => `${n} dated ${period}`))}.`;
+}
+function largestShare(shares) {
+  return shares.reduce((m, r) => m === void 0 || r.share > m.share ? r : m, void 0);
+}
+function sameRanking(shares) {
+  const bySeries = /* @__PURE__ */ new Map();
+  for (const r of shares) {
+    const key = `${r.source_id}\0${r.market}\0${r.period}`;
+    bySeries.set(key, [...bySeries.get(key) ?? [], r]);
+  }
+  const series = [...bySeries.values()];
+  if (series.length === 0) return true;
+  const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
+  const common = new Set([...named[0] ?? []].filter((p) => named.every((n) => n.has(p))));
+  const order = (s) => [...s].filter((r) => common.has(r.provider_id)).sort((a, b) => b.share - a.share).map((r) => r.provider_id).join(";");
+  return series.every((s) => order(s) === order(series[0] ?? []));
+}
+
 // pipeline/charts/index.ts
 var PNG_CHARTS = ["market_share_by_source"];
 var DEFAULT_FONT_FILES = [
@@ -1120,34 +1229,49 @@ async function renderCharts(tables, options = {}) {
   PNG_CHARTS,
   PROVIDER_COLORS,
   SOURCE_COLORS,
+  STATUS_WORDS,
   VEGA_LITE_SCHEMA,
   base,
+  battlegroundFigures,
   battlegrounds,
+  battlegroundsSentence,
   blocPresence,
   blocShare,
   chartBuilders,
   chartPoints,
   chartSpecs,
   chartTheme,
+  chinaPublicShare,
+  chinaShareSentence,
   factPositions,
   finalizeSpec,
   footprint,
   geoClaimsMatrix,
   geoLabel,
+  inferredPeriods,
+  inferredPeriodsSentence,
+  largestShare,
+  listWords,
   marketLabelOf,
   marketShareBySource,
   ordered,
+  pctText,
   providerLabelOf,
+  providerShareIn,
+  providerShareSentence,
   providerShortName,
   regionalHeatmap,
   regionsVsShare,
   renderCharts,
   renderPng,
   renderSvg,
+  sameRanking,
   shareDumbbell,
   shareDumbbellPoints,
   shareOfNamed,
   sourceLabelOf,
+  total,
   uniq,
-  upTo
+  upTo,
+  zoneGaps
 });

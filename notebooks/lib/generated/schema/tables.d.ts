@@ -101,6 +101,7 @@ export declare const TABLES: {
         market: z.ZodNullable<z.ZodString>;
         period_as_stated: z.ZodNullable<z.ZodString>;
         period_note: z.ZodNullable<z.ZodString>;
+        period_inferred: z.ZodNullable<z.ZodBoolean>;
         note: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly market_share: TableDef<z.ZodObject<{
