@@ -189,3 +189,37 @@ export function sameRanking(shares: ReadonlyArray<Row<"market_share">>): boolean
       .join(";");
   return series.every((s) => order(s) === order(series[0] ?? []));
 }
+
+// --- What the article says about each macro-region -------------------------------------------------
+
+/** The battlegrounds table's relation columns, each with what it records, in words. */
+export const RELATION_WORDS = [
+  ["us_led_leads", "the article says the US hyperscalers will continue to lead (a forecast)"],
+  ["growth_reported", "a China-led provider reports realised growth"],
+  ["growth_opportunity", "an analyst sees a growth opportunity for the China-led providers (a forecast)"],
+  ["less_aligned_with_us", 'an analyst calls it "less aligned with the U.S." (an opinion)'],
+  ["leans_to_western", "an analyst says it leans toward Western cloud providers"],
+] as const;
+
+/**
+ * One markdown line per relation: the macro-regions it names, each with the geography the article
+ * names there when that is only part of the macro-region ("Europe (Eastern Europe only)").
+ */
+export function relationLines(
+  rows: ReadonlyArray<Row<"battlegrounds">>,
+  geoLabel: (macro: string) => string,
+  nameOf: (geoOrCountry: string) => string,
+): string[] {
+  const battle = rows.filter((r) => r.is_battleground).map((r) => geoLabel(r.macro_geo));
+  const lines = [`- **Battleground** (the article): ${battle.length > 0 ? listWords(battle) : "none"}.`];
+  for (const [column, words] of RELATION_WORDS) {
+    const where = rows.flatMap((r) => {
+      const named = r[column]?.split(";") ?? [];
+      if (named.length === 0) return [];
+      const partial = named.filter((g) => g !== r.macro_geo);
+      return [partial.length === 0 ? geoLabel(r.macro_geo) : `${geoLabel(r.macro_geo)} (${listWords(partial.map(nameOf))} only)`];
+    });
+    lines.push(`- **${column}** (${words}): ${where.length > 0 ? listWords(where) : "none"}.`);
+  }
+  return lines;
+}

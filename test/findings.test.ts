@@ -5,6 +5,7 @@ import {
   inferredPeriods,
   inferredPeriodsSentence,
   largestShare,
+  relationLines,
   providerShareIn,
   providerShareSentence,
   sameRanking,
@@ -45,5 +46,20 @@ describe("findings: the figures behind the prose", () => {
     expect(inferredPeriodsSentence(p)).toBe(
       "For 56 of 68 facts the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): 46 dated 2025-H2, 7 dated 2025-Q2 and 3 dated 2025-02.",
     );
+  });
+});
+
+describe("findings: the relations, each on its own line, in the article's words", () => {
+  it("lists where each relation applies, naming the part of a macro-region the article means", () => {
+    const names = new Map(t.geographies.map((g) => [g.geo_id, g.name]));
+    const lines = relationLines(t.battlegrounds, geoLabel, (id) => names.get(id) ?? id);
+    expect(lines).toEqual([
+      "- **Battleground** (the article): Latin America, Middle East and Asia-Pacific.",
+      "- **us_led_leads** (the article says the US hyperscalers will continue to lead (a forecast)): North America (US only) and Europe.",
+      "- **growth_reported** (a China-led provider reports realised growth): Latin America, Middle East, Africa and Asia-Pacific.",
+      "- **growth_opportunity** (an analyst sees a growth opportunity for the China-led providers (a forecast)): Latin America, Europe (Eastern Europe only), Middle East, Africa and China (mainland).",
+      '- **less_aligned_with_us** (an analyst calls it "less aligned with the U.S." (an opinion)): Latin America, Middle East (Middle East and North Africa only) and Africa (Middle East and North Africa only).',
+      "- **leans_to_western** (an analyst says it leans toward Western cloud providers): Middle East.",
+    ]);
   });
 });

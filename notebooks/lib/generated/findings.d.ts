@@ -73,3 +73,10 @@ export declare function inferredPeriodsSentence(p: InferredPeriods): string;
 export declare function largestShare(shares: ReadonlyArray<Row<"market_share">>): Row<"market_share"> | undefined;
 /** Whether every firm ranks the providers it names that the others name too in the same order. */
 export declare function sameRanking(shares: ReadonlyArray<Row<"market_share">>): boolean;
+/** The battlegrounds table's relation columns, each with what it records, in words. */
+export declare const RELATION_WORDS: readonly [readonly ["us_led_leads", "the article says the US hyperscalers will continue to lead (a forecast)"], readonly ["growth_reported", "a China-led provider reports realised growth"], readonly ["growth_opportunity", "an analyst sees a growth opportunity for the China-led providers (a forecast)"], readonly ["less_aligned_with_us", "an analyst calls it \"less aligned with the U.S.\" (an opinion)"], readonly ["leans_to_western", "an analyst says it leans toward Western cloud providers"]];
+/**
+ * One markdown line per relation: the macro-regions it names, each with the geography the article
+ * names there when that is only part of the macro-region ("Europe (Eastern Europe only)").
+ */
+export declare function relationLines(rows: ReadonlyArray<Row<"battlegrounds">>, geoLabel: (macro: string) => string, nameOf: (geoOrCountry: string) => string): string[];

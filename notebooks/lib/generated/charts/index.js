@@ -41,6 +41,7 @@ __export(index_exports, {
   MACRO_GEO_LABELS: () => MACRO_GEO_LABELS,
   PNG_CHARTS: () => PNG_CHARTS,
   PROVIDER_COLORS: () => PROVIDER_COLORS,
+  RELATION_WORDS: () => RELATION_WORDS,
   SOURCE_COLORS: () => SOURCE_COLORS,
   STATUS_WORDS: () => STATUS_WORDS,
   VEGA_LITE_SCHEMA: () => VEGA_LITE_SCHEMA,
@@ -75,6 +76,7 @@ __export(index_exports, {
   providerShortName: () => providerShortName,
   regionalHeatmap: () => regionalHeatmap,
   regionsVsShare: () => regionsVsShare,
+  relationLines: () => relationLines,
   renderCharts: () => renderCharts,
   renderPng: () => renderPng,
   renderSvg: () => renderSvg,
@@ -1163,6 +1165,27 @@ function sameRanking(shares) {
   const order = (s) => [...s].filter((r) => common.has(r.provider_id)).sort((a, b) => b.share - a.share).map((r) => r.provider_id).join(";");
   return series.every((s) => order(s) === order(series[0] ?? []));
 }
+var RELATION_WORDS = [
+  ["us_led_leads", "the article says the US hyperscalers will continue to lead (a forecast)"],
+  ["growth_reported", "a China-led provider reports realised growth"],
+  ["growth_opportunity", "an analyst sees a growth opportunity for the China-led providers (a forecast)"],
+  ["less_aligned_with_us", 'an analyst calls it "less aligned with the U.S." (an opinion)'],
+  ["leans_to_western", "an analyst says it leans toward Western cloud providers"]
+];
+function relationLines(rows, geoLabel2, nameOf) {
+  const battle = rows.filter((r) => r.is_battleground).map((r) => geoLabel2(r.macro_geo));
+  const lines = [`- **Battleground** (the article): ${battle.length > 0 ? listWords(battle) : "none"}.`];
+  for (const [column, words] of RELATION_WORDS) {
+    const where = rows.flatMap((r) => {
+      const named = r[column]?.split(";") ?? [];
+      if (named.length === 0) return [];
+      const partial = named.filter((g) => g !== r.macro_geo);
+      return [partial.length === 0 ? geoLabel2(r.macro_geo) : `${geoLabel2(r.macro_geo)} (${listWords(partial.map(nameOf))} only)`];
+    });
+    lines.push(`- **${column}** (${words}): ${where.length > 0 ? listWords(where) : "none"}.`);
+  }
+  return lines;
+}
 
 // pipeline/charts/index.ts
 var PNG_CHARTS = ["market_share_by_source"];
@@ -1228,6 +1251,7 @@ async function renderCharts(tables, options = {}) {
   MACRO_GEO_LABELS,
   PNG_CHARTS,
   PROVIDER_COLORS,
+  RELATION_WORDS,
   SOURCE_COLORS,
   STATUS_WORDS,
   VEGA_LITE_SCHEMA,
@@ -1262,6 +1286,7 @@ async function renderCharts(tables, options = {}) {
   providerShortName,
   regionalHeatmap,
   regionsVsShare,
+  relationLines,
   renderCharts,
   renderPng,
   renderSvg,
