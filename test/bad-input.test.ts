@@ -9,6 +9,7 @@ import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
 import { CATALOG_COLUMNS } from "../pipeline/schema/catalog.ts";
+import { COUNTRIES } from "../pipeline/countries.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
@@ -25,10 +26,12 @@ const ARTICLE = "data/sources/dual-ai-stack-article.txt";
 const PROVIDERS = "data/reference/providers.yaml";
 const MEASURES = "data/reference/measures.yaml";
 const REGIONS = "data/reference/regions.csv";
+const ENTITIES = "data/reference/entities.yaml";
 
 const inputs = realInputs();
 const original = (file: string) => inputs.files.get(file)!;
 const real = extract(inputs, silentContext);
+const COUNTRY_SUBREGIONS = COUNTRIES.map((c) => c.subregion);
 
 /** `text` with `from` (which must occur exactly once) replaced by `to`. */
 function edit(text: string, from: string, to: string): string {
@@ -435,6 +438,29 @@ const cases: Case[] = [
         msg.expected('one of "us_led", "china_led"', "eu_led"),
       ),
     ],
+  },
+  {
+    name: "a composite geography: an unknown world-countries subregion, an unknown country, and both covers and a country list",
+    changes: editFile(
+      ENTITIES,
+      "countries_from: { subregions: [Eastern Europe], add: [BG, CZ, HU, PL, RO, SK] }",
+      "covers: [europe]\n    countries_from: { subregions: [Eastern Europa], add: [BG, CZ, HU, PL, RO, SK, QQ] }",
+    ),
+    expected: () => {
+      const i = real.entities.geographies.findIndex((g) => g.geo_id === "eastern_europe");
+      const subregions = [...new Set(COUNTRY_SUBREGIONS)].sort();
+      return [
+        issue(ENTITIES, undefined, `geographies[${i}]`, "geography-shape", msg.geographyShape("eastern_europe", "composite")),
+        issue(
+          ENTITIES,
+          undefined,
+          `geographies[${i}].countries_from.subregions`,
+          "unknown-world-region",
+          msg.unknownWorldRegion("subregion", "Eastern Europa", subregions),
+        ),
+        issue(ENTITIES, undefined, `geographies[${i}].countries_from.add`, "unknown-country", msg.unknownCountry("QQ")),
+      ];
+    },
   },
   {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
