@@ -3,10 +3,12 @@
  * list is re-derived here from the tables themselves (not from the report's model), and the list's
  * sentences name the definition they count and never a cause.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportModel } from "../../pipeline/report/model.ts";
 import { summarySection } from "../../pipeline/report/sections/summary.ts";
-import { realTables } from "../helpers.ts";
+import { ROOT, realTables } from "../helpers.ts";
 import { reportInput } from "./support.ts";
 
 const t = realTables();
@@ -81,5 +83,21 @@ describe("the report's key findings", () => {
       "The sources measure different markets over different periods, so their figures are not one market's split.",
     );
     expect(findings).not.toMatch(/\bbecause\b|\bbet on\b|agree more/);
+  });
+});
+
+describe("the README's findings", () => {
+  it("state only numbers re-derived from the tables (rerun the pipeline and update the README when this fails)", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const section = /## The findings, in three lines\n(.*?)\n## /s.exec(readme)?.[1] ?? "";
+    const words = section
+      .replace(
+        /\b(?:Q[1-4] )?\d{4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/g,
+        " ",
+      )
+      .replace(/\s+/g, " ");
+    const numbers = [...words.matchAll(/\d+(?:\.\d+)?%?/g)].map((x) => x[0]);
+    expect(numbers.length).toBeGreaterThan(10);
+    expect(numbers.filter((x) => !numbersFromTables().has(x))).toEqual([]);
   });
 });
