@@ -59,7 +59,7 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
     ...base,
     title: {
       text: "The article's geography claims",
-      subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject",
+      subtitle: "One dot per claim and macro-region it names, wholly or in part; colour = bloc of the subject",
     },
     data: { values },
     width: { step: 62 },
