@@ -1,4 +1,7 @@
-/** ISO 3166-1 countries with their UN M49 region/subregion, from the maintained `world-countries` package. */
+/**
+ * ISO 3166-1 countries with their region/subregion, from the maintained `world-countries` package.
+ * Its regions are close to the UN M49 geoscheme but not equal to it (data/reference/geography.yaml).
+ */
 import { createRequire } from "node:module";
 import type { Country } from "world-countries";
 

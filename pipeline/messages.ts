@@ -168,6 +168,12 @@ export const msg = {
   duplicateReference: (kind: string, id: string) => `duplicate ${kind} ${show(id)}`,
   duplicateAlias: (alias: string, a: string, b: string) => `alias ${show(alias)} names both ${a} and ${b}`,
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
+  unknownWorldRegion: (kind: "region" | "subregion", name: string, known: readonly string[]) =>
+    `unknown world-countries ${kind} ${show(name)}; known: ${list(known)}`,
+  geographyShape: (geoId: string, kind: "macro" | "composite") =>
+    kind === "macro"
+      ? `macro-region ${show(geoId)} takes its countries from geography.yaml: no covers, no countries_from`
+      : `composite geography ${show(geoId)} needs exactly one of covers (macro-regions) or countries_from (its own country list)`,
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
     `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,

@@ -46,3 +46,34 @@ export function periodSortKey(period: string): string {
   }
   return key;
 }
+
+const QUARTER_WORDS = ["first", "second", "third", "fourth"];
+
+/**
+ * Whether a text prints an ISO-style period (as parsePeriod writes it): its year as four digits,
+ * and its quarter ("Q2", "second quarter"), half ("H2", "second half") or month ("July", "Jul") when
+ * it has one. "data from July 2025" does not print 2025-Q2; "in February" does not print 2025-02.
+ */
+export function periodPrinted(period: string, text: string): boolean {
+  const [, year, part] = /^(\d{4})(?:-(.+))?$/.exec(period) ?? [];
+  if (year === undefined || !new RegExp(`\\b${year}\\b`).test(text)) return false;
+  if (part === undefined) return true;
+  const has = (re: RegExp) => re.test(text);
+  let x: RegExpExecArray | null;
+  if ((x = /^Q([1-4])$/.exec(part))) return has(new RegExp(`\\bQ${x[1]}\\b|\\b${QUARTER_WORDS[Number(x[1]) - 1]} quarter\\b`, "i"));
+  if ((x = /^H([12])$/.exec(part))) return has(new RegExp(`\\bH${x[1]}\\b|\\b${x[1] === "1" ? "first" : "second"} half\\b`, "i"));
+  const month = MONTHS[Number(part.slice(0, 2)) - 1];
+  return month !== undefined && has(new RegExp(`\\b${month.slice(0, 3)}`, "i"));
+}
+
+/**
+ * The sentence around a span of a text (UTF-16 offsets): from the end of the previous sentence
+ * (". ", "? ", "! " or a line break) to the end of the span's own.
+ */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let i = start;
+  while (i > 0 && text[i - 1] !== "\n" && !(/[.!?]/.test(text[i - 2] ?? "") && /\s/.test(text[i - 1]!))) i--;
+  let j = Math.max(end, start);
+  while (j < text.length && text[j] !== "\n" && !(/[.!?]/.test(text[j]!) && (j + 1 === text.length || /\s/.test(text[j + 1]!)))) j++;
+  return text.slice(i, Math.min(j + 1, text.length));
+}

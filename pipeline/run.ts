@@ -3,7 +3,7 @@
  *
  *   1. extract    data/fixtures + data/reference + data/sources → validated claims (every problem at once)
  *   2. normalize  claims → facts, reference tables, market_share, share_comparison, concentration
- *   3. enrich     → footprint, footprint_vs_share, geo_claims, battlegrounds; with the region catalog:
+ *   3. enrich     → footprint, footprint_vs_share, geographies, geo_claims, battlegrounds; with the region catalog:
  *                   regions, regional_breakdown, bloc_presence, claims_check (stages/regions.ts)
  *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), labelled from the reference tables (charts/)
  *   5. report     tables + charts + input hashes → output/report.html, self-contained (report/)

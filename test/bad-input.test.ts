@@ -9,6 +9,7 @@ import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
 import { CATALOG_COLUMNS } from "../pipeline/schema/catalog.ts";
+import { COUNTRIES } from "../pipeline/countries.ts";
 import { formatIssue, PipelineError, type DataIssue } from "../pipeline/errors.ts";
 import { msg } from "../pipeline/messages.ts";
 import { CLAIM_KINDS, QUALIFIERS, RULES } from "../pipeline/schema/inputs.ts";
@@ -26,10 +27,12 @@ const PROVIDERS = "data/reference/providers.yaml";
 const MEASURES = "data/reference/measures.yaml";
 const REGIONS = "data/reference/regions.csv";
 const LISTS = "data/reference/region-lists.yaml";
+const ENTITIES = "data/reference/entities.yaml";
 
 const inputs = realInputs();
 const original = (file: string) => inputs.files.get(file)!;
 const real = extract(inputs, silentContext);
+const COUNTRY_SUBREGIONS = COUNTRIES.map((c) => c.subregion);
 
 /** `text` with `from` (which must occur exactly once) replaced by `to`. */
 function edit(text: string, from: string, to: string): string {
@@ -534,6 +537,29 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "a composite geography: an unknown world-countries subregion, an unknown country, and both covers and a country list",
+    changes: editFile(
+      ENTITIES,
+      "countries_from: { subregions: [Eastern Europe], add: [BG, CZ, HU, PL, RO, SK] }",
+      "covers: [europe]\n    countries_from: { subregions: [Eastern Europa], add: [BG, CZ, HU, PL, RO, SK, QQ] }",
+    ),
+    expected: () => {
+      const i = real.entities.geographies.findIndex((g) => g.geo_id === "eastern_europe");
+      const subregions = [...new Set(COUNTRY_SUBREGIONS)].sort();
+      return [
+        issue(ENTITIES, undefined, `geographies[${i}]`, "geography-shape", msg.geographyShape("eastern_europe", "composite")),
+        issue(
+          ENTITIES,
+          undefined,
+          `geographies[${i}].countries_from.subregions`,
+          "unknown-world-region",
+          msg.unknownWorldRegion("subregion", "Eastern Europa", subregions),
+        ),
+        issue(ENTITIES, undefined, `geographies[${i}].countries_from.add`, "unknown-country", msg.unknownCountry("QQ")),
+      ];
+    },
+  },
+  {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
     changes: {
       [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,,test,2025-09,\n`,
@@ -557,7 +583,7 @@ const cases: Case[] = [
           line + 1,
           `regions[${n + 1}] (gcp/europe-west99).availability_zones`,
           "schema",
-          msg.expected("a whole number ≥ 1, or empty when not published", "three"),
+          msg.expected("a whole number ≥ 0 (0 when the provider publishes that the region has none), or empty when not published", "three"),
         ),
       ];
     },

@@ -27,9 +27,9 @@ const CONVENTIONS = `## Conventions
   their facts in \`fact_id\` or \`fact_ids\` (semicolon-separated).
 - **Numbers.** Shares are fractions (0.377 means 37.7%); differences between shares are percentage
   points (\`delta_pp\`). Numbers are written in JavaScript's shortest round-trip form (\`0.377\`,
-  \`1489\`, \`-4\`), \`.\` as the decimal mark, no thousands separator. Computed values are rounded
-  to 12 significant digits, except four columns rounded to fixed decimals today: \`az_per_region\` and
-  \`regions_per_share_point\` (2), \`share_of_provider_regions\` and \`china_led_share_of_regions\` (4).
+  \`1489\`, \`-4\`), \`.\` as the decimal mark, no thousands separator. Every computed value is kept
+  to 12 significant digits (\`az_per_region\` for Alibaba is 89 / 29 = \`3.06896551724\`); no
+  column is rounded to fewer. Rounding for display happens only in the report and the notebooks.
 - **Rows** are sorted by the primary key (texts by UTF-16 code unit, numbers numerically), so the same
   inputs give byte-identical files.
 - **Nulls** are empty cells in the CSV and nulls in the Parquet; an empty text is written \`""\`.

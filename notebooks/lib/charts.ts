@@ -59,3 +59,21 @@ export const battlegrounds = (rows: readonly BattlegroundRow[]): TopLevelSpec =>
 export const regionalHeatmap = (rows: readonly RegionalBreakdownRow[]): TopLevelSpec => charts.regionalHeatmap(rows, theme());
 export const blocPresence = (rows: readonly BlocPresenceRow[]): TopLevelSpec => charts.blocPresence(rows, theme());
 export const factPositions = (rows: readonly FactRow[]): TopLevelSpec => charts.factPositions(rows, theme());
+
+/** The prose model (pipeline/findings.ts): every figure a notebook sentence states, with its definition. */
+export const {
+  battlegroundFigures,
+  battlegroundsSentence,
+  chinaShareSentence,
+  inferredPeriods,
+  inferredPeriodsSentence,
+  largestShare,
+  pctText,
+  providerShareIn,
+  providerShareSentence,
+  relationLines,
+  sameRanking,
+  STATUS_WORDS,
+} = charts;
+export type BlocPresenceFull = Row<"bloc_presence">;
+export type RegionRow = Row<"regions">;

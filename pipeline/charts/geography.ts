@@ -9,7 +9,8 @@ const RELATION_LABELS: Readonly<Record<string, string>> = {
   regions_in: "has regions in",
   regions_mainly_in: "regions mainly in",
   regions_absent_from: "absent from",
-  growth_region: "growth region",
+  growth_region: "growth reported",
+  growth_opportunity: "growth opportunity",
   battleground: "battleground",
   expected_leader_in: "expected to lead in",
   leans_toward: "leans toward (it)",
@@ -19,6 +20,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   us_led: "US-led stack",
   china_led: "China-led stack",
   cloud_ai_market: "Cloud & AI market",
+  western_providers: "Western providers",
 };
 /** Dot matrix: who is claimed to do what where (one row per subject × relation). */
 export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartTheme): TopLevelSpec {
@@ -57,7 +59,7 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
     ...base,
     title: {
       text: "The article's geography claims",
-      subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject",
+      subtitle: "One dot per claim and macro-region it names, wholly or in part; colour = bloc of the subject",
     },
     data: { values },
     width: { step: 62 },
@@ -91,34 +93,58 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
   };
 }
 
-const BATTLEGROUND_FLAGS = [
-  { key: "is_battleground", label: "Battleground (article)", color: "#333333" },
-  { key: "china_led_growth", label: "China-led growth region", color: BLOC_COLORS.china_led },
-  { key: "us_led_lead", label: "US-led expected to lead", color: BLOC_COLORS.us_led },
-  { key: "less_aligned_with_us", label: "Less aligned with the U.S.", color: "#8a6d00" },
+/** The relations of the battlegrounds table, each in its own column (and its own chart column). */
+const RELATIONS = [
+  { key: "is_battleground", label: "Battleground (the article)", color: "#333333" },
+  { key: "us_led_leads", label: "US hyperscalers to keep leading (the article)", color: BLOC_COLORS.us_led },
+  { key: "leans_to_western", label: "Leans to Western providers (an analyst)", color: "#5b8db8" },
+  { key: "growth_reported", label: "Growth reported (Huawei, realised)", color: BLOC_COLORS.china_led },
+  { key: "growth_opportunity", label: "Growth opportunity (an analyst's forecast)", color: "#e08a7a" },
+  { key: "less_aligned_with_us", label: "Less aligned with the U.S. (an analyst)", color: "#8a6d00" },
 ] as const;
 
-/** Per macro-region, which of the article's four statements apply (one square per true flag). */
+/** The article's own names for the geographies a relation names inside a macro-region. */
+const NAMED_LABELS: Readonly<Record<string, string>> = { US: "the U.S.", mena: "MENA", eastern_europe: "Eastern Europe" };
+
+/**
+ * Per macro-region, which of the article's statements apply: a filled square when the statement names
+ * the whole macro-region, an open one when it names only part of it (the U.S. in North America,
+ * Eastern Europe in Europe, MENA in Africa), with the article's own geography in the tooltip.
+ */
 export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartTheme): TopLevelSpec {
+  const label = (id: string): string => NAMED_LABELS[id] ?? t.geoLabel(id);
   const values = rows.flatMap((r) =>
-    BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({
-      macro_geo: t.geoLabel(r.macro_geo),
-      statement: f.label,
-      facts: (r.fact_ids ?? "").split(";").join("; "),
-    })),
+    RELATIONS.flatMap((f) => {
+      const v = r[f.key];
+      if (v === false || v === null) return [];
+      const named = v === true ? [r.macro_geo] : v.split(";");
+      const whole = named.includes(r.macro_geo);
+      return [
+        {
+          macro_geo: t.geoLabel(r.macro_geo),
+          statement: f.label,
+          named: named.map(label).join(", "),
+          extent: whole ? "the whole macro-region" : "part of it",
+          facts: (r.fact_ids ?? "").split(";").join("; "),
+        },
+      ];
+    }),
   );
   return {
     ...base,
-    title: { text: "Where the two stacks meet", subtitle: "What the article and its analysts say about each macro-region" },
+    title: {
+      text: "What the article says about each macro-region",
+      subtitle: "One column per statement, never merged; open square = the statement names only part of the macro-region",
+    },
     data: { values },
     width: { step: 44 },
     height: { step: 24 },
-    mark: { type: "square", size: 260, opacity: 1, tooltip: true },
+    mark: { type: "point", shape: "square", size: 220, strokeWidth: 2, opacity: 1, tooltip: true },
     encoding: {
       x: {
         field: "statement",
         type: "nominal",
-        sort: BATTLEGROUND_FLAGS.map((f) => f.label),
+        sort: RELATIONS.map((f) => f.label),
         title: null,
         axis: { orient: "top", labelAngle: -30, labelLimit: 320 },
       },
@@ -127,12 +153,23 @@ export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartThe
         field: "statement",
         type: "nominal",
         legend: null,
-        scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) },
+        scale: { domain: RELATIONS.map((f) => f.label), range: RELATIONS.map((f) => f.color) },
+      },
+      fill: {
+        condition: {
+          test: "datum.extent === 'the whole macro-region'",
+          field: "statement",
+          type: "nominal",
+          legend: null,
+          scale: { domain: RELATIONS.map((f) => f.label), range: RELATIONS.map((f) => f.color) },
+        },
+        value: "transparent",
       },
       tooltip: [
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
         { field: "statement", type: "nominal", title: "Statement" },
-        { field: "facts", type: "nominal", title: "Facts" },
+        { field: "named", type: "nominal", title: "As the article names it" },
+        { field: "facts", type: "nominal", title: "Facts behind the row" },
       ],
     },
   };
@@ -164,7 +201,7 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
     ...base,
     title: {
       text: "Cloud regions per provider and macro-region",
-      subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article",
+      subtitle: "Regions in the region catalog, every status; ★ = one of the article's battlegrounds",
     },
     data: { values },
     width: { step: 64 },
@@ -214,7 +251,10 @@ export function blocPresence(rows: readonly Row<"bloc_presence">[], t: ChartThem
     ...base,
     title: {
       text: "Presence of each bloc per macro-region",
-      subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers",
+      subtitle:
+        battle.size > 0
+          ? "Regions of the bloc's providers, every status; ★ = one of the article's battlegrounds"
+          : "Regions of the bloc's providers, every status",
     },
     data: { values },
     width: 360,

@@ -128,3 +128,5 @@ export async function renderCharts(tables: ChartTables, options: ChartOptions = 
   }
   return files;
 }
+// The prose model, for the notebooks (which load pipeline/charts through its CommonJS bundle).
+export * from "../findings.ts";

@@ -18,7 +18,10 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
     ...base,
     title: {
       text: "Cloud market share by provider, per research firm",
-      subtitle: "Each firm measures a different market and period; shares of that firm's market",
+      subtitle:
+        new Set(rows.map((r) => `${r.market}\u0000${r.period}`)).size > 1
+          ? "Each firm measures a different market and period; shares of that firm's market"
+          : "Shares of the firm's market",
     },
     data: { values },
     facet: {

@@ -24,16 +24,22 @@ const CHART_NOTES: Readonly<Record<string, { alt: string; table: TableName }>> =
   },
   regions_vs_share: { alt: "Scatter plot: regions per provider against its market share, per research firm.", table: "footprint_vs_share" },
   geo_claims: { alt: "Dot matrix: the article's geography claims per subject and macro-region, coloured by bloc.", table: "geo_claims" },
-  battlegrounds: { alt: "Matrix of squares: which of four statements the article makes about each macro-region.", table: "battlegrounds" },
+  battlegrounds: {
+    alt: "Matrix of squares: which statements the article and its analysts make about each macro-region, one column per statement; an open square where the statement names only part of the macro-region.",
+    table: "battlegrounds",
+  },
   fact_positions: {
     alt: "Range chart: where in the article each fact's quote sits, as code-point offsets, per kind of claim, coloured by who says it.",
     table: "facts",
   },
   regional_heatmap: {
-    alt: "Heatmap: cloud regions per provider and macro-region in the region catalog, battlegrounds starred.",
+    alt: "Heatmap: cloud regions per provider and macro-region in the region catalog (every status), the article's battlegrounds starred.",
     table: "regional_breakdown",
   },
-  bloc_presence: { alt: "Bar chart: regions of the US-led and the China-led providers per macro-region.", table: "bloc_presence" },
+  bloc_presence: {
+    alt: "Bar chart: regions of the US-led and the China-led providers per macro-region (every status), the article's battlegrounds starred.",
+    table: "bloc_presence",
+  },
 };
 
 /** A table a chart's figures are in: its name (for the link) and its title in lower case (for prose). */

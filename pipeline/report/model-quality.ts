@@ -1,4 +1,5 @@
 /** The data-quality part of the report's model: what a reader should know before quoting a figure. */
+import { inferredPeriods, zoneGaps, type InferredPeriods, type ZoneGaps } from "../findings.ts";
 import { TABLES, type Row } from "../schema/tables.ts";
 import { sortRows } from "../schema/order.ts";
 import type { EnrichedTables } from "../stages/enrich.ts";
@@ -23,13 +24,13 @@ export interface QualityModel {
   lowerBounds: Array<{ row: Row<"footprint">; facts: string[] }>;
   /** Providers whose region count comes from the catalog, not the article. */
   countsFromCatalog: string[];
-  /** Facts whose period was read from the article's date. */
-  inferredPeriods: number;
+  /** Facts whose period is not printed in their sentence (facts.period_inferred), per period. */
+  inferredPeriods: InferredPeriods;
   /** Facts with an editor's note. */
   notedFacts: number;
   regionCount: number;
-  /** Regions without an availability-zone count, per provider (by provider id). */
-  regionsWithoutZones: Array<[provider: string, regions: number]>;
+  /** Regions without a sourced availability-zone count, and those published as having none, per provider. */
+  zones: ZoneGaps;
 }
 
 /** `texts`: each document's text as code points. */
@@ -39,8 +40,6 @@ export function qualityModel(t: EnrichedTables, texts: ReadonlyMap<string, reado
   const exactSet = new Set(exact);
   const cross = t.share_comparison.filter((r) => r.comparison === "cross_source");
   const footprint = sortRows(TABLES.footprint, t.footprint);
-  const noZones = new Map<string, number>();
-  for (const r of t.regions) if (r.availability_zones === null) noZones.set(r.provider_id, (noZones.get(r.provider_id) ?? 0) + 1);
   return {
     factCount: facts.length,
     exactQuotes: exact.length,
@@ -52,9 +51,9 @@ export function qualityModel(t: EnrichedTables, texts: ReadonlyMap<string, reado
     notExact: facts.filter((f) => f.qualifier !== null && f.qualifier !== "exact"),
     lowerBounds: footprint.filter((f) => f.regions_qualifier === "over").map((row) => ({ row, facts: splitIds(row.fact_ids) })),
     countsFromCatalog: footprint.filter((f) => f.regions_source === "catalog").map((f) => f.provider_id),
-    inferredPeriods: facts.filter((f) => f.period_note !== null && /not printed|read as/i.test(f.period_note)).length,
+    inferredPeriods: inferredPeriods(facts),
     notedFacts: facts.filter((f) => f.note !== null).length,
     regionCount: t.regions.length,
-    regionsWithoutZones: [...noZones.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    zones: zoneGaps(t.regions),
   };
 }

@@ -5,6 +5,7 @@
  * choice and order of rows, the figures derived from them and the facts each figure comes from.
  */
 import { geoLabel, providerLabelOf } from "../charts/theme.ts";
+import { battlegroundFigures, type BattlegroundFigures } from "../findings.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
 import { sortRows } from "../schema/order.ts";
 import type { EnrichedTables } from "../stages/enrich.ts";
@@ -83,10 +84,8 @@ export interface Headline {
   /** Which bloc leads under every source, or "mixed" when the sources disagree. */
   leader: "us_led" | "china_led" | "mixed";
   battlegrounds: Battleground[];
-  /** Battlegrounds where both blocs are present. */
-  bothBlocs: number;
-  /** The smallest and largest China-led share of the regions over the battlegrounds. */
-  chinaShareRange: [number, number] | undefined;
+  /** What the battlegrounds' figures are: how many have both blocs, the China-led share per definition. */
+  battleFigures: BattlegroundFigures;
   /** One verdict per claim (fact). */
   verdicts: Map<string, Verdict>;
   catalogAsOf: string;
@@ -156,14 +155,12 @@ function headline(t: EnrichedTables, catalogAsOf: string): Headline {
     usLed: present(row.macro_geo, "us_led"),
     chinaLed: present(row.macro_geo, "china_led"),
   }));
-  const shares = battlegrounds.map((b) => b.row.china_led_share_of_regions).filter((x): x is number => x !== null);
   return {
     pairs: seriesPairs(t),
     blocs,
     leader,
     battlegrounds,
-    bothBlocs: battlegrounds.filter((b) => b.row.us_led_provider_count > 0 && b.row.china_led_provider_count > 0).length,
-    chinaShareRange: shares.length > 0 ? [Math.min(...shares), Math.max(...shares)] : undefined,
+    battleFigures: battlegroundFigures(sortRows(TABLES.bloc_presence, t.bloc_presence)),
     verdicts: claimVerdicts(t),
     catalogAsOf,
   };

@@ -28,7 +28,10 @@ export const CatalogRecord = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, rule("an ISO 3166-1 alpha-2 code (two capital letters)")),
   availability_zones: z
     .string()
-    .regex(/^(|[1-9][0-9]*)$/, rule("a whole number ≥ 1, or empty when not published"))
+    .regex(
+      /^(|0|[1-9][0-9]*)$/,
+      rule("a whole number ≥ 0 (0 when the provider publishes that the region has none), or empty when not published"),
+    )
     .transform((s) => (s === "" ? null : Number(s))),
   status: z.enum(REGION_STATUSES),
   general_availability_date: z

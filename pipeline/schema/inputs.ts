@@ -224,6 +224,16 @@ export const ENTITY_KINDS = [
   "strategy",
   "topic",
 ] as const;
+const countryCode = z.string().regex(/^[A-Z]{2}$/, rule(RULES.country));
+
+/** A composite geography's own country list: world-countries regions and subregions, plus and minus named countries. */
+export const CountrySelection = z.strictObject({
+  regions: z.array(text).optional(),
+  subregions: z.array(text).optional(),
+  add: z.array(countryCode).optional(),
+  remove: z.array(countryCode).optional(),
+});
+export type CountrySelection = z.infer<typeof CountrySelection>;
 
 export const EntitiesFile = z.object({
   entities: z.array(
@@ -240,8 +250,7 @@ export const EntitiesFile = z.object({
       name: text,
       kind: z.enum(["macro", "composite"]),
       covers: z.array(MacroGeo).optional(),
-      /** Countries (ISO 3166-1 alpha-2) of a composite that is narrower than whole macro-regions. */
-      countries: z.array(z.string().regex(/^[A-Z]{2}$/, rule(RULES.country))).optional(),
+      countries_from: CountrySelection.optional(),
       note: text.optional(),
     }),
   ),

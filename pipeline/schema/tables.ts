@@ -9,13 +9,14 @@
 import type { z } from "zod";
 import { Document, Fact, Market, Measure, Provider, Source } from "./tables/reference.ts";
 import { Concentration, MarketShare, ShareComparison } from "./tables/market.ts";
-import { Battleground, Footprint, FootprintVsShare, GeoClaim } from "./tables/geography.ts";
+import { Battleground, Footprint, FootprintVsShare, GeoClaim, Geography } from "./tables/geography.ts";
 import { BlocPresence, ClaimCheck, Region, RegionalBreakdown, RegionListRow } from "./tables/regions.ts";
 
 export { joinIds } from "./tables/columns.ts";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.ts";
 export {
   Battleground,
+  Geography,
   BlocPresence,
   ClaimCheck,
   RegionListRow,
@@ -155,6 +156,15 @@ export const TABLES = {
     primaryKey: ["provider_id", "source_id", "period"],
     foreignKeys: [toProvider, fk(["source_id"], "sources")],
   }),
+  geographies: table({
+    name: "geographies",
+    title: "Geographies",
+    description:
+      "Every geography a fact names: the eight macro-regions and the article's composite terms (Eastern Europe, MENA, South America, …), each with its own country list.",
+    schema: Geography,
+    primaryKey: ["geo_id"],
+    foreignKeys: [],
+  }),
   geo_claims: table({
     name: "geo_claims",
     title: "Geography claims",
@@ -166,7 +176,8 @@ export const TABLES = {
   battlegrounds: table({
     name: "battlegrounds",
     title: "Battlegrounds",
-    description: "Per macro-region, what the article and its analysts say about the contest between the two stacks.",
+    description:
+      "Per macro-region: whether it is one of the article's three battlegrounds, and each other thing the article or its analysts say about it (where the US-led lead, reported growth, growth opportunity, alignment), each in its own column.",
     schema: Battleground,
     primaryKey: ["macro_geo"],
     foreignKeys: [],
@@ -184,7 +195,7 @@ export const TABLES = {
     name: "regional_breakdown",
     title: "Regional breakdown",
     description:
-      "Per provider and macro-region: catalog regions, availability zones, share of the provider's regions, and whether the article calls it a battleground.",
+      "Per provider and macro-region: catalog regions, availability zones, share of the provider's regions, and whether it is one of the article's three battlegrounds.",
     schema: RegionalBreakdown,
     primaryKey: ["provider_id", "macro_geo"],
     foreignKeys: [toProvider, fk(["macro_geo"], "battlegrounds")],

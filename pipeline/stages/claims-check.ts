@@ -11,7 +11,8 @@
  */
 import { clean } from "../numbers.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { EntitiesFile, MacroGeo, RegionList } from "../schema/inputs.ts";
+import type { ResolvedGeography } from "../geographies.ts";
+import type { MacroGeo, RegionList } from "../schema/inputs.ts";
 import { joinIds, REGION_SCOPES, type Row } from "../schema/tables.ts";
 import { explain, type Figure } from "./claims-explain.ts";
 
@@ -24,7 +25,7 @@ type Qualifier = NonNullable<Fact["qualifier"]>;
 export interface ClaimsInput {
   facts: readonly Fact[];
   providers: ReadonlyArray<Row<"providers">>;
-  geographies: EntitiesFile["geographies"];
+  geographies: readonly ResolvedGeography[];
   countryMacro: ReadonlyMap<string, MacroGeo>;
   regionLists?: readonly RegionList[];
 }
@@ -113,8 +114,8 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
       return (r: CatalogRegion) => countries.has(r.country);
     }
     if (geo) {
-      const macros = new Set<MacroGeo>(geo.kind === "macro" ? [object as MacroGeo] : (geo.covers ?? []));
-      return (r: CatalogRegion) => macros.has(r.macro_geo);
+      const countries = new Set(geo.countries);
+      return (r: CatalogRegion) => countries.has(r.country);
     }
     return (r: CatalogRegion) => r.country === object;
   };

@@ -4,7 +4,8 @@
  *   footprint           per provider: regions, availability zones, AZs per region, qualifiers
  *   footprint_vs_share  regions per percentage point of market share, per provider and firm
  *   geo_claims          the article's geography claims, one row per fact × macro-region covered
- *   battlegrounds       per macro-region: battleground, China-led growth, US-led lead, alignment
+ *   geographies         every geography the article names, with its countries
+ *   battlegrounds       per macro-region: the article's battlegrounds, and each other relation in its own column
  *   regions, regional_breakdown, bloc_presence, claims_check
  *                       the region catalog and the article's claims against it (./regions.ts)
  *
@@ -13,7 +14,7 @@
  * falls back to it (regions_source = "catalog").
  */
 import { MACRO_GEOS, type MacroGeo } from "../schema/inputs.ts";
-import { round } from "../numbers.ts";
+import { clean } from "../numbers.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import { latestBy } from "./latest.ts";
@@ -25,6 +26,7 @@ export type EnrichedTables = Normalized["tables"] &
     Tables,
     | "footprint"
     | "footprint_vs_share"
+    | "geographies"
     | "geo_claims"
     | "battlegrounds"
     | "regions"
@@ -43,6 +45,7 @@ const GEO_RELATIONS = new Set([
   "regions_mainly_in",
   "regions_absent_from",
   "growth_region",
+  "growth_opportunity",
   "battleground",
   "expected_leader_in",
   "leans_toward",
@@ -82,7 +85,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       regions: regionCount,
       regions_qualifier: r ? r.qualifier : c ? "exact" : null,
       availability_zones: azCount,
-      az_per_region: regionCount !== null && azCount !== null && regionCount > 0 ? round(azCount / regionCount, 2) : null,
+      az_per_region: regionCount !== null && azCount !== null && regionCount > 0 ? clean(azCount / regionCount) : null,
       as_of: r?.period ?? c?.as_of ?? null,
       fact_ids: joinIds([r?.fact_id, a?.fact_id, l?.fact_id]),
       regions_listed: l?.value ?? null,
@@ -110,13 +113,23 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       regions: r.value,
       regions_qualifier: r.qualifier,
       share: s.share,
-      regions_per_share_point: round(r.value / (s.share * 100), 2),
+      regions_per_share_point: clean(r.value / (s.share * 100)),
       fact_ids: joinIds([r.fact_id, s.fact_id]),
     });
   }
 
-  // --- geo_claims ----------------------------------------------------------------------------------
+  // --- geographies and geo_claims -------------------------------------------------------------------
   const geoById = new Map(reference.geographies.map((g) => [g.geo_id, g]));
+  const geographies: Array<Row<"geographies">> = reference.geographies.map((g) => ({
+    geo_id: g.geo_id,
+    name: g.name,
+    kind: g.kind,
+    macro_geos: g.macros.join(";"),
+    country_count: g.countries.length,
+    countries: g.countries.join(";"),
+    definition: g.definition,
+    note: g.note,
+  }));
   const blocOf = new Map<string, "us_led" | "china_led">(tables.providers.map((p) => [p.provider_id, p.bloc]));
   blocOf.set("us_led", "us_led");
   blocOf.set("china_led", "china_led");
@@ -125,13 +138,7 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
     if (!GEO_RELATIONS.has(f.measure) || f.object_id === null) continue;
     const geo = geoById.get(f.object_id);
     const countryMacro = reference.countryMacro.get(f.object_id);
-    const macros: readonly MacroGeo[] = geo
-      ? geo.kind === "macro"
-        ? [geo.geo_id as MacroGeo]
-        : (geo.covers ?? [])
-      : countryMacro
-        ? [countryMacro]
-        : [];
+    const macros: readonly MacroGeo[] = geo ? geo.macros : countryMacro ? [countryMacro] : [];
     for (const macro_geo of macros)
       geo_claims.push({
         fact_id: f.fact_id,
@@ -146,21 +153,27 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       });
   }
 
-  // --- battlegrounds -------------------------------------------------------------------------------
+  // --- battlegrounds: one column per relation, never merged -------------------------------------------
+  const usLed = (g: Row<"geo_claims">) => g.subject_bloc === "us_led";
+  const chinaLed = (g: Row<"geo_claims">) => g.subject_bloc === "china_led";
   const battlegrounds: Array<Row<"battlegrounds">> = MACRO_GEOS.map((macro_geo) => {
     const here = geo_claims.filter((g) => g.macro_geo === macro_geo);
-    const pick = (test: (g: Row<"geo_claims">) => boolean) => here.filter(test);
-    const battle = pick((g) => g.relation === "battleground");
-    const growth = pick((g) => g.relation === "growth_region" && g.subject_bloc === "china_led");
-    const lead = pick((g) => (g.relation === "expected_leader_in" || g.relation === "leans_toward") && g.subject_bloc === "us_led");
-    const aligned = pick((g) => g.relation === "less_aligned_with" && g.subject_bloc === "us_led");
-    const used = [...battle, ...growth, ...lead, ...aligned].map((g) => g.fact_id);
+    const used: string[] = [];
+    const pick = (relation: string, subject: (g: Row<"geo_claims">) => boolean = () => true) => {
+      const rows = here.filter((g) => g.relation === relation && subject(g));
+      used.push(...rows.map((g) => g.fact_id));
+      return rows;
+    };
+    const named = (rows: ReadonlyArray<Row<"geo_claims">>) => joinIds([...new Set(rows.map((g) => g.object_id))].sort());
+    const battle = pick("battleground");
     return {
       macro_geo,
       is_battleground: battle.length > 0,
-      china_led_growth: growth.length > 0,
-      us_led_lead: lead.length > 0,
-      less_aligned_with_us: aligned.length > 0,
+      us_led_leads: named(pick("expected_leader_in", usLed)),
+      growth_reported: named(pick("growth_region", chinaLed)),
+      growth_opportunity: named(pick("growth_opportunity", chinaLed)),
+      less_aligned_with_us: named(pick("less_aligned_with", usLed)),
+      leans_to_western: named(pick("leans_toward", (g) => g.subject_id === "western_providers")),
       fact_ids: joinIds([...new Set(used)].sort()),
     };
   });
@@ -179,5 +192,5 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
     },
     ctx,
   );
-  return { ...tables, footprint, footprint_vs_share, geo_claims, battlegrounds, ...regional };
+  return { ...tables, footprint, footprint_vs_share, geographies, geo_claims, battlegrounds, ...regional };
 }

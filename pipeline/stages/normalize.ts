@@ -10,11 +10,13 @@
  */
 import { invariant } from "../errors.ts";
 import { clean, sum } from "../numbers.ts";
-import { periodSortKey } from "../periods.ts";
+import { periodPrinted, periodSortKey, sentenceAround } from "../periods.ts";
+import { codePointSlicer } from "../text.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import type { EntitiesFile, MacroGeo, RegionList } from "../schema/inputs.ts";
+import type { MacroGeo, RegionList } from "../schema/inputs.ts";
+import { resolveGeographies, type ResolvedGeography } from "../geographies.ts";
 import type { Extracted } from "./extract.ts";
 
 export type NormalizedTables = Pick<
@@ -28,7 +30,8 @@ export interface GeoReference {
   catalog: CatalogRegion[];
   /** When the catalog describes (regions.meta.yaml). */
   catalogAsOf: string;
-  geographies: EntitiesFile["geographies"];
+  /** Every geography with its countries and macro-regions. */
+  geographies: ResolvedGeography[];
   /** Country code → macro-region. */
   countryMacro: ReadonlyMap<string, MacroGeo>;
   /** The providers' published region lists: definitions of "a region" besides the catalog's statuses. */
@@ -41,6 +44,9 @@ export interface Normalized {
 }
 
 type ShareRow = Row<"market_share">;
+
+/** How far around a quote (in code points) its sentence is looked for. */
+const SENTENCE_WINDOW = 600;
 
 /** One firm's figures for one market and period. */
 interface Series {
@@ -123,6 +129,15 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
   const sourceOrder = new Map(input.sources.map((s, i) => [s.source_id, i]));
 
+  const slicers = new Map(input.documents.map((d) => [d.meta.document_id, codePointSlicer(d.text)]));
+  /** The sentence that holds a quote (code-point offsets), read from a window around it. */
+  const sentenceOf = (document_id: string, start: number, end: number): string => {
+    const slice = slicers.get(document_id);
+    if (!slice) return "";
+    const from = Math.max(0, start - SENTENCE_WINDOW);
+    const before = slice(from, start).length;
+    return sentenceAround(slice(from, end + SENTENCE_WINDOW), before, before + slice(start, end).length);
+  };
   const facts: Array<Row<"facts">> = input.claims.map(({ record: r, document_id, subject_id, period }) => {
     const u = r.unit === null ? undefined : unit.get(r.unit);
     return {
@@ -147,6 +162,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       market: r.market ?? null,
       period_as_stated: r.period,
       period_note: r.period_note ?? null,
+      period_inferred: period === null ? null : !periodPrinted(period, sentenceOf(document_id, r.char_start, r.char_end)),
       note: r.note ?? null,
     };
   });
@@ -277,7 +293,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     geo: {
       catalog: input.catalog,
       catalogAsOf: input.catalogMeta.as_of,
-      geographies: input.entities.geographies,
+      geographies: resolveGeographies(input.entities.geographies, input.countryMacro),
       countryMacro: input.countryMacro,
       regionLists: input.regionLists,
     },

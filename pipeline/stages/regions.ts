@@ -9,16 +9,17 @@
  *
  * claims_check is made in claims-check.ts: each claim under every definition of "a region".
  *
- * Battlegrounds come from the facts too (through the battlegrounds and geo_claims tables): a
- * macro-region is a battleground when the article names it one, or when a quoted source names it a
- * growth region for the China-led providers outside their own home macro-region (the providers'
- * hq_country): Africa and Eastern Europe (→ europe) in the article, not China itself.
+ * Battlegrounds come from the facts (through the battlegrounds and geo_claims tables): a macro-region
+ * is a battleground only when the article calls it one (the Middle East, Latin America, Asia Pacific).
+ * What else the article says about a region (reported growth, growth opportunity, alignment) has its
+ * own column in battlegrounds and never makes a battleground.
  */
 import { invariant } from "../errors.ts";
 import { COUNTRY_BY_CODE } from "../countries.ts";
-import { round } from "../numbers.ts";
+import { clean } from "../numbers.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
-import { MACRO_GEOS, type EntitiesFile, type MacroGeo, type RegionList } from "../schema/inputs.ts";
+import type { ResolvedGeography } from "../geographies.ts";
+import { MACRO_GEOS, type MacroGeo, type RegionList } from "../schema/inputs.ts";
 import { joinIds, type Row } from "../schema/tables.ts";
 import { checkClaims, groupBy, isPublic, SCOPES } from "./claims-check.ts";
 import type { StageContext } from "./context.ts";
@@ -28,7 +29,7 @@ type Fact = Row<"facts">;
 export interface RegionsInput {
   catalog: readonly CatalogRegion[];
   providers: ReadonlyArray<Row<"providers">>;
-  geographies: EntitiesFile["geographies"];
+  geographies: readonly ResolvedGeography[];
   countryMacro: ReadonlyMap<string, MacroGeo>;
   facts: readonly Fact[];
   geo_claims: ReadonlyArray<Row<"geo_claims">>;
@@ -103,18 +104,11 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
     note: r.note,
   }));
 
-  // --- battlegrounds, from the facts -------------------------------------------------------------------
-  const chinaHome = new Set(providers.filter((p) => p.bloc === "china_led").map((p) => input.countryMacro.get(p.hq_country)));
-  const battle = new Map<MacroGeo, string | null>();
-  for (const b of input.battlegrounds) {
-    const growthCounts = b.china_led_growth && !chinaHome.has(b.macro_geo);
-    if (!b.is_battleground && !growthCounts) continue;
-    const used = input.geo_claims.filter(
-      (g) =>
-        g.macro_geo === b.macro_geo &&
-        (g.relation === "battleground" || (growthCounts && g.relation === "growth_region" && g.subject_bloc === "china_led")),
-    );
-    battle.set(b.macro_geo, joinIds([...new Set(used.map((g) => g.fact_id))].sort()));
+  // --- battlegrounds: the article's three, and nothing else ----------------------------------------------
+  const battle = new Map<MacroGeo, string | null>(input.battlegrounds.filter((b) => b.is_battleground).map((b) => [b.macro_geo, null]));
+  for (const macro_geo of battle.keys()) {
+    const used = input.geo_claims.filter((g) => g.macro_geo === macro_geo && g.relation === "battleground").map((g) => g.fact_id);
+    battle.set(macro_geo, joinIds([...new Set(used)].sort()));
   }
 
   // --- regional_breakdown ------------------------------------------------------------------------------
@@ -130,7 +124,7 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
         macro_geo,
         regions: here.length,
         availability_zones: withAz.length > 0 ? withAz.reduce((a, r) => a + (r.availability_zones ?? 0), 0) : null,
-        share_of_provider_regions: all.length > 0 ? round(here.length / all.length, 4) : null,
+        share_of_provider_regions: all.length > 0 ? clean(here.length / all.length) : null,
         battleground: battle.has(macro_geo),
         provider_name: p.provider_name,
         bloc: p.bloc,
@@ -163,7 +157,7 @@ export function regionTables(input: RegionsInput, ctx: StageContext): RegionTabl
       china_led_provider_count: present(cn).length,
       us_led_public_regions: us.filter(isPublic).length,
       china_led_public_regions: cn.filter(isPublic).length,
-      china_led_share_of_regions: here.length > 0 ? round(cn.length / (us.length + cn.length), 4) : null,
+      china_led_share_of_regions: here.length > 0 ? clean(cn.length / (us.length + cn.length)) : null,
       battleground: battle.has(macro_geo),
       battleground_fact_ids: battle.get(macro_geo) ?? null,
     };

@@ -13,18 +13,26 @@ describe("geography charts", () => {
     expect(battle.map((d) => /Macro-region: ([^;]+)/.exec(d.label)?.[1]).sort()).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
   });
 
-  it("battlegrounds: one square per true statement; the article's three battlegrounds", async () => {
-    const squares = marks(await svgOf("battlegrounds"), "square");
-    const flags = tables.battlegrounds
-      .flatMap((b) => [b.is_battleground, b.china_led_growth, b.us_led_lead, b.less_aligned_with_us])
-      .filter(Boolean);
-    expect(squares).toHaveLength(flags.length);
-    expect(
+  it("battlegrounds: one square per statement the article makes about a macro-region; the article's three battlegrounds", async () => {
+    const squares = marks(await svgOf("battlegrounds"), "point");
+    const statements = tables.battlegrounds.flatMap((b) =>
+      [b.is_battleground, b.us_led_leads, b.growth_reported, b.growth_opportunity, b.less_aligned_with_us, b.leans_to_western].filter(
+        (v) => v !== false && v !== null,
+      ),
+    );
+    expect(squares).toHaveLength(statements.length);
+    const where = (statement: string) =>
       squares
-        .filter((s) => s.label.includes("Statement: Battleground (article)"))
+        .filter((s) => s.label.includes(`Statement: ${statement}`))
         .map((s) => /Macro-region: ([^;]+)/.exec(s.label)?.[1])
-        .sort(),
-    ).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
+        .sort();
+    expect(where("Battleground (the article)")).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
+    expect(where("US hyperscalers to keep leading (the article)")).toEqual(["Europe", "North America"]);
+    const europe = squares.find((s) => s.label.includes("Macro-region: Europe; Statement: Growth opportunity"));
+    expect(europe?.label).toContain("As the article names it: Eastern Europe");
+    expect(europe?.fill).toBeNull(); // an open square: Eastern Europe is part of Europe
+    const battle = squares.find((s) => s.label.includes("Macro-region: Middle East; Statement: Battleground"));
+    expect(battle?.fill).toBe("#333333");
   });
 
   it("regional heatmap (hand-made rows): one cell per provider × macro-region with regions, ★ on battlegrounds", async () => {

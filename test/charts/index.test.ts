@@ -84,7 +84,7 @@ describe("renderCharts", () => {
     const files = await renderCharts(tables, { maxPoints: 10, onSkip: (k) => skipped.push(k) });
     expect(skipped).toEqual([
       { name: "geo_claims", points: 33, maxPoints: 10 },
-      { name: "battlegrounds", points: 15, maxPoints: 10 },
+      { name: "battlegrounds", points: 18, maxPoints: 10 },
       { name: "fact_positions", points: 113, maxPoints: 10 },
       { name: "regional_heatmap", points: 42, maxPoints: 10 },
       { name: "bloc_presence", points: 16, maxPoints: 10 },

@@ -20,7 +20,7 @@ describe("the report page", () => {
       "of 22 claims, 13 hold under every definition of a region, 5 depend on the definition, 3 hold under none and 1 cannot be checked",
     );
     expect(html).toContain(
-      "the region catalog has both blocs present in every one, with the China-led providers holding 10% to 28.6% of the regions there (catalog as of 2025-09).</li>",
+      "the region catalog has both blocs present in every one; the China-led providers hold 22.2% (Middle East) to 25% (Latin America) of the regions open to any customer (status general or sovereign) there, and 23.8% (Latin America) to 25% (Asia-Pacific and Middle East) counting every status, government and restricted included (catalog as of 2025-09).</li>",
     );
   });
 

@@ -98,11 +98,11 @@ describe("regions: regional_breakdown", () => {
     });
   });
 
-  it("gives Alibaba 19 mainland-China regions, 63 published zones, 55.88% of its 34 catalog regions", () => {
+  it("gives Alibaba 19 mainland-China regions, 63 published zones, 19/34 of its catalog regions", () => {
     expect(breakdown("alibaba", "china_mainland")).toMatchObject({
       regions: 19,
       availability_zones: 63,
-      share_of_provider_regions: 0.5588,
+      share_of_provider_regions: 0.558823529412,
       regions_general: 14,
       regions_restricted: 4,
       regions_government: 1,
@@ -117,17 +117,18 @@ describe("regions: regional_breakdown", () => {
       regions_general: 1,
       regions_restricted: 3,
       countries: "FR;IE;RU",
-      share_of_provider_regions: 0.1176,
-      battleground: true,
+      share_of_provider_regions: clean(4 / 34),
+      battleground: false,
     });
   });
 
-  it("marks as battlegrounds the article's three plus the China-led growth regions outside China, from the facts", () => {
+  it("marks as battlegrounds the article's three and nothing else: growth regions and Europe are not battlegrounds", () => {
     const flagged = t.regional_breakdown.filter((r) => r.provider_id === "aws" && r.battleground).map((r) => r.macro_geo);
-    expect(flagged).toEqual(["latin_america", "europe", "middle_east", "africa", "asia_pacific"]);
-    expect(breakdown("aws", "europe").battleground_fact_ids).toBe("china-led-opportunity-eastern-europe");
-    expect(breakdown("aws", "asia_pacific").battleground_fact_ids).toBe("battleground-asia-pacific;huawei-growth-region-asia-pacific");
+    expect(flagged).toEqual(["latin_america", "middle_east", "asia_pacific"]);
+    expect(breakdown("aws", "europe")).toMatchObject({ battleground: false, battleground_fact_ids: null });
+    expect(breakdown("aws", "asia_pacific").battleground_fact_ids).toBe("battleground-asia-pacific");
     expect(breakdown("aws", "china_mainland").battleground).toBe(false);
+    expect(t.bloc_presence.filter((b) => b.battleground).map((b) => b.macro_geo)).toEqual(flagged);
   });
 
   it("shares of each provider's regions sum to 1", () => {
@@ -147,7 +148,7 @@ describe("regions: bloc_presence", () => {
       china_led_regions: 34,
       us_led_providers: "aws;azure",
       china_led_providers: "alibaba;huawei",
-      china_led_share_of_regions: 0.8095,
+      china_led_share_of_regions: 0.809523809524,
     });
   });
 
@@ -158,7 +159,7 @@ describe("regions: bloc_presence", () => {
       china_led_providers: "huawei",
       china_led_provider_count: 1,
       us_led_provider_count: 4,
-      battleground: true,
+      battleground: false,
     });
     expect(bloc("oceania")).toMatchObject({
       us_led_regions: 12,

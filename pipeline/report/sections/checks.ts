@@ -1,4 +1,5 @@
 /** Section 3: the claims check (one row per claim, one column per definition of a region) and the data-quality findings. */
+import { inferredPeriodsSentence, total } from "../../findings.ts";
 import type { Row } from "../../schema/tables.ts";
 import { fmtPct, listParts, plural } from "../format.ts";
 import { html, join, type Html } from "../html.ts";
@@ -88,19 +89,18 @@ function qualityFindings(q: QualityModel, L: Labels): Html {
     items.push(
       html`<li><strong>Figures the article does not give.</strong> The region count of ${listParts(q.countsFromCatalog.map(L.provider))} comes from the region catalog, not the article.</li>`,
     );
-  if (q.inferredPeriods > 0)
-    items.push(
-      html`<li><strong>Inferred periods.</strong> For ${plural(q.inferredPeriods, "fact")} the year or period is not printed next to the figure and was read from the article's date (see <code>facts.period_note</code>).</li>`,
-    );
+  if (q.inferredPeriods.inferred > 0)
+    items.push(html`<li><strong>Inferred periods.</strong> ${inferredPeriodsSentence(q.inferredPeriods)}</li>`);
   if (q.notedFacts > 0)
     items.push(
       html`<li><strong>Editor's notes.</strong> ${plural(q.notedFacts, "fact")} carry a note on how ${q.notedFacts === 1 ? "it was" : "they were"} read (shown in the <a href="#provenance">provenance panel</a>).</li>`,
     );
-  const total = q.regionsWithoutZones.reduce((a, [, k]) => a + k, 0);
-  if (q.regionCount > 0 && total > 0) {
-    const byProvider = q.regionsWithoutZones.map(([p, k]) => `${L.provider(p)} ${k}`);
+  const missing = total(q.zones.notSourced);
+  const none = total(q.zones.publishedNone);
+  if (q.regionCount > 0 && missing + none > 0) {
+    const byProvider = (xs: ReadonlyArray<[string, number]>) => listParts(xs.map(([p, k]) => `${L.provider(p)} ${k}`));
     items.push(
-      html`<li><strong>Gaps in the region catalog.</strong> ${total} of its ${q.regionCount} regions publish no availability-zone count (${listParts(byProvider)}); zone totals over them are lower bounds.</li>`,
+      html`<li><strong>Gaps in the region catalog.</strong> ${missing} of its ${q.regionCount} regions have no sourced availability-zone count (${byProvider(q.zones.notSourced)}); zone totals over them are lower bounds.${none > 0 && html` ${none} more are published by their provider as having no availability zone (${byProvider(q.zones.publishedNone)}; <code>availability_zones</code> = 0).`}</li>`,
     );
   }
   return html`<ul class="quality">

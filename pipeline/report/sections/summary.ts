@@ -1,6 +1,7 @@
 /** Section 1, the key numbers: the firms' gap per provider, the bloc split per source, the battlegrounds, the claims in one line. */
 import { fmtPct, fmtPp, listParts, plural } from "../format.ts";
 import { html, join, type Html } from "../html.ts";
+import { chinaPublicShare, STATUS_WORDS, type ShareRange } from "../../findings.ts";
 import type { Battleground, BlocSplit, Headline, Labels, SeriesPair } from "../model.ts";
 import { fig } from "./common.ts";
 
@@ -43,10 +44,13 @@ ${join(body, "\n")}
 function blocsFinding(h: Headline, L: Labels): Html {
   const parts = h.blocs.map(({ row: c, facts }) => {
     const source = L.source(c.source_id);
-    return html`under ${source} (${c.period}) the US-led providers it names hold ${fig(fmtPct(c.us_led_share), facts, `US-led, ${source}`)} of the market and the China-led ${fig(fmtPct(c.china_led_share), facts, `China-led, ${source}`)}`;
+    return html`under ${source} (${L.market(c.market)}, ${c.period}) the US-led providers it names hold ${fig(fmtPct(c.us_led_share), facts, `US-led, ${source}`)} of that market and the China-led ${fig(fmtPct(c.china_led_share), facts, `China-led, ${source}`)}`;
   });
   const rest = h.blocs.map(({ row: c }) => `${fmtPct(c.others)} for ${L.source(c.source_id)}`);
-  return html`<li><strong>${LEADER_TEXT[h.leader]}</strong> ${listParts(parts)}. The rest of each market (${listParts(rest)}) is not attributed to anyone.</li>`;
+  const markets = new Set(h.blocs.map(({ row: c }) => `${c.market}\u0000${c.period}`));
+  const mixed =
+    markets.size > 1 ? " The sources measure different markets over different periods, so their figures are not one market's split." : "";
+  return html`<li><strong>${LEADER_TEXT[h.leader]}</strong> ${listParts(parts)}.${mixed} The rest of each market (${listParts(rest)}) is not attributed to anyone.</li>`;
 }
 
 function blocsRow({ row: c, facts }: BlocSplit, L: Labels): Html {
@@ -67,10 +71,17 @@ ${join(
 const battlegroundFig = (b: Battleground, L: Labels): Html =>
   fig(L.geo(b.row.macro_geo), b.facts, `${L.geo(b.row.macro_geo)}: why a battleground`);
 
+/** "12.5% (Europe) to 28.6% (Africa)": a range with the macro-region at each end. */
+function rangeText(r: ShareRange | undefined, L: Labels): Html {
+  if (r === undefined) return html`none`;
+  const geos = (ids: readonly string[]) => listParts(ids.map(L.geo));
+  return r.min === r.max ? html`${fmtPct(r.min)}` : html`${fmtPct(r.min)} (${geos(r.minGeos)}) to ${fmtPct(r.max)} (${geos(r.maxGeos)})`;
+}
+
 function battlegroundsFinding(h: Headline, L: Labels): Html {
   const n = h.battlegrounds.length;
-  const range = h.chinaShareRange;
-  return html`<li><strong>The article's ${plural(n, "battleground")}</strong> (${listParts(h.battlegrounds.map((b) => battlegroundFig(b, L)))}): the region catalog has both blocs present in ${h.bothBlocs === n ? "every one" : `${h.bothBlocs} of them`}${range && html`, with the China-led providers holding ${fmtPct(range[0])} to ${fmtPct(range[1])} of the regions there`} (catalog as of ${h.catalogAsOf}).</li>`;
+  const f = h.battleFigures;
+  return html`<li><strong>The article's ${plural(n, "battleground")}</strong> (${listParts(h.battlegrounds.map((b) => battlegroundFig(b, L)))}): the region catalog has both blocs present in ${f.bothBlocs === n ? "every one" : `${f.bothBlocs} of them`}; the China-led providers hold ${rangeText(f.publicRange, L)} of the ${STATUS_WORDS.public} there, and ${rangeText(f.allRange, L)} counting ${STATUS_WORDS.all} (catalog as of ${h.catalogAsOf}).</li>`;
 }
 
 function battlegroundsTable(h: Headline, L: Labels): Html {
@@ -81,11 +92,12 @@ function battlegroundsTable(h: Headline, L: Labels): Html {
           rows.map((r) => html`${L.provider(r.provider_id)} (${r.regions})`),
           ", ",
         );
+  const share = (x: number | null) => (x === null ? "–" : fmtPct(x));
   const rows = h.battlegrounds.map(
     (b) =>
-      html`<tr><th scope="row">${battlegroundFig(b, L)}</th><td>${present(b.usLed)}</td><td>${present(b.chinaLed)}</td><td class="num">${b.row.china_led_share_of_regions === null ? "–" : fmtPct(b.row.china_led_share_of_regions)}</td></tr>`,
+      html`<tr><th scope="row">${battlegroundFig(b, L)}</th><td>${present(b.usLed)}</td><td>${present(b.chinaLed)}</td><td class="num">${share(chinaPublicShare(b.row))}</td><td class="num">${share(b.row.china_led_share_of_regions)}</td></tr>`,
   );
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Who is present in each battleground"><table class="headline-table" id="headline-battlegrounds"><caption>Who is present in each battleground (cloud regions per provider in the region catalog, every status)</caption><thead><tr><th scope="col">Macro-region</th><th scope="col">US-led providers (regions)</th><th scope="col">China-led providers (regions)</th><th scope="col" class="num">China-led share of regions</th></tr></thead><tbody>
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Who is present in each battleground"><table class="headline-table" id="headline-battlegrounds"><caption>Who is present in each of the article's battlegrounds (cloud regions per provider in the region catalog, every status; the China-led share also over the public regions, status general or sovereign)</caption><thead><tr><th scope="col">Macro-region</th><th scope="col">US-led providers (regions)</th><th scope="col">China-led providers (regions)</th><th scope="col" class="num">China-led share<span class="sub">public regions</span></th><th scope="col" class="num">China-led share<span class="sub">every status</span></th></tr></thead><tbody>
 ${join(rows, "\n")}
 </tbody></table></div>`;
 }

@@ -13,7 +13,7 @@ export const Footprint = z.object({
   ),
   regions_qualifier: qualifier('Qualifier of the region count: exact or over (Azure\'s "over 70" is a lower bound)'),
   availability_zones: intOrNull("Availability zones per the article", "count"),
-  az_per_region: numOrNull("availability_zones / regions, rounded to 2 decimals (null when either is missing)", "zones per region"),
+  az_per_region: numOrNull("availability_zones / regions, to 12 significant digits (null when either is missing)", "zones per region"),
   as_of: strOrNull("As-of period of the region count"),
   fact_ids: ids("Facts behind the row"),
   regions_listed: intOrNull("Regions in the list the article links to (Azure: 55)", "count"),
@@ -39,7 +39,7 @@ export const FootprintVsShare = z.object({
   regions_qualifier: qualifier("Qualifier of the region count"),
   share: num("Market share per source_id", "fraction"),
   regions_per_share_point: num(
-    "regions / (share × 100), rounded to 2 decimals; a lower bound when regions_qualifier is over",
+    "regions / (share × 100), to 12 significant digits; a lower bound when regions_qualifier is over",
     "regions per percentage point",
   ),
   fact_ids: ids("Facts behind the row"),
@@ -47,25 +47,54 @@ export const FootprintVsShare = z.object({
 
 // --- The article's geography ---------------------------------------------------------------------
 
+export const Geography = z.object({
+  geo_id: str("Geography id, as in facts.object_id"),
+  name: str("Name"),
+  kind: z.enum(["macro", "composite"]).meta(m("macro: one of the eight macro-regions; composite: one of the article's looser terms")),
+  macro_geos: str("Macro-regions its countries lie in, wholly or partly (semicolon-separated)"),
+  country_count: int("How many countries it has", "count"),
+  countries: str("Its countries, ISO 3166-1 alpha-2 (semicolon-separated)"),
+  definition: str(
+    "How the country list is made: world-countries regions and subregions with the countries added or removed, or the macro-regions it unites",
+  ),
+  note: strOrNull("What the geography means in the article, and the choices behind its list (commented in data/reference/entities.yaml)"),
+});
+
 export const GeoClaim = z.object({
   fact_id: str("The geography fact"),
   subject_id: str("Provider or entity the claim is about"),
   subject_bloc: z.enum(BLOCS).nullable().meta(m("Bloc of the subject when it is a provider or a bloc")),
   relation: str(
-    "The claim: regions_in, regions_mainly_in, regions_absent_from, growth_region, battleground, expected_leader_in, leans_toward, less_aligned_with",
+    "The claim (facts.measure): regions_in, regions_mainly_in, regions_absent_from, growth_region (realised growth), growth_opportunity (a forecast), battleground, expected_leader_in, leans_toward, less_aligned_with",
   ),
   object_id: str("Geography as stated (a geography id or an ISO country code)"),
   object_kind: z.enum(["macro", "composite", "country"]).meta(m("What object_id is")),
-  macro_geo: z.enum(MACRO_GEOS).meta(m("One macro-region the object covers (one row per macro-region)")),
+  macro_geo: z
+    .enum(MACRO_GEOS)
+    .meta(
+      m(
+        "One macro-region the object's countries lie in, wholly or partly (one row per macro-region; the geographies table lists the countries)",
+      ),
+    ),
   country: strOrNull("ISO country code when the object is a country"),
   attributed_to: str("Who the claim is attributed to"),
 });
 
+/** The geographies a relation names within one macro-region, as the article names them. */
+const named = (what: string) =>
+  strOrNull(
+    `${what}: the geographies as the article names them that lie in the macro-region (semicolon-separated geography ids or country codes; null when none)`,
+  );
+
 export const Battleground = z.object({
   macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region")),
-  is_battleground: bool("The article calls it a key market-share battleground"),
-  china_led_growth: bool("Someone quoted names it as a growth region or opportunity for the China-led providers"),
-  us_led_lead: bool("The article says the US-led providers will keep leading there, or that it leans toward them"),
-  less_aligned_with_us: bool("A quoted analyst calls it less aligned with the U.S."),
+  is_battleground: bool(
+    "The article names it a key market-share battleground: the Middle East, Latin America and the Asia Pacific regions, its only three",
+  ),
+  us_led_leads: named('Where the article says "U.S. hyperscalers will continue to lead" (a forecast)'),
+  growth_reported: named("Where a China-led provider reports realised growth (Huawei, 2024 annual report)"),
+  growth_opportunity: named("Where an analyst sees a growth opportunity for the China-led providers (Kimball: a forecast)"),
+  less_aligned_with_us: named('What an analyst calls "less aligned with the U.S." (Chua: an opinion)'),
+  leans_to_western: named("What is said to lean toward Western cloud providers (Kimball)"),
   fact_ids: ids("Facts behind the row"),
 });

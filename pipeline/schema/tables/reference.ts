@@ -79,5 +79,13 @@ export const Fact = z.object({
   market: strOrNull("Market the figure measures (market_share facts)"),
   period_as_stated: strOrNull("Period as written in the fixture"),
   period_note: strOrNull("How the period was read from the text"),
+  period_inferred: z
+    .boolean()
+    .nullable()
+    .meta(
+      m(
+        'true when the sentence that states the fact does not print its period (year and quarter, half or month): the period was read from the article\'s date or converted ("data from July 2025" read as 2025-Q2; see period_note); false when printed; null when the fact has no period',
+      ),
+    ),
   note: strOrNull("Editor's note on the claim"),
 });

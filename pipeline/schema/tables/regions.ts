@@ -20,7 +20,10 @@ export const Region = z.object({
   country_name: str("Country name (world-countries common name)"),
   macro_geo: z.enum(MACRO_GEOS).meta(m("Macro-region of the country (data/reference/geography.yaml)")),
   bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
-  availability_zones: intOrNull("Availability zones (Oracle: availability domains) where published; null when not sourced", "count"),
+  availability_zones: intOrNull(
+    "Availability zones (Oracle: availability domains) where published; 0 when the provider publishes that the region has none; null when not sourced",
+    "count",
+  ),
   status: z
     .enum(REGION_STATUSES)
     .meta(
@@ -52,9 +55,9 @@ export const RegionalBreakdown = z.object({
     "Sum of the published availability-zone counts of those regions; null when none is published (a lower bound when regions_with_az < regions)",
     "count",
   ),
-  share_of_provider_regions: numOrNull("regions / the provider's catalog regions, rounded to 4 decimals", "fraction"),
+  share_of_provider_regions: numOrNull("regions / the provider's catalog regions, to 12 significant digits", "fraction"),
   battleground: bool(
-    "The macro-region is one of the article's battlegrounds: named a battleground, or named a growth region for the China-led providers outside their home macro-region",
+    "The macro-region is one of the article's three battlegrounds (battlegrounds.is_battleground: the Middle East, Latin America, Asia Pacific)",
   ),
   provider_name: str("Provider display name"),
   bloc: z.enum(BLOCS).meta(m("Bloc of the provider")),
@@ -63,9 +66,9 @@ export const RegionalBreakdown = z.object({
   regions_restricted: int("Of which status restricted", "count"),
   regions_government: int("Of which status government", "count"),
   regions_announced: int("Of which status announced (generally available only after the catalog's as-of date)", "count"),
-  regions_with_az: int("Regions whose availability-zone count is published", "count"),
+  regions_with_az: int("Regions whose availability-zone count is published (0 included)", "count"),
   countries: strOrNull("Countries of those regions, ISO 3166-1 alpha-2 (semicolon-separated; null when none)"),
-  battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
+  battleground_fact_ids: ids("The article's battleground facts for the macro-region"),
 });
 
 export const BlocPresence = z.object({
@@ -79,11 +82,11 @@ export const BlocPresence = z.object({
   us_led_public_regions: int("US-led regions open to any customer (status general or sovereign)", "count"),
   china_led_public_regions: int("China-led regions open to any customer (status general or sovereign)", "count"),
   china_led_share_of_regions: numOrNull(
-    "china_led_regions / (us_led_regions + china_led_regions), rounded to 4 decimals; null when neither bloc has a region",
+    "china_led_regions / (us_led_regions + china_led_regions), to 12 significant digits; null when neither bloc has a region",
     "fraction",
   ),
-  battleground: bool("The macro-region is one of the article's battlegrounds (same rule as regional_breakdown.battleground)"),
-  battleground_fact_ids: ids("Facts that make the macro-region a battleground"),
+  battleground: bool("The macro-region is one of the article's three battlegrounds (battlegrounds.is_battleground)"),
+  battleground_fact_ids: ids("The article's battleground facts for the macro-region"),
 });
 
 export const ClaimCheck = z.object({

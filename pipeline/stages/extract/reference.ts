@@ -135,6 +135,8 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
     }
   }
 
+  checkGeographies(entities, (at, rule, message) => out.add(d(REFERENCE.entities), undefined, at, rule, message));
+
   let catalog: CatalogRegion[] = [];
   let regionLists: RegionList[] = [];
   const regionsFile = d(REFERENCE.regions);
@@ -156,4 +158,26 @@ export function checkReference(inputs: Inputs, out: Issues): Reference {
   }
 
   return { providers, sources, measures, entities, geography, catalogMeta, aliasToProvider, countryMacro, catalog, regionLists };
+}
+
+/** Each geography has the shape its kind needs, and a country list names only what world-countries knows. */
+function checkGeographies(entities: EntitiesFile | undefined, add: (at: string, rule: string, message: string) => void): void {
+  const known = {
+    region: [...new Set(COUNTRIES.map((c) => c.region))].sort(),
+    subregion: [...new Set(COUNTRIES.map((c) => c.subregion))].sort(),
+  };
+  for (const [i, g] of (entities?.geographies ?? []).entries()) {
+    const at = `geographies[${i}]`;
+    const shapeOk = g.kind === "macro" ? !g.covers && !g.countries_from : (g.covers === undefined) !== (g.countries_from === undefined);
+    if (!shapeOk) add(at, "geography-shape", msg.geographyShape(g.geo_id, g.kind));
+    const sel = g.countries_from;
+    if (!sel) continue;
+    for (const kind of ["region", "subregion"] as const)
+      for (const name of (kind === "region" ? sel.regions : sel.subregions) ?? [])
+        if (!known[kind].includes(name))
+          add(`${at}.countries_from.${kind}s`, "unknown-world-region", msg.unknownWorldRegion(kind, name, known[kind]));
+    for (const field of ["add", "remove"] as const)
+      for (const code of sel[field] ?? [])
+        if (!COUNTRY_BY_CODE.has(code)) add(`${at}.countries_from.${field}`, "unknown-country", msg.unknownCountry(code));
+  }
 }

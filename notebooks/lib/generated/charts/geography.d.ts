@@ -7,7 +7,11 @@ import type { Row } from "../schema/tables.js";
 import { type ChartTheme, type TopLevelSpec } from "./theme.js";
 /** Dot matrix: who is claimed to do what where (one row per subject × relation). */
 export declare function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartTheme): TopLevelSpec;
-/** Per macro-region, which of the article's four statements apply (one square per true flag). */
+/**
+ * Per macro-region, which of the article's statements apply: a filled square when the statement names
+ * the whole macro-region, an open one when it names only part of it (the U.S. in North America,
+ * Eastern Europe in Europe, MENA in Africa), with the article's own geography in the tooltip.
+ */
 export declare function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartTheme): TopLevelSpec;
 /** Heatmap: regions per provider × macro-region; ★ marks the article's battlegrounds. */
 export declare function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: ChartTheme): TopLevelSpec;

@@ -69,3 +69,4 @@ export declare function chartSpecs(t: ChartTables, theme: ChartTheme): Array<{
 export declare function chartPoints(spec: TopLevelSpec): number;
 /** Every chart file: path relative to the output folder → bytes, in chartBuilders' order. */
 export declare function renderCharts(tables: ChartTables, options?: ChartOptions): Promise<Map<string, string | Uint8Array>>;
+export * from "../findings.js";

@@ -41,37 +41,54 @@ __export(index_exports, {
   MACRO_GEO_LABELS: () => MACRO_GEO_LABELS,
   PNG_CHARTS: () => PNG_CHARTS,
   PROVIDER_COLORS: () => PROVIDER_COLORS,
+  RELATION_WORDS: () => RELATION_WORDS,
   SOURCE_COLORS: () => SOURCE_COLORS,
+  STATUS_WORDS: () => STATUS_WORDS,
   VEGA_LITE_SCHEMA: () => VEGA_LITE_SCHEMA,
   base: () => base,
+  battlegroundFigures: () => battlegroundFigures,
   battlegrounds: () => battlegrounds,
+  battlegroundsSentence: () => battlegroundsSentence,
   blocPresence: () => blocPresence,
   blocShare: () => blocShare,
   chartBuilders: () => chartBuilders,
   chartPoints: () => chartPoints,
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
+  chinaPublicShare: () => chinaPublicShare,
+  chinaShareSentence: () => chinaShareSentence,
   factPositions: () => factPositions,
   finalizeSpec: () => finalizeSpec,
   footprint: () => footprint,
   geoClaimsMatrix: () => geoClaimsMatrix,
   geoLabel: () => geoLabel,
+  inferredPeriods: () => inferredPeriods,
+  inferredPeriodsSentence: () => inferredPeriodsSentence,
+  largestShare: () => largestShare,
+  listWords: () => listWords,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
   ordered: () => ordered,
+  pctText: () => pctText,
   providerLabelOf: () => providerLabelOf,
+  providerShareIn: () => providerShareIn,
+  providerShareSentence: () => providerShareSentence,
   providerShortName: () => providerShortName,
   regionalHeatmap: () => regionalHeatmap,
   regionsVsShare: () => regionsVsShare,
+  relationLines: () => relationLines,
   renderCharts: () => renderCharts,
   renderPng: () => renderPng,
   renderSvg: () => renderSvg,
+  sameRanking: () => sameRanking,
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
   shareOfNamed: () => shareOfNamed,
   sourceLabelOf: () => sourceLabelOf,
+  total: () => total,
   uniq: () => uniq,
-  upTo: () => upTo
+  upTo: () => upTo,
+  zoneGaps: () => zoneGaps
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -233,6 +250,13 @@ var ENTITY_KINDS = [
   "strategy",
   "topic"
 ];
+var countryCode = import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country));
+var CountrySelection = import_zod.z.strictObject({
+  regions: import_zod.z.array(text).optional(),
+  subregions: import_zod.z.array(text).optional(),
+  add: import_zod.z.array(countryCode).optional(),
+  remove: import_zod.z.array(countryCode).optional()
+});
 var EntitiesFile = import_zod.z.object({
   entities: import_zod.z.array(
     import_zod.z.strictObject({
@@ -248,8 +272,7 @@ var EntitiesFile = import_zod.z.object({
       name: text,
       kind: import_zod.z.enum(["macro", "composite"]),
       covers: import_zod.z.array(MacroGeo).optional(),
-      /** Countries (ISO 3166-1 alpha-2) of a composite that is narrower than whole macro-regions. */
-      countries: import_zod.z.array(import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country))).optional(),
+      countries_from: CountrySelection.optional(),
       note: text.optional()
     })
   ),
@@ -566,7 +589,8 @@ var RELATION_LABELS = {
   regions_in: "has regions in",
   regions_mainly_in: "regions mainly in",
   regions_absent_from: "absent from",
-  growth_region: "growth region",
+  growth_region: "growth reported",
+  growth_opportunity: "growth opportunity",
   battleground: "battleground",
   expected_leader_in: "expected to lead in",
   leans_toward: "leans toward (it)",
@@ -575,7 +599,8 @@ var RELATION_LABELS = {
 var SUBJECT_LABELS = {
   us_led: "US-led stack",
   china_led: "China-led stack",
-  cloud_ai_market: "Cloud & AI market"
+  cloud_ai_market: "Cloud & AI market",
+  western_providers: "Western providers"
 };
 function geoClaimsMatrix(rows, t) {
   const subjectLabel = (id2) => SUBJECT_LABELS[id2] ?? t.providerLabel(id2);
@@ -610,7 +635,7 @@ function geoClaimsMatrix(rows, t) {
     ...base,
     title: {
       text: "The article's geography claims",
-      subtitle: "One dot per claim and macro-region it covers; colour = bloc of the subject"
+      subtitle: "One dot per claim and macro-region it names, wholly or in part; colour = bloc of the subject"
     },
     data: { values },
     width: { step: 62 },
@@ -643,32 +668,49 @@ function geoClaimsMatrix(rows, t) {
     }
   };
 }
-var BATTLEGROUND_FLAGS = [
-  { key: "is_battleground", label: "Battleground (article)", color: "#333333" },
-  { key: "china_led_growth", label: "China-led growth region", color: BLOC_COLORS.china_led },
-  { key: "us_led_lead", label: "US-led expected to lead", color: BLOC_COLORS.us_led },
-  { key: "less_aligned_with_us", label: "Less aligned with the U.S.", color: "#8a6d00" }
+var RELATIONS = [
+  { key: "is_battleground", label: "Battleground (the article)", color: "#333333" },
+  { key: "us_led_leads", label: "US hyperscalers to keep leading (the article)", color: BLOC_COLORS.us_led },
+  { key: "leans_to_western", label: "Leans to Western providers (an analyst)", color: "#5b8db8" },
+  { key: "growth_reported", label: "Growth reported (Huawei, realised)", color: BLOC_COLORS.china_led },
+  { key: "growth_opportunity", label: "Growth opportunity (an analyst's forecast)", color: "#e08a7a" },
+  { key: "less_aligned_with_us", label: "Less aligned with the U.S. (an analyst)", color: "#8a6d00" }
 ];
+var NAMED_LABELS = { US: "the U.S.", mena: "MENA", eastern_europe: "Eastern Europe" };
 function battlegrounds(rows, t) {
+  const label = (id2) => NAMED_LABELS[id2] ?? t.geoLabel(id2);
   const values = rows.flatMap(
-    (r) => BATTLEGROUND_FLAGS.filter((f) => r[f.key]).map((f) => ({
-      macro_geo: t.geoLabel(r.macro_geo),
-      statement: f.label,
-      facts: (r.fact_ids ?? "").split(";").join("; ")
-    }))
+    (r) => RELATIONS.flatMap((f) => {
+      const v = r[f.key];
+      if (v === false || v === null) return [];
+      const named = v === true ? [r.macro_geo] : v.split(";");
+      const whole = named.includes(r.macro_geo);
+      return [
+        {
+          macro_geo: t.geoLabel(r.macro_geo),
+          statement: f.label,
+          named: named.map(label).join(", "),
+          extent: whole ? "the whole macro-region" : "part of it",
+          facts: (r.fact_ids ?? "").split(";").join("; ")
+        }
+      ];
+    })
   );
   return {
     ...base,
-    title: { text: "Where the two stacks meet", subtitle: "What the article and its analysts say about each macro-region" },
+    title: {
+      text: "What the article says about each macro-region",
+      subtitle: "One column per statement, never merged; open square = the statement names only part of the macro-region"
+    },
     data: { values },
     width: { step: 44 },
     height: { step: 24 },
-    mark: { type: "square", size: 260, opacity: 1, tooltip: true },
+    mark: { type: "point", shape: "square", size: 220, strokeWidth: 2, opacity: 1, tooltip: true },
     encoding: {
       x: {
         field: "statement",
         type: "nominal",
-        sort: BATTLEGROUND_FLAGS.map((f) => f.label),
+        sort: RELATIONS.map((f) => f.label),
         title: null,
         axis: { orient: "top", labelAngle: -30, labelLimit: 320 }
       },
@@ -677,12 +719,23 @@ function battlegrounds(rows, t) {
         field: "statement",
         type: "nominal",
         legend: null,
-        scale: { domain: BATTLEGROUND_FLAGS.map((f) => f.label), range: BATTLEGROUND_FLAGS.map((f) => f.color) }
+        scale: { domain: RELATIONS.map((f) => f.label), range: RELATIONS.map((f) => f.color) }
+      },
+      fill: {
+        condition: {
+          test: "datum.extent === 'the whole macro-region'",
+          field: "statement",
+          type: "nominal",
+          legend: null,
+          scale: { domain: RELATIONS.map((f) => f.label), range: RELATIONS.map((f) => f.color) }
+        },
+        value: "transparent"
       },
       tooltip: [
         { field: "macro_geo", type: "nominal", title: "Macro-region" },
         { field: "statement", type: "nominal", title: "Statement" },
-        { field: "facts", type: "nominal", title: "Facts" }
+        { field: "named", type: "nominal", title: "As the article names it" },
+        { field: "facts", type: "nominal", title: "Facts behind the row" }
       ]
     }
   };
@@ -710,7 +763,7 @@ function regionalHeatmap(rows, t) {
     ...base,
     title: {
       text: "Cloud regions per provider and macro-region",
-      subtitle: "Regions in the region catalog, every status; ★ = a battleground in the article"
+      subtitle: "Regions in the region catalog, every status; ★ = one of the article's battlegrounds"
     },
     data: { values },
     width: { step: 64 },
@@ -758,7 +811,7 @@ function blocPresence(rows, t) {
     ...base,
     title: {
       text: "Presence of each bloc per macro-region",
-      subtitle: battle.size > 0 ? "Regions of the bloc's providers; ★ = a battleground in the article" : "Regions of the bloc's providers"
+      subtitle: battle.size > 0 ? "Regions of the bloc's providers, every status; ★ = one of the article's battlegrounds" : "Regions of the bloc's providers, every status"
     },
     data: { values },
     width: 360,
@@ -872,7 +925,7 @@ function marketShareBySource(rows, t) {
     ...base,
     title: {
       text: "Cloud market share by provider, per research firm",
-      subtitle: "Each firm measures a different market and period; shares of that firm's market"
+      subtitle: new Set(rows.map((r) => `${r.market}\0${r.period}`)).size > 1 ? "Each firm measures a different market and period; shares of that firm's market" : "Shares of the firm's market"
     },
     data: { values },
     facet: {
@@ -1070,6 +1123,121 @@ function blocShare(rows, t) {
   });
 }
 
+// pipeline/numbers.ts
+function clean(x) {
+  return Number(x.toPrecision(12));
+}
+
+// pipeline/findings.ts
+function pctText(x) {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+function listWords(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var STATUS_WORDS = {
+  public: "regions open to any customer (status general or sovereign)",
+  all: "every status, government and restricted included"
+};
+function range(rows) {
+  const known = rows.filter((r) => r.share !== null);
+  if (known.length === 0) return void 0;
+  const min = Math.min(...known.map((r) => r.share));
+  const max = Math.max(...known.map((r) => r.share));
+  const at = (x) => known.filter((r) => r.share === x).map((r) => r.geo);
+  return { min, max, minGeos: at(min), maxGeos: at(max) };
+}
+function chinaPublicShare(b) {
+  const n = b.us_led_public_regions + b.china_led_public_regions;
+  return n === 0 ? null : clean(b.china_led_public_regions / n);
+}
+function battlegroundFigures(presence) {
+  const battle = presence.filter((b) => b.battleground);
+  return {
+    geos: battle.map((b) => b.macro_geo),
+    bothBlocs: battle.filter((b) => b.us_led_provider_count > 0 && b.china_led_provider_count > 0).length,
+    publicRange: range(battle.map((b) => ({ geo: b.macro_geo, share: chinaPublicShare(b) }))),
+    allRange: range(battle.map((b) => ({ geo: b.macro_geo, share: b.china_led_share_of_regions })))
+  };
+}
+function battlegroundsSentence(f, geoLabel2) {
+  return `The article names ${plural(f.geos.length, "battleground")}: ${listWords(f.geos.map(geoLabel2))}.`;
+}
+function chinaShareSentence(f, geoLabel2) {
+  const part = (r, what) => r === void 0 ? `no ${what}` : r.min === r.max ? `${pctText(r.min)} of the ${what}` : `${pctText(r.min)} (${listWords(r.minGeos.map(geoLabel2))}) to ${pctText(r.max)} (${listWords(r.maxGeos.map(geoLabel2))}) of the ${what}`;
+  return `In the article's battlegrounds the China-led providers hold ${part(f.publicRange, STATUS_WORDS.public)}, and ${part(f.allRange, `regions counting ${STATUS_WORDS.all}`)}.`;
+}
+var isPublic = (r) => r.status === "general" || r.status === "sovereign";
+function providerShareIn(regions, provider_id, macro_geo) {
+  const mine = regions.filter((r) => r.provider_id === provider_id);
+  const count = (rows) => ({ k: rows.filter((r) => r.macro_geo === macro_geo).length, n: rows.length });
+  return { provider_id, macro_geo, all: count(mine), public: count(mine.filter(isPublic)) };
+}
+function providerShareSentence(s, providerLabel, geoLabel2) {
+  const frac = ({ k, n }) => `${k} of ${n} (${n === 0 ? "n/a" : pctText(k / n)})`;
+  return `In the catalog, ${frac(s.public)} of ${providerLabel}'s ${STATUS_WORDS.public} are in ${geoLabel2}; ${frac(s.all)} counting ${STATUS_WORDS.all}.`;
+}
+function zoneGaps(regions) {
+  const tally = (test) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of regions) if (test(r)) m.set(r.provider_id, (m.get(r.provider_id) ?? 0) + 1);
+    return [...m.entries()].sort(([a], [b]) => a < b ? -1 : 1);
+  };
+  return {
+    regions: regions.length,
+    notSourced: tally((r) => r.availability_zones === null),
+    publishedNone: tally((r) => r.availability_zones === 0)
+  };
+}
+var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
+function inferredPeriods(facts) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of facts) if (f.period_inferred === true && f.period !== null) m.set(f.period, (m.get(f.period) ?? 0) + 1);
+  const byPeriod = [...m.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return { facts: facts.length, inferred: total(byPeriod), byPeriod };
+}
+function inferredPeriodsSentence(p) {
+  return `For ${p.inferred} of ${plural(p.facts, "fact")} the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): ${listWords(p.byPeriod.map(([period, n]) => `${n} dated ${period}`))}.`;
+}
+function largestShare(shares) {
+  return shares.reduce((m, r) => m === void 0 || r.share > m.share ? r : m, void 0);
+}
+function sameRanking(shares) {
+  const bySeries = /* @__PURE__ */ new Map();
+  for (const r of shares) {
+    const key = `${r.source_id}\0${r.market}\0${r.period}`;
+    bySeries.set(key, [...bySeries.get(key) ?? [], r]);
+  }
+  const series = [...bySeries.values()];
+  if (series.length === 0) return true;
+  const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
+  const common = new Set([...named[0] ?? []].filter((p) => named.every((n) => n.has(p))));
+  const order = (s) => [...s].filter((r) => common.has(r.provider_id)).sort((a, b) => b.share - a.share).map((r) => r.provider_id).join(";");
+  return series.every((s) => order(s) === order(series[0] ?? []));
+}
+var RELATION_WORDS = [
+  ["us_led_leads", "the article says the US hyperscalers will continue to lead (a forecast)"],
+  ["growth_reported", "a China-led provider reports realised growth"],
+  ["growth_opportunity", "an analyst sees a growth opportunity for the China-led providers (a forecast)"],
+  ["less_aligned_with_us", 'an analyst calls it "less aligned with the U.S." (an opinion)'],
+  ["leans_to_western", "an analyst says it leans toward Western cloud providers"]
+];
+function relationLines(rows, geoLabel2, nameOf) {
+  const battle = rows.filter((r) => r.is_battleground).map((r) => geoLabel2(r.macro_geo));
+  const lines = [`- **Battleground** (the article): ${battle.length > 0 ? listWords(battle) : "none"}.`];
+  for (const [column, words] of RELATION_WORDS) {
+    const where = rows.flatMap((r) => {
+      const named = r[column]?.split(";") ?? [];
+      if (named.length === 0) return [];
+      const partial = named.filter((g) => g !== r.macro_geo);
+      return [partial.length === 0 ? geoLabel2(r.macro_geo) : `${geoLabel2(r.macro_geo)} (${listWords(partial.map(nameOf))} only)`];
+    });
+    lines.push(`- **${column}** (${words}): ${where.length > 0 ? listWords(where) : "none"}.`);
+  }
+  return lines;
+}
+
 // pipeline/charts/index.ts
 var PNG_CHARTS = ["market_share_by_source"];
 var DEFAULT_FONT_FILES = [
@@ -1134,35 +1302,52 @@ async function renderCharts(tables, options = {}) {
   MACRO_GEO_LABELS,
   PNG_CHARTS,
   PROVIDER_COLORS,
+  RELATION_WORDS,
   SOURCE_COLORS,
+  STATUS_WORDS,
   VEGA_LITE_SCHEMA,
   base,
+  battlegroundFigures,
   battlegrounds,
+  battlegroundsSentence,
   blocPresence,
   blocShare,
   chartBuilders,
   chartPoints,
   chartSpecs,
   chartTheme,
+  chinaPublicShare,
+  chinaShareSentence,
   factPositions,
   finalizeSpec,
   footprint,
   geoClaimsMatrix,
   geoLabel,
+  inferredPeriods,
+  inferredPeriodsSentence,
+  largestShare,
+  listWords,
   marketLabelOf,
   marketShareBySource,
   ordered,
+  pctText,
   providerLabelOf,
+  providerShareIn,
+  providerShareSentence,
   providerShortName,
   regionalHeatmap,
   regionsVsShare,
+  relationLines,
   renderCharts,
   renderPng,
   renderSvg,
+  sameRanking,
   shareDumbbell,
   shareDumbbellPoints,
   shareOfNamed,
   sourceLabelOf,
+  total,
   uniq,
-  upTo
+  upTo,
+  zoneGaps
 });

@@ -200,6 +200,14 @@ export type MacroGeo = z.infer<typeof MacroGeo>;
  * providers, a metric, a research firm's series, a company's strategy, or a topic (AI, a demand).
  */
 export declare const ENTITY_KINDS: readonly ["bloc", "market", "model_family", "audience", "group", "company", "metric", "series", "strategy", "topic"];
+/** A composite geography's own country list: world-countries regions and subregions, plus and minus named countries. */
+export declare const CountrySelection: z.ZodObject<{
+    regions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    subregions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    add: z.ZodOptional<z.ZodArray<z.ZodString>>;
+    remove: z.ZodOptional<z.ZodArray<z.ZodString>>;
+}, z.core.$strict>;
+export type CountrySelection = z.infer<typeof CountrySelection>;
 export declare const EntitiesFile: z.ZodObject<{
     entities: z.ZodArray<z.ZodObject<{
         entity_id: z.ZodString;
@@ -235,7 +243,12 @@ export declare const EntitiesFile: z.ZodObject<{
             china_mainland: "china_mainland";
             oceania: "oceania";
         }>>>;
-        countries: z.ZodOptional<z.ZodArray<z.ZodString>>;
+        countries_from: z.ZodOptional<z.ZodObject<{
+            regions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            subregions: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            add: z.ZodOptional<z.ZodArray<z.ZodString>>;
+            remove: z.ZodOptional<z.ZodArray<z.ZodString>>;
+        }, z.core.$strict>>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     sectors: z.ZodArray<z.ZodObject<{

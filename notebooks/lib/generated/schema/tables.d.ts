@@ -10,11 +10,11 @@
 import type { z } from "zod";
 import { Document, Fact, Market, Measure, Provider, Source } from "./tables/reference.js";
 import { Concentration, MarketShare, ShareComparison } from "./tables/market.js";
-import { Battleground, Footprint, FootprintVsShare, GeoClaim } from "./tables/geography.js";
+import { Battleground, Footprint, FootprintVsShare, GeoClaim, Geography } from "./tables/geography.js";
 import { BlocPresence, ClaimCheck, Region, RegionalBreakdown, RegionListRow } from "./tables/regions.js";
 export { joinIds } from "./tables/columns.js";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.js";
-export { Battleground, BlocPresence, ClaimCheck, RegionListRow, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source, };
+export { Battleground, Geography, BlocPresence, ClaimCheck, RegionListRow, Concentration, Document, Fact, Footprint, FootprintVsShare, GeoClaim, Market, MarketShare, Measure, Provider, Region, RegionalBreakdown, ShareComparison, Source, };
 export interface ForeignKey {
     fields: string[];
     reference: {
@@ -114,6 +114,7 @@ export declare const TABLES: {
         market: z.ZodNullable<z.ZodString>;
         period_as_stated: z.ZodNullable<z.ZodString>;
         period_note: z.ZodNullable<z.ZodString>;
+        period_inferred: z.ZodNullable<z.ZodBoolean>;
         note: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly market_share: TableDef<z.ZodObject<{
@@ -206,6 +207,19 @@ export declare const TABLES: {
         regions_per_share_point: z.ZodNumber;
         fact_ids: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
+    readonly geographies: TableDef<z.ZodObject<{
+        geo_id: z.ZodString;
+        name: z.ZodString;
+        kind: z.ZodEnum<{
+            macro: "macro";
+            composite: "composite";
+        }>;
+        macro_geos: z.ZodString;
+        country_count: z.ZodInt;
+        countries: z.ZodString;
+        definition: z.ZodString;
+        note: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
     readonly geo_claims: TableDef<z.ZodObject<{
         fact_id: z.ZodString;
         subject_id: z.ZodString;
@@ -245,9 +259,11 @@ export declare const TABLES: {
             oceania: "oceania";
         }>;
         is_battleground: z.ZodBoolean;
-        china_led_growth: z.ZodBoolean;
-        us_led_lead: z.ZodBoolean;
-        less_aligned_with_us: z.ZodBoolean;
+        us_led_leads: z.ZodNullable<z.ZodString>;
+        growth_reported: z.ZodNullable<z.ZodString>;
+        growth_opportunity: z.ZodNullable<z.ZodString>;
+        less_aligned_with_us: z.ZodNullable<z.ZodString>;
+        leans_to_western: z.ZodNullable<z.ZodString>;
         fact_ids: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly regions: TableDef<z.ZodObject<{

@@ -44,6 +44,19 @@ export declare const FootprintVsShare: z.ZodObject<{
     regions_per_share_point: z.ZodNumber;
     fact_ids: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
+export declare const Geography: z.ZodObject<{
+    geo_id: z.ZodString;
+    name: z.ZodString;
+    kind: z.ZodEnum<{
+        macro: "macro";
+        composite: "composite";
+    }>;
+    macro_geos: z.ZodString;
+    country_count: z.ZodInt;
+    countries: z.ZodString;
+    definition: z.ZodString;
+    note: z.ZodNullable<z.ZodString>;
+}, z.core.$strip>;
 export declare const GeoClaim: z.ZodObject<{
     fact_id: z.ZodString;
     subject_id: z.ZodString;
@@ -83,8 +96,10 @@ export declare const Battleground: z.ZodObject<{
         oceania: "oceania";
     }>;
     is_battleground: z.ZodBoolean;
-    china_led_growth: z.ZodBoolean;
-    us_led_lead: z.ZodBoolean;
-    less_aligned_with_us: z.ZodBoolean;
+    us_led_leads: z.ZodNullable<z.ZodString>;
+    growth_reported: z.ZodNullable<z.ZodString>;
+    growth_opportunity: z.ZodNullable<z.ZodString>;
+    less_aligned_with_us: z.ZodNullable<z.ZodString>;
+    leans_to_western: z.ZodNullable<z.ZodString>;
     fact_ids: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;

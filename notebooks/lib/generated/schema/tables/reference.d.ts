@@ -84,5 +84,6 @@ export declare const Fact: z.ZodObject<{
     market: z.ZodNullable<z.ZodString>;
     period_as_stated: z.ZodNullable<z.ZodString>;
     period_note: z.ZodNullable<z.ZodString>;
+    period_inferred: z.ZodNullable<z.ZodBoolean>;
     note: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
