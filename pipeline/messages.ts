@@ -162,6 +162,8 @@ export const msg = {
     `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
   reportSkipped: (facts: number, max: number) =>
     `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
+  workbookSkipped: (rows: number, max: number) =>
+    `workbook: not written: ${rows} rows in all, over the ${max} the Excel workbook is made for (the CSV and Parquet files hold every table)`,
   reportChartWithoutSvg: (name: string) => `report: chart ${name} has a spec but no SVG`,
   reportBundleMissing: (library: string) => `report: the ${library} bundle is missing from the report's assets`,
   parquetFailed: (error: string) => `DuckDB could not write the Parquet copy of the CSV: ${error}`,

@@ -11,6 +11,13 @@ export const NUMBER_FORMAT =
 export const CSV_TEXT_GUARD =
   "A text cell that begins with ' has one extra ' in front (a guard against spreadsheet formulas, added to text beginning with =, +, -, @, a tab, a carriage return, a NUL or '): drop it to get the raw text, which the Parquet copy holds. An empty text is written \"\"; an empty cell is a null.";
 
+export const PACKAGE_TITLE = "Cloud market atlas: the US-led and China-led cloud and AI stacks";
+export const LICENSE = {
+  name: "CC-BY-4.0",
+  path: "https://creativecommons.org/licenses/by/4.0/",
+  title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's",
+} as const;
+
 export function describePackage(
   defs: readonly TableDef[],
   opts: { version: string; documents: ReadonlyArray<{ document_id: string; publisher: string; date_approx: string }> },
@@ -54,16 +61,10 @@ export function describePackage(
   });
   return {
     name: "cloud-market-atlas",
-    title: "Cloud market atlas: the US-led and China-led cloud and AI stacks",
+    title: PACKAGE_TITLE,
     description: `Source-traceable tidy tables built from news coverage of the cloud market. Every fact keeps its verbatim quote and character offsets; every derived row names its facts. ${NUMBER_FORMAT}`,
     version: opts.version,
-    licenses: [
-      {
-        name: "CC-BY-4.0",
-        path: "https://creativecommons.org/licenses/by/4.0/",
-        title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's",
-      },
-    ],
+    licenses: [LICENSE],
     sources: opts.documents.map((d) => ({ title: `${d.publisher} article ${d.document_id} (${d.date_approx})` })),
     resources,
   };

@@ -87,6 +87,8 @@ describe("normalize: market share", () => {
   it("Gartner puts AWS at 0.377 of the 2024 IaaS market, Synergy at 0.30 of Q2 2025 cloud infrastructure services", () => {
     expect(share("gartner", "aws")).toMatchObject({ share: 0.377, market: "iaas", period: "2024", rank: 1, fact_id: "gartner-share-aws" });
     expect(share("synergy", "aws")).toMatchObject({ share: 0.3, market: "cloud_infrastructure_services", period: "2025-Q2", rank: 1 });
+    expect(share("synergy", "aws")).toMatchObject({ period_start: "2025-04-01", period_end: "2025-06-30" });
+    expect(share("gartner", "aws")).toMatchObject({ period_start: "2024-01-01", period_end: "2024-12-31" });
   });
 
   it("has every named provider under both firms", () => {

@@ -15,6 +15,9 @@ export const numOrNull = (d: string, unit: string) => z.number().nullable().meta
 export const int = (d: string, unit: string) => z.int().meta(m(d, unit));
 export const intOrNull = (d: string, unit: string) => z.int().nullable().meta(m(d, unit));
 export const bool = (d: string) => z.boolean().meta(m(d));
+/** A calendar date, ISO 8601 (2025-06-30): Table Schema type `date`, DuckDB and Parquet DATE. */
+export const date = (d: string) => z.iso.date().meta(m(d));
+export const dateOrNull = (d: string) => z.iso.date().nullable().meta(m(d));
 export const qualifier = (d: string) => z.enum(QUALIFIERS).nullable().meta(m(d));
 export const ids = (d: string) =>
   z

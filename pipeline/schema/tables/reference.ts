@@ -1,7 +1,7 @@
 /** Reference tables and facts: who, what, from which document. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { BLOCS } from "../inputs.ts";
-import { m, str, strOrNull, numOrNull, int, qualifier } from "./columns.ts";
+import { m, str, strOrNull, numOrNull, int, qualifier, dateOrNull } from "./columns.ts";
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -55,6 +55,8 @@ export const Fact = z.object({
   unit: strOrNull("Base unit of value: fraction, count, rank, years, usd, cny"),
   qualifier: qualifier("How the value is qualified in the text: exact, approximately, over, at_least"),
   period: strOrNull("Period or as-of date, ISO-style: 2025-Q2, 2024, 2025-02, 2025-H2"),
+  period_start: dateOrNull("First day of the period (null when period is null)"),
+  period_end: dateOrNull("Last day of the period (null when period is null)"),
   attributed_to: str("Who the claim is attributed to (see the sources table)"),
   quote: str("Verbatim quote from the source document"),
   char_start: int("Start of the quote: 0-based Unicode code-point offset into the document", "code points"),

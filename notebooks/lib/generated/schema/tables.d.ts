@@ -90,6 +90,8 @@ export declare const TABLES: {
             at_least: "at_least";
         }>>;
         period: z.ZodNullable<z.ZodString>;
+        period_start: z.ZodNullable<z.ZodISODate>;
+        period_end: z.ZodNullable<z.ZodISODate>;
         attributed_to: z.ZodString;
         quote: z.ZodString;
         char_start: z.ZodInt;
@@ -107,6 +109,8 @@ export declare const TABLES: {
         source_id: z.ZodString;
         market: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         provider_id: z.ZodString;
         share: z.ZodNumber;
         share_of_named: z.ZodNumber;
@@ -130,6 +134,10 @@ export declare const TABLES: {
         market_b: z.ZodString;
         period_a: z.ZodString;
         period_b: z.ZodString;
+        period_a_start: z.ZodISODate;
+        period_a_end: z.ZodISODate;
+        period_b_start: z.ZodISODate;
+        period_b_end: z.ZodISODate;
         share_of_named_a: z.ZodNullable<z.ZodNumber>;
         share_of_named_b: z.ZodNullable<z.ZodNumber>;
         delta_named_pp: z.ZodNullable<z.ZodNumber>;
@@ -139,6 +147,8 @@ export declare const TABLES: {
     readonly concentration: TableDef<z.ZodObject<{
         source_id: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         named_total: z.ZodNumber;
         others: z.ZodNumber;
         hhi_named: z.ZodNumber;
@@ -181,6 +191,8 @@ export declare const TABLES: {
         provider_id: z.ZodString;
         source_id: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         regions: z.ZodInt;
         regions_qualifier: z.ZodNullable<z.ZodEnum<{
             exact: "exact";

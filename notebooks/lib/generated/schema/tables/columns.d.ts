@@ -16,6 +16,9 @@ export declare const numOrNull: (d: string, unit: string) => z.ZodNullable<z.Zod
 export declare const int: (d: string, unit: string) => z.ZodInt;
 export declare const intOrNull: (d: string, unit: string) => z.ZodNullable<z.ZodInt>;
 export declare const bool: (d: string) => z.ZodBoolean;
+/** A calendar date, ISO 8601 (2025-06-30): Table Schema type `date`, DuckDB and Parquet DATE. */
+export declare const date: (d: string) => z.ZodISODate;
+export declare const dateOrNull: (d: string) => z.ZodNullable<z.ZodISODate>;
 export declare const qualifier: (d: string) => z.ZodNullable<z.ZodEnum<{
     exact: "exact";
     approximately: "approximately";
