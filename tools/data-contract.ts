@@ -8,9 +8,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { columnsOf } from "../pipeline/schema/columns.ts";
 import { TABLES } from "../pipeline/schema/tables.ts";
+import { type CliOption, type CliSpec, HELP, runTool } from "./cli.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CONTRACT_PATH = path.join(ROOT, "docs", "data-contract.md");
@@ -84,17 +84,16 @@ export function renderContract(): string {
   return `${out.join("\n")}\n`;
 }
 
-function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: { check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-  });
-  if (values.help) {
-    console.log(
-      "usage: npm run docs:contract [-- --check]\n  --check  exit 1 when docs/data-contract.md is not what the registry generates\n  --help   this text",
-    );
-    return 0;
-  }
+const CLI = {
+  command: "npm run docs:contract --",
+  about: "Writes docs/data-contract.md (every published table and column) from the table registry, pipeline/schema/tables.ts.",
+  options: {
+    ...HELP,
+    check: { type: "boolean", description: "write nothing; exit 1 when docs/data-contract.md is not what the registry generates" },
+  },
+} as const satisfies CliSpec<Record<string, CliOption>>;
+
+function main({ values }: { values: { check?: boolean } }): number {
   const text = renderContract();
   if (values.check) {
     let current = "";
@@ -110,4 +109,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runTool("docs:contract", CLI, main);
