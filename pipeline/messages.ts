@@ -184,7 +184,8 @@ export const msg = {
     [
       "usage: npm run pipeline -- [options]",
       "",
-      "Builds every table, chart and the report from the data folder into the output folder (docs/architecture.md).",
+      "Builds every table (CSV, Parquet, the Excel workbook, DuckDB views in atlas.sql), chart and the report",
+      "from the data folder into the output folder (docs/architecture.md).",
       "Exit codes: 0 success; 1 bad input (every problem listed); 2 bad usage; 3 internal error (DEBUG=1 for the stack).",
       "",
       "options:",

@@ -20,7 +20,14 @@ const CONVENTIONS = `## Conventions
 - **Files.** Every table is \`output/tables/<name>.csv\` (UTF-8, no BOM, \`\\n\` line ends, RFC 4180
   quoting, a header row) and \`output/tables/<name>.parquet\` (the same rows; every Parquet column is
   optional, \`required\` below says which are never null). \`output/datapackage.json\` is the
-  Frictionless descriptor of both.
+  Frictionless descriptor of both. The same tables are in \`output/cloud-market-atlas.xlsx\` (a
+  data-dictionary sheet, then one sheet per table, cells typed by the column's type) and are views of
+  \`output/atlas.sql\` (\`cd output && duckdb -init atlas.sql\`: each view and column commented with
+  the descriptions below): [operations.md](operations.md#the-excel-workbook-and-the-duckdb-views).
+- **Dates.** Wherever a table has a \`period\` column (\`period_a\`, \`period_b\`) it has
+  \`period_start\` and \`period_end\` (\`period_a_start\`, …): the first and last day the period
+  covers, as ISO 8601 dates (Table Schema \`date\`, Parquet \`DATE\`). A year covers January to
+  December, a half six months, a quarter three, a month its days; a single day starts and ends on it.
 - **Provenance.** \`facts.quote\` is verbatim; \`char_start\`/\`char_end\` are 0-based Unicode
   code-point offsets, end exclusive, into the source document (\`text[char_start:char_end] == quote\`
   in Python; \`substring(text, char_start + 1, char_end - char_start)\` in DuckDB). Derived rows name
