@@ -2,8 +2,9 @@
  * Which files a run writes, and what each holds: per table a CSV file (its rows in primary-key
  * order, csv.ts) and its Parquet copy (parquet.ts); datapackage.json; the extra files the caller
  * passes (the charts, the report); the Excel workbook of every table (xlsx.ts), when asked for;
- * atlas.sql, the DuckDB views over the Parquet files (atlas-sql.ts); and manifest.json, the list of the files the pipeline owns
- * (output-dir.ts keeps every other file of the output folder). Pure: nothing is encoded here.
+ * atlas.sql, the DuckDB views over the Parquet files (atlas-sql.ts); and manifest.json, the list of
+ * the files the pipeline owns (output-dir.ts keeps every other file of the output folder). Pure:
+ * nothing is encoded here.
  */
 import { sortRows } from "../schema/order.ts";
 import { TABLES, type TableDef, type TableName } from "../schema/tables.ts";
