@@ -17,6 +17,30 @@
 # still resolves from there) and the stage is removed afterwards.
 set -euo pipefail
 
+case "${1:-}" in
+  -h | --help)
+    cat <<'HELP'
+usage: npm run notebooks:nbconvert -- [PROJECT_ROOT [NOTEBOOK_DIR]]
+
+Executes every NOTEBOOK_DIR/*.ipynb (default: PROJECT_ROOT/notebooks; PROJECT_ROOT defaults to the
+repository) with Jupyter's nbconvert and the project's tslab kernel, into a temporary folder.
+Needs Jupyter (Debian: jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel).
+
+options:
+  -h, --help  print this help and exit
+
+environment: JUPYTER=/path/to/jupyter (default /usr/bin/jupyter, then PATH);
+KEEP_NBCONVERT_OUTPUT=1 keeps the executed notebooks. Exit codes: 0 all ran; 1 a cell failed or
+Jupyter does not see the kernel; 2 bad usage or no Jupyter.
+HELP
+    exit 0
+    ;;
+  -*)
+    echo "nbconvert.sh: unknown option $1 (--help lists the usage)" >&2
+    exit 2
+    ;;
+esac
+
 ROOT="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")/..}" && pwd)"
 NB_DIR="$(cd "${2:-$ROOT/notebooks}" && pwd)"
 KERNEL=cloud-market-atlas-ts

@@ -181,6 +181,8 @@ export const msg = {
     `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
   reportSkipped: (facts: number, max: number) =>
     `report: not written: ${facts} facts, over the ${max} the report is made for (the tables, the data package and the charts that could be drawn are written)`,
+  workbookSkipped: (rows: number, max: number) =>
+    `workbook: not written: ${rows} rows in all, over the ${max} the Excel workbook is made for (the CSV and Parquet files hold every table)`,
   reportChartWithoutSvg: (name: string) => `report: chart ${name} has a spec but no SVG`,
   reportBundleMissing: (library: string) => `report: the ${library} bundle is missing from the report's assets`,
   parquetFailed: (error: string) => `DuckDB could not write the Parquet copy of the CSV: ${error}`,
@@ -205,7 +207,8 @@ export const msg = {
     [
       "usage: npm run pipeline -- [options]",
       "",
-      "Builds every table, chart and the report from the data folder into the output folder (docs/architecture.md).",
+      "Builds every table (CSV, Parquet, the Excel workbook, DuckDB views in atlas.sql), chart and the report",
+      "from the data folder into the output folder (docs/architecture.md).",
       "Exit codes: 0 success; 1 bad input (every problem listed); 2 bad usage; 3 internal error (DEBUG=1 for the stack).",
       "",
       "options:",

@@ -77,3 +77,31 @@ export function sentenceAround(text: string, start: number, end: number): string
   while (j < text.length && text[j] !== "\n" && !(/[.!?]/.test(text[j]!) && (j + 1 === text.length || /\s/.test(text[j + 1]!)))) j++;
   return text.slice(i, Math.min(j + 1, text.length));
 }
+
+/** The first and the last day of a period (ISO dates): 2025-Q2 → 2025-04-01 … 2025-06-30. */
+export interface PeriodDates {
+  start: string;
+  end: string;
+}
+
+const isoDate = (y: number, month: number, day: number) =>
+  `${String(y).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+/** The last day of a month (1-based), leap years included. */
+const lastDay = (y: number, month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+
+/**
+ * The days a period (as `parsePeriod` writes it) covers: a year, a half, a quarter, a month or one
+ * day. Null for text that is not such a period.
+ */
+export function periodDates(period: string): PeriodDates | null {
+  let x: RegExpMatchArray | null;
+  const months = (y: number, first: number, last: number) => ({ start: isoDate(y, first, 1), end: isoDate(y, last, lastDay(y, last)) });
+  if ((x = period.match(/^(\d{4})$/))) return months(Number(x[1]), 1, 12);
+  if ((x = period.match(/^(\d{4})-H([12])$/))) return x[2] === "1" ? months(Number(x[1]), 1, 6) : months(Number(x[1]), 7, 12);
+  if ((x = period.match(/^(\d{4})-Q([1-4])$/))) return months(Number(x[1]), Number(x[2]) * 3 - 2, Number(x[2]) * 3);
+  if ((x = period.match(/^(\d{4})-(\d{2})$/)) && Number(x[2]) >= 1 && Number(x[2]) <= 12)
+    return months(Number(x[1]), Number(x[2]), Number(x[2]));
+  if ((x = period.match(/^(\d{4})-(\d{2})-(\d{2})$/)) && isDate(Number(x[1]), Number(x[2]), Number(x[3])))
+    return { start: period, end: period };
+  return null;
+}

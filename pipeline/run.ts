@@ -8,8 +8,8 @@
  *   4. charts     tables → output/charts/<name>.vl.json + .svg (+ .png), labelled from the reference tables (charts/)
  *   5. report     tables + charts + input hashes → output/report.html, self-contained (report/)
  *   6. write      plan: which files, with what (write/plan.ts); write: the CSV files, their Parquet copies
- *                   (DuckDB), datapackage.json, the charts and the report into a temporary folder, swapped
- *                   in when complete (write/outputs.ts)
+ *                   (DuckDB), datapackage.json, the Excel workbook, atlas.sql (DuckDB views), the charts and
+ *                   the report into a temporary folder, swapped in when complete (write/outputs.ts)
  *
  * Only extract's reader, the report's asset loader (browser bundles from node_modules) and the
  * write edge touch the disk.
@@ -29,6 +29,12 @@ import { checkOutputDir } from "./write/output-dir.ts";
 import { writeOutputs, type WriteHooks } from "./write/outputs.ts";
 import { planOutputs } from "./write/plan.ts";
 
+/**
+ * The Excel workbook is written while all the tables together have at most this many rows: it is
+ * built in memory (exceljs), and a sheet holds at most 1 048 575 rows under its header.
+ */
+export const WORKBOOK_MAX_ROWS = 200_000;
+
 export interface RunOptions {
   root: string;
   dataDir: string;
@@ -36,8 +42,8 @@ export interface RunOptions {
   /** Validate only; write nothing. */
   check?: boolean;
   log?: (line: string) => void;
-  /** The chart and report budgets (default CHART_MAX_POINTS and REPORT_MAX_FACTS); for tests. */
-  limits?: { chartPoints?: number; reportFacts?: number };
+  /** The chart, report and workbook budgets (default CHART_MAX_POINTS, REPORT_MAX_FACTS, WORKBOOK_MAX_ROWS); for tests. */
+  limits?: { chartPoints?: number; reportFacts?: number; workbookRows?: number };
   /** Calls at known points of the write (test/support/paused-cli.ts pauses there). */
   writeHooks?: WriteHooks;
 }
@@ -157,9 +163,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     );
     extraFiles.set("report.html", report);
   } else opts.log?.(msg.reportSkipped(factCount, opts.limits?.reportFacts ?? REPORT_MAX_FACTS));
+  const totalRows = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+  const maxRows = opts.limits?.workbookRows ?? WORKBOOK_MAX_ROWS;
+  if (totalRows > maxRows) opts.log?.(msg.workbookSkipped(totalRows, maxRows));
   const plan = await timed(
     "plan",
-    () => planOutputs(tables, { version, extraFiles }),
+    () => planOutputs(tables, { version, extraFiles, workbook: totalRows <= maxRows }),
     (f) => ({ files: f.length }),
   );
   await timed(

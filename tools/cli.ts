@@ -66,3 +66,27 @@ export function parseCli<const O extends Record<string, CliOption>>(spec: CliSpe
     throw new UsageError(`${e instanceof Error ? e.message : String(e)} (--help lists the options)`);
   }
 }
+
+/**
+ * A tool's entry point: parses the command line, prints the help for --help, else runs `run` and
+ * takes its exit code; a usage error or a failure is printed as `name: message` (exit 2 or 1).
+ */
+export function runTool<const O extends Record<string, CliOption>>(
+  name: string,
+  spec: CliSpec<O>,
+  run: (parsed: ReturnType<typeof parseCli<O>>) => number,
+  argv: string[] = process.argv.slice(2),
+): void {
+  try {
+    const parsed = parseCli(spec, argv);
+    if ((parsed.values as { help?: boolean }).help) {
+      console.log(helpText(spec));
+      process.exitCode = 0;
+      return;
+    }
+    process.exitCode = run(parsed);
+  } catch (e) {
+    console.error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  }
+}

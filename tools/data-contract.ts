@@ -8,9 +8,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { columnsOf } from "../pipeline/schema/columns.ts";
 import { TABLES } from "../pipeline/schema/tables.ts";
+import { type CliOption, type CliSpec, HELP, runTool } from "./cli.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CONTRACT_PATH = path.join(ROOT, "docs", "data-contract.md");
@@ -20,7 +20,14 @@ const CONVENTIONS = `## Conventions
 - **Files.** Every table is \`output/tables/<name>.csv\` (UTF-8, no BOM, \`\\n\` line ends, RFC 4180
   quoting, a header row) and \`output/tables/<name>.parquet\` (the same rows; every Parquet column is
   optional, \`required\` below says which are never null). \`output/datapackage.json\` is the
-  Frictionless descriptor of both.
+  Frictionless descriptor of both. The same tables are in \`output/cloud-market-atlas.xlsx\` (a
+  data-dictionary sheet, then one sheet per table, cells typed by the column's type) and are views of
+  \`output/atlas.sql\` (\`cd output && duckdb -init atlas.sql\`: each view and column commented with
+  the descriptions below): [operations.md](operations.md#the-excel-workbook-and-the-duckdb-views).
+- **Dates.** Wherever a table has a \`period\` column (\`period_a\`, \`period_b\`) it has
+  \`period_start\` and \`period_end\` (\`period_a_start\`, …): the first and last day the period
+  covers, as ISO 8601 dates (Table Schema \`date\`, Parquet \`DATE\`). A year covers January to
+  December, a half six months, a quarter three, a month its days; a single day starts and ends on it.
 - **Provenance.** \`facts.quote\` is verbatim; \`char_start\`/\`char_end\` are 0-based Unicode
   code-point offsets, end exclusive, into the source document (\`text[char_start:char_end] == quote\`
   in Python; \`substring(text, char_start + 1, char_end - char_start)\` in DuckDB). Derived rows name
@@ -84,17 +91,16 @@ export function renderContract(): string {
   return `${out.join("\n")}\n`;
 }
 
-function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: { check: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-  });
-  if (values.help) {
-    console.log(
-      "usage: npm run docs:contract [-- --check]\n  --check  exit 1 when docs/data-contract.md is not what the registry generates\n  --help   this text",
-    );
-    return 0;
-  }
+const CLI = {
+  command: "npm run docs:contract --",
+  about: "Writes docs/data-contract.md (every published table and column) from the table registry, pipeline/schema/tables.ts.",
+  options: {
+    ...HELP,
+    check: { type: "boolean", description: "write nothing; exit 1 when docs/data-contract.md is not what the registry generates" },
+  },
+} as const satisfies CliSpec<Record<string, CliOption>>;
+
+function main({ values }: { values: { check?: boolean } }): number {
   const text = renderContract();
   if (values.check) {
     let current = "";
@@ -110,4 +116,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runTool("docs:contract", CLI, main);

@@ -25,7 +25,7 @@ export type Record_ = Record<string, Cell>;
 
 interface Field {
   name: string;
-  type: "string" | "number" | "integer" | "boolean";
+  type: "string" | "number" | "integer" | "boolean" | "date";
 }
 interface Resource {
   name: string;
@@ -95,10 +95,10 @@ export function parquetPath(name: string): string {
   return csvPath(name).replace(/\.csv$/, ".parquet");
 }
 
-/** A table's CSV as a danfojs DataFrame, typed by the Table Schema. */
+/** A table's CSV as a danfojs DataFrame, typed by the Table Schema (dates stay ISO text: danfojs has no date type). */
 export async function loadTable(name: string): Promise<dfd.DataFrame> {
   const fields = fieldsOf(name);
-  const dynamicTyping = Object.fromEntries(fields.map((f) => [f.name, f.type !== "string"]));
+  const dynamicTyping = Object.fromEntries(fields.map((f) => [f.name, f.type !== "string" && f.type !== "date"]));
   const df = (await dfd.readCSV(csvPath(name), { dynamicTyping, delimiter: ",", skipEmptyLines: true } as never)) as dfd.DataFrame;
   return df;
 }
@@ -108,6 +108,8 @@ function normalize(v: unknown): Cell {
   if (typeof v === "number") return Number.isNaN(v) ? null : v;
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "string" || typeof v === "boolean") return v;
+  // a Parquet DATE (hyparquet: a Date at midnight UTC) as the CSV writes it, 2025-06-30
+  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, "");
   return String(v);
 }
 

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { TableDef } from "./tables.ts";
 
-export type ColumnType = "string" | "number" | "integer" | "boolean";
+/** Table Schema field types; `date` is an ISO 8601 calendar date (a zod `z.iso.date()` column). */
+export type ColumnType = "string" | "number" | "integer" | "boolean" | "date";
 
 export interface Column {
   name: string;
@@ -23,6 +24,7 @@ interface JsonSchemaProp {
   type?: string | string[];
   anyOf?: JsonSchemaProp[];
   enum?: string[];
+  format?: string;
   description?: string;
   unit?: string;
   quoted?: boolean;
@@ -48,7 +50,7 @@ function columnsFromSchema(def: TableDef): Column[] {
     if (!base || nonNull.length !== 1 || typeof base.type !== "string") throw new Error(`${def.name}.${name}: unsupported column schema`);
     const col: Column = {
       name,
-      type: base.type as ColumnType,
+      type: base.type === "string" && base.format === "date" ? "date" : (base.type as ColumnType),
       nullable: variants.length > nonNull.length,
       description: prop.description ?? "",
     };

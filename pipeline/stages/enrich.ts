@@ -110,6 +110,8 @@ export function enrich(input: Normalized, ctx: StageContext, options: EnrichOpti
       provider_id: s.provider_id,
       source_id: s.source_id,
       period: s.period,
+      period_start: s.period_start,
+      period_end: s.period_end,
       regions: r.value,
       regions_qualifier: r.qualifier,
       share: s.share,

@@ -12,6 +12,7 @@ import { invariant } from "../errors.ts";
 import { clean, sum } from "../numbers.ts";
 import { periodPrinted, periodSortKey, sentenceAround } from "../periods.ts";
 import { codePointSlicer } from "../text.ts";
+import { datesOf, periodColumns } from "./period-dates.ts";
 import { joinIds, type Row, type Tables } from "../schema/tables.ts";
 import type { StageContext } from "./context.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
@@ -113,6 +114,10 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
         market_b: b.market,
         period_a: a.period,
         period_b: b.period,
+        period_a_start: datesOf(a.period, "normalize").start,
+        period_a_end: datesOf(a.period, "normalize").end,
+        period_b_start: datesOf(b.period, "normalize").start,
+        period_b_end: datesOf(b.period, "normalize").end,
         share_of_named_a: ra?.share_of_named ?? null,
         share_of_named_b: rb?.share_of_named ?? null,
         delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
@@ -150,6 +155,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       unit: u ? u.base_unit : null,
       qualifier: r.qualifier,
       period,
+      ...periodColumns(period, "normalize"),
       attributed_to: r.attributed_to,
       speaker: r.speaker,
       quote: r.quote,
@@ -183,6 +189,8 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       source_id: f.attributed_to,
       market: f.market,
       period: f.period,
+      period_start: f.period_start!,
+      period_end: f.period_end!,
       provider_id: f.subject_id,
       share: f.value,
       share_of_named: 0,
@@ -241,6 +249,8 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     return {
       source_id: s.source_id,
       period: s.period,
+      period_start: datesOf(s.period, "normalize").start,
+      period_end: datesOf(s.period, "normalize").end,
       named_total,
       others: clean(1 - named_total),
       hhi_named: sum(s.rows.map((r) => (r.share * 100) ** 2)),

@@ -22,6 +22,14 @@ export type PackageDocument = {
 
 const CC_BY = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/" } as const;
 
+export const PACKAGE_TITLE = "Cloud market atlas: the US-led and China-led cloud and AI stacks";
+/** The package's licence: the project's data under CC BY 4.0; quoted text stays its publishers' (each resource lists its licences). */
+export const LICENSE = {
+  ...CC_BY,
+  title:
+    "Creative Commons Attribution 4.0 International: the data this project derives; text quoted from the source documents stays their publishers' (each resource lists its licences)",
+} as const;
+
 /**
  * A resource's licences: the project's own data under CC BY 4.0; columns quoted verbatim from the
  * source documents stay their publishers' ("other-closed" in the Open Definition's list of ids),
@@ -84,16 +92,10 @@ export function describePackage(defs: readonly TableDef[], opts: { version: stri
   });
   return {
     name: "cloud-market-atlas",
-    title: "Cloud market atlas: the US-led and China-led cloud and AI stacks",
+    title: PACKAGE_TITLE,
     description: `Source-traceable tidy tables built from news coverage of the cloud market. Every fact keeps its verbatim quote and character offsets; every derived row names its facts. ${NUMBER_FORMAT}`,
     version: opts.version,
-    licenses: [
-      {
-        ...CC_BY,
-        title:
-          "Creative Commons Attribution 4.0 International: the data this project derives; text quoted from the source documents stays their publishers' (each resource lists its licences)",
-      },
-    ],
+    licenses: [LICENSE],
     sources: opts.documents.map((d) => ({
       title: `${d.publisher} article ${d.document_id}${d.title ? `, “${d.title}”` : ""} (${d.date_approx}; ${d.url ? "text" : "address of the original unknown; text"} © ${d.publisher})`,
       ...(d.url ? { path: d.url } : {}),

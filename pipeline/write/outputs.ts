@@ -15,6 +15,7 @@ import { encodeCsv } from "./csv.ts";
 import { carryOver, recoverOutputDir, replaceOutputDir, tempDirOf } from "./output-dir.ts";
 import { ParquetFromCsv } from "./parquet.ts";
 import type { OutputFile } from "./plan.ts";
+import { encodeWorkbook } from "./xlsx.ts";
 
 /** Calls at known points of the write (the test of a killed run pauses there: test/support/paused-cli.ts). */
 export interface WriteHooks {
@@ -105,6 +106,10 @@ export async function writeOutputs(
           rel: file.rel,
           ...(guarded && { guarded }),
         });
+      } else if (file.kind === "xlsx") {
+        const bytes = await encodeWorkbook(file.tables, file.options);
+        await writeFile(target, bytes);
+        stats.bytes += bytes.byteLength;
       } else {
         await writeFile(target, file.bytes);
         stats.bytes += typeof file.bytes === "string" ? Buffer.byteLength(file.bytes) : file.bytes.byteLength;

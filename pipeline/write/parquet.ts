@@ -18,7 +18,7 @@ import { msg } from "../messages.ts";
 import { columnsOf } from "../schema/columns.ts";
 import type { TableDef } from "../schema/tables.ts";
 
-const DUCKDB_TYPE = { string: "VARCHAR", number: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN" } as const;
+const DUCKDB_TYPE = { string: "VARCHAR", number: "DOUBLE", integer: "INTEGER", boolean: "BOOLEAN", date: "DATE" } as const;
 
 /**
  * Row groups of 50 000 rows (DuckDB's default is 122 880): less memory for the conversion of a big

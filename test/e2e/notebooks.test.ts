@@ -86,7 +86,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(md).toContain(
       "Gartner puts AWS first with 37.7% of IaaS (2024) and Synergy Research Group puts AWS first with 30.0% of cloud infrastructure services (2025-Q2)",
     );
-    expect(md).toContain("`market_share.parquet` and `market_share.csv` both hold 10 rows × 8 columns; 0 cells differ.");
+    expect(md).toContain("`market_share.parquet` and `market_share.csv` both hold 10 rows × 10 columns; 0 cells differ.");
     expect(md).toContain("The 5 providers Gartner names add up to 81.9% of its market, leaving 18.1% to everyone else.");
     expect(md).toContain(
       "The widest gap is AWS's: 30.0% per Synergy Research Group against 37.7% per Gartner (+7.7 pp). Only Google Cloud gets a higher share from Synergy.",

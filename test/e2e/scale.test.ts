@@ -1,8 +1,8 @@
 /**
  * The whole pipeline (charts and report included) on a corpus larger than the charts and the report
  * are made for: the charts over the budget are left out and said so, the report is left out above
- * its fact limit, and everything else is written as usual. The budgets are lowered here so that a
- * 1 000-fact synthetic corpus crosses them; their defaults are CHART_MAX_POINTS and REPORT_MAX_FACTS.
+ * its fact limit, the workbook above its row limit, and everything else is written as usual. The budgets are lowered here so that a
+ * 1 000-fact synthetic corpus crosses them; their defaults are CHART_MAX_POINTS, REPORT_MAX_FACTS and WORKBOOK_MAX_ROWS.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { synthesize, writeCorpus } from "../support/synthetic.ts";
 import { msg } from "../../pipeline/messages.ts";
 import { runPipeline } from "../../pipeline/run.ts";
-import { DATA, ROOT, tempDir } from "../helpers.ts";
+import { TABLES } from "../../pipeline/schema/tables.ts";
+import { DATA, ROOT, readCsv, tempDir } from "../helpers.ts";
 
 let data: string;
 beforeAll(() => {
@@ -18,7 +19,7 @@ beforeAll(() => {
   writeCorpus(synthesize({ facts: 1000, seed: 1, format: "jsonl", referenceDir: DATA }), data);
 });
 
-async function run(limits: { chartPoints?: number; reportFacts?: number }) {
+async function run(limits: { chartPoints?: number; reportFacts?: number; workbookRows?: number }) {
   const outDir = path.join(tempDir("cma-scale-out-"), "output");
   const log: string[] = [];
   await runPipeline({ root: ROOT, dataDir: data, outDir, log: (l) => log.push(l), limits });
@@ -32,7 +33,8 @@ async function run(limits: { chartPoints?: number; reportFacts?: number }) {
 
 describe("charts and report on more data than they are made for", () => {
   it("leaves out the charts over the budget, says which and why, and the report lists them", async () => {
-    const { outDir, log, charts } = await run({ chartPoints: 500 });
+    const { outDir, log, charts, manifest } = await run({ chartPoints: 500 });
+    expect(manifest.files).toEqual(expect.arrayContaining(["cloud-market-atlas.xlsx", "atlas.sql"]));
     // 1 000 facts: 860 market shares, 1 000 fact positions, 860 comparison rows are over 500 points;
     // the providers' and macro-regions' charts are drawn.
     expect(log).toContain(msg.chartSkipped("market_share_by_source", 860, 500));
@@ -46,9 +48,14 @@ describe("charts and report on more data than they are made for", () => {
     expect(html).toContain('data-chart="footprint"');
   }, 60_000);
 
-  it("leaves out the report above its fact limit and writes everything else", async () => {
-    const { outDir, log, manifest } = await run({ chartPoints: 500, reportFacts: 999 });
+  it("leaves out the report and the workbook above their limits and writes everything else", async () => {
+    const { outDir, log, manifest } = await run({ chartPoints: 500, reportFacts: 999, workbookRows: 1000 });
     expect(log).toContain(msg.reportSkipped(1000, 999));
+    const rows = Object.keys(TABLES).reduce((n, name) => n + readCsv(path.join(outDir, "tables", `${name}.csv`)).length, 0);
+    expect(log).toContain(msg.workbookSkipped(rows, 1000));
+    expect(manifest.files).not.toContain("cloud-market-atlas.xlsx");
+    expect(existsSync(path.join(outDir, "cloud-market-atlas.xlsx"))).toBe(false);
+    expect(manifest.files).toContain("atlas.sql");
     expect(existsSync(path.join(outDir, "report.html"))).toBe(false);
     expect(manifest.files).not.toContain("report.html");
     expect(manifest.files).toEqual(

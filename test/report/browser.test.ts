@@ -152,7 +152,12 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   it("sorts a table by a column: market_share by share", async () => {
     const table = s.page.locator("#data-market_share");
     const header = table.locator("thead th", { has: s.page.locator("button", { hasText: /^share$/ }) });
-    const firstShare = () => table.locator("tbody tr").first().locator("td").nth(4).innerText();
+    // Cells by their header's position (the table's columns are the schema's, in its order).
+    const headers = (await table.locator("thead th").allInnerTexts()).map((t) => t.trim());
+    const shareAt = headers.findIndex((t) => /^share\b/.test(t));
+    const providerAt = headers.findIndex((t) => /^provider_id\b/.test(t));
+    expect([shareAt, providerAt]).toEqual([6, 5]); // after source_id, market, period, period_start, period_end
+    const firstShare = () => table.locator("tbody tr").first().locator("td").nth(shareAt).innerText();
     expect(await firstShare()).toBe("0.072"); // primary-key order: gartner/alibaba first
     await header.locator("button").click();
     expect(await header.getAttribute("aria-sort")).toBe("ascending");
@@ -160,7 +165,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     await header.locator("button").click();
     expect(await header.getAttribute("aria-sort")).toBe("descending");
     expect(await firstShare()).toBe("0.377");
-    expect(await table.locator("tbody tr").first().locator("td").nth(3).innerText()).toBe("aws");
+    expect(await table.locator("tbody tr").first().locator("td").nth(providerAt).innerText()).toBe("aws");
   });
 
   it("passes axe-core with no serious or critical violation", async () => {

@@ -83,10 +83,35 @@ describe("normalize: facts", () => {
   });
 });
 
+describe("normalize: period dates", () => {
+  it("gives every period its first and last day, and a fact without a period none", () => {
+    const fact = (id: string) => t.facts.find((f) => f.fact_id === id)!;
+    expect(fact("alibaba-availability-zones")).toMatchObject({ period: "2025-H2", period_start: "2025-07-01", period_end: "2025-12-31" });
+    expect(fact("alibaba-investment-cny")).toMatchObject({ period: "2025-02", period_start: "2025-02-01", period_end: "2025-02-28" });
+    for (const f of t.facts.filter((x) => x.period === null)) expect([f.period_start, f.period_end]).toEqual([null, null]);
+    expect(cmp("aws")).toMatchObject({
+      period_a: "2025-Q2",
+      period_a_start: "2025-04-01",
+      period_a_end: "2025-06-30",
+      period_b: "2024",
+      period_b_start: "2024-01-01",
+      period_b_end: "2024-12-31",
+    });
+    expect(t.concentration.map((c) => [c.period, c.period_start, c.period_end])).toEqual(
+      expect.arrayContaining([
+        ["2024", "2024-01-01", "2024-12-31"],
+        ["2025-Q2", "2025-04-01", "2025-06-30"],
+      ]),
+    );
+  });
+});
+
 describe("normalize: market share", () => {
   it("Gartner puts AWS at 0.377 of the 2024 IaaS market, Synergy at 0.30 of Q2 2025 cloud infrastructure services", () => {
     expect(share("gartner", "aws")).toMatchObject({ share: 0.377, market: "iaas", period: "2024", rank: 1, fact_id: "gartner-share-aws" });
     expect(share("synergy", "aws")).toMatchObject({ share: 0.3, market: "cloud_infrastructure_services", period: "2025-Q2", rank: 1 });
+    expect(share("synergy", "aws")).toMatchObject({ period_start: "2025-04-01", period_end: "2025-06-30" });
+    expect(share("gartner", "aws")).toMatchObject({ period_start: "2024-01-01", period_end: "2024-12-31" });
   });
 
   it("has every named provider under both firms", () => {

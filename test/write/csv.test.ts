@@ -59,13 +59,24 @@ const text = fc.oneof(
   fc.string({ unit: "binary", maxLength: 12 }),
   fc.string({ unit: fc.constantFrom(..." ,\"\r\n\t=+-@'a".split("")), maxLength: 6 }),
 );
+const day = fc
+  .date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 1e21, 5e-324, -4, 0.1 + 0.2));
 
 /** A row of `def` whose cells are of the column's type, or null where the column allows it. */
 function row(def: TableDef): fc.Arbitrary<Record<string, unknown>> {
   const cell = (c: Column): fc.Arbitrary<unknown> => {
     const value: fc.Arbitrary<unknown> =
-      c.type === "string" ? text : c.type === "boolean" ? fc.boolean() : c.type === "integer" ? fc.integer() : number;
+      c.type === "string"
+        ? text
+        : c.type === "date"
+          ? day
+          : c.type === "boolean"
+            ? fc.boolean()
+            : c.type === "integer"
+              ? fc.integer()
+              : number;
     return c.nullable ? fc.option(value, { nil: null }) : value;
   };
   return fc.record(Object.fromEntries(columnsOf(def).map((c) => [c.name, cell(c)])));
@@ -95,11 +106,13 @@ describe("encodeCsv", () => {
             ? null
             : c.type === "string"
               ? TEXTS[(i + j) % TEXTS.length]
-              : c.type === "boolean"
-                ? i % 2 === 0
-                : c.type === "integer"
-                  ? -i
-                  : (i - 500) / 7,
+              : c.type === "date"
+                ? `20${String(i % 100).padStart(2, "0")}-0${(j % 9) + 1}-1${j % 10}`
+                : c.type === "boolean"
+                  ? i % 2 === 0
+                  : c.type === "integer"
+                    ? -i
+                    : (i - 500) / 7,
         ]),
       ),
     );

@@ -19,10 +19,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "cma-outputs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("writeOutputs", () => {
-  it("writes the committed tables and data package byte for byte", async () => {
-    const files = await writtenFiles(realTables(), { version: projectPackage().version });
+  it("writes the committed tables, data package, atlas.sql and workbook byte for byte", async () => {
+    const files = await writtenFiles(realTables(), { version: projectPackage().version, workbook: true });
+    expect([...files.keys()]).toEqual(expect.arrayContaining(["atlas.sql", "cloud-market-atlas.xlsx"]));
     const rels = [...files.keys()].filter((rel) => rel !== MANIFEST);
-    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(18);
+    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(19);
     expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);
   }, 60_000);
 
@@ -43,11 +44,12 @@ describe("writeOutputs", () => {
       },
     });
     expect(calls).toEqual([
-      "1/4 tables/markets.csv iaas,IaaS,x",
-      "2/4 tables/markets.parquet",
-      "3/4 datapackage.json",
-      "4/4 manifest.json",
-      "swap datapackage.json manifest.json tables markets.csv markets.parquet",
+      "1/5 tables/markets.csv iaas,IaaS,x",
+      "2/5 tables/markets.parquet",
+      "3/5 datapackage.json",
+      "4/5 atlas.sql",
+      "5/5 manifest.json",
+      "swap atlas.sql datapackage.json manifest.json tables markets.csv markets.parquet",
     ]);
     expect(readdirSync(path.dirname(out))).toEqual(["output"]);
   });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectPackage } from "../../pipeline/package.ts";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
-import { MANIFEST, planOutputs, type OutputFile } from "../../pipeline/write/plan.ts";
+import { MANIFEST, planOutputs, WORKBOOK, workbookDate, type OutputFile } from "../../pipeline/write/plan.ts";
 import { OUTPUT, realTables } from "../helpers.ts";
 
 const committed = (rel: string) => readFileSync(path.join(OUTPUT, rel), "utf8");
@@ -23,7 +23,7 @@ describe("planOutputs", () => {
     const bySize = (Object.values(TABLES) as TableDef[]).sort((a, b) => (t[b.name]?.length ?? 0) - (t[a.name]?.length ?? 0));
     expect(bySize.slice(0, 3).map((d) => d.name)).toEqual(["regions", "claims_check", "facts"]);
     const tables = bySize.flatMap((d) => [`tables/${d.name}.csv`, `tables/${d.name}.parquet`]);
-    expect(plan.map((f) => f.rel)).toEqual([...tables, "datapackage.json", "charts/x.svg", MANIFEST]);
+    expect(plan.map((f) => f.rel)).toEqual([...tables, "datapackage.json", "atlas.sql", "charts/x.svg", MANIFEST]);
     expect(plan.find((f) => f.rel === "tables/facts.parquet")).toMatchObject({ kind: "parquet", csv: "tables/facts.csv" });
   });
 
@@ -32,6 +32,29 @@ describe("planOutputs", () => {
     const manifest = JSON.parse(bytesOf(plan, MANIFEST) as string) as { files: string[] };
     expect(manifest.files).toEqual(plan.map((f) => f.rel).sort());
     expect(manifest.files).toContain(MANIFEST);
+  });
+
+  it("gives the committed atlas.sql", () => {
+    expect(bytesOf(plan, "atlas.sql")).toBe(committed("atlas.sql"));
+  });
+
+  it("asked for the workbook, plans it after atlas.sql: every table in the registry's order, dated the newest document's period end", () => {
+    const withBook = planOutputs(realTables(), { version: "1.2.3", workbook: true });
+    expect(withBook.map((f) => f.rel).slice(-3)).toEqual(["atlas.sql", WORKBOOK, MANIFEST]);
+    const book = withBook.find((f) => f.rel === WORKBOOK);
+    if (book?.kind !== "xlsx") throw new Error("no workbook in the plan");
+    expect(book.tables.map((t) => t.def.name)).toEqual(Object.keys(TABLES));
+    // documents.date_approx is 2025-H2: the workbook is dated its last day.
+    expect(book.options).toMatchObject({ date: "2025-12-31", creator: "cloud-market-atlas 1.2.3" });
+    // The same sorted rows as the CSV file's.
+    const csv = withBook.find((f) => f.rel === "tables/market_share.csv");
+    expect(book.tables.find((t) => t.def.name === "market_share")?.rows).toBe(csv?.kind === "csv" ? csv.rows : undefined);
+    expect(planOutputs(realTables(), { version: "1.2.3" }).map((f) => f.rel)).not.toContain(WORKBOOK);
+  });
+
+  it("dates the workbook by its newest document, or 1980-01-01 (a zip's first date) without one", () => {
+    expect(workbookDate([{ date_approx: "2025-Q2" }, { date_approx: "2025-07" }, { date_approx: "2024" }])).toBe("2025-07-31");
+    expect(workbookDate([])).toBe("1980-01-01");
   });
 
   it("only the tables it is given, in primary-key order: missing first, numbers by value, text by code unit", () => {
@@ -62,6 +85,7 @@ describe("planOutputs", () => {
       "tables/claims_check.csv",
       "tables/claims_check.parquet",
       "datapackage.json",
+      "atlas.sql",
       MANIFEST,
     ]);
     const csv = (rel: string) => {

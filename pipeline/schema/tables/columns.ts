@@ -17,6 +17,9 @@ export const intOrNull = (d: string, unit: string) => z.int().nullable().meta(m(
 export const bool = (d: string) => z.boolean().meta(m(d));
 /** A column of text quoted verbatim from a source document: its publisher's, not this project's (the data package says so). */
 export const quoted = (d: string) => z.string().meta({ ...m(d), quoted: true });
+/** A calendar date, ISO 8601 (2025-06-30): Table Schema type `date`, DuckDB and Parquet DATE. */
+export const date = (d: string) => z.iso.date().meta(m(d));
+export const dateOrNull = (d: string) => z.iso.date().nullable().meta(m(d));
 export const qualifier = (d: string) => z.enum(QUALIFIERS).nullable().meta(m(d));
 export const ids = (d: string) =>
   z

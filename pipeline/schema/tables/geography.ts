@@ -1,7 +1,7 @@
 /** Footprint and the article's geography claims. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { BLOCS, MACRO_GEOS } from "../inputs.ts";
-import { m, str, strOrNull, num, numOrNull, int, intOrNull, bool, qualifier, ids } from "./columns.ts";
+import { m, str, strOrNull, num, numOrNull, int, intOrNull, bool, qualifier, ids, date } from "./columns.ts";
 
 // --- Footprint -----------------------------------------------------------------------------------
 
@@ -35,6 +35,8 @@ export const FootprintVsShare = z.object({
   provider_id: str("Provider"),
   source_id: str("Research firm of the share"),
   period: str("Period of the share"),
+  period_start: date("First day of the period"),
+  period_end: date("Last day of the period"),
   regions: int("Regions per the article", "count"),
   regions_qualifier: qualifier("Qualifier of the region count"),
   share: num("Market share per source_id", "fraction"),

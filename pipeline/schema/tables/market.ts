@@ -1,6 +1,6 @@
 /** Market-share tables: shares, cross-source comparisons, concentration. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
-import { m, str, num, numOrNull, int, intOrNull, bool, ids } from "./columns.ts";
+import { m, str, num, numOrNull, int, intOrNull, bool, ids, date } from "./columns.ts";
 
 // --- Market share ------------------------------------------------------------------------------
 
@@ -8,6 +8,8 @@ export const MarketShare = z.object({
   source_id: str("Research firm the share is attributed to"),
   market: str("Market the firm measures (see the markets table)"),
   period: str("Period of the share, ISO-style (2025-Q2, 2024)"),
+  period_start: date("First day of the period"),
+  period_end: date("Last day of the period"),
   provider_id: str("Provider"),
   share: num("Share of the market", "fraction"),
   share_of_named: num("Share divided by the sum of the shares of the providers this source names for this period", "fraction"),
@@ -31,6 +33,10 @@ export const ShareComparison = z.object({
   market_b: str("Market measured by source_b"),
   period_a: str("Period of source_a's figures"),
   period_b: str("Period of source_b's figures"),
+  period_a_start: date("First day of period_a"),
+  period_a_end: date("Last day of period_a"),
+  period_b_start: date("First day of period_b"),
+  period_b_end: date("Last day of period_b"),
   share_of_named_a: numOrNull("share_of_named per source_a", "fraction"),
   share_of_named_b: numOrNull("share_of_named per source_b", "fraction"),
   delta_named_pp: numOrNull("share_of_named_b − share_of_named_a", "percentage points"),
@@ -41,6 +47,8 @@ export const ShareComparison = z.object({
 export const Concentration = z.object({
   source_id: str("Research firm"),
   period: str("Period"),
+  period_start: date("First day of the period"),
+  period_end: date("Last day of the period"),
   named_total: num("Sum of the shares of the providers the source names", "fraction"),
   others: num("1 − named_total: everyone the source does not name", "fraction"),
   hhi_named: num(

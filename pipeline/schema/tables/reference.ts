@@ -1,7 +1,7 @@
 /** Reference tables and facts: who, what, from which document. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { BLOCS, CLAIM_KINDS } from "../inputs.ts";
-import { m, str, strOrNull, numOrNull, int, qualifier, quoted } from "./columns.ts";
+import { m, str, strOrNull, numOrNull, int, qualifier, quoted, dateOrNull } from "./columns.ts";
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -63,6 +63,8 @@ export const Fact = z.object({
   unit: strOrNull("Base unit of value: fraction, count, rank, years, usd, cny"),
   qualifier: qualifier("How the value is qualified in the text: exact, approximately, over, at_least"),
   period: strOrNull("Period or as-of date, ISO-style: 2025-Q2, 2024, 2025-02, 2025-H2"),
+  period_start: dateOrNull("First day of the period (null when period is null)"),
+  period_end: dateOrNull("Last day of the period (null when period is null)"),
   attributed_to: str("Whose figure or statement the claim is (see the sources table)"),
   speaker: str(
     "Who makes the claim in the article (see the sources table): the article itself (fierce) when it states it in its own voice, even citing a firm's data; the analyst or company it quotes or reports",

@@ -102,6 +102,8 @@ export declare const TABLES: {
             at_least: "at_least";
         }>>;
         period: z.ZodNullable<z.ZodString>;
+        period_start: z.ZodNullable<z.ZodISODate>;
+        period_end: z.ZodNullable<z.ZodISODate>;
         attributed_to: z.ZodString;
         speaker: z.ZodString;
         quote: z.ZodString;
@@ -121,6 +123,8 @@ export declare const TABLES: {
         source_id: z.ZodString;
         market: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         provider_id: z.ZodString;
         share: z.ZodNumber;
         share_of_named: z.ZodNumber;
@@ -144,6 +148,10 @@ export declare const TABLES: {
         market_b: z.ZodString;
         period_a: z.ZodString;
         period_b: z.ZodString;
+        period_a_start: z.ZodISODate;
+        period_a_end: z.ZodISODate;
+        period_b_start: z.ZodISODate;
+        period_b_end: z.ZodISODate;
         share_of_named_a: z.ZodNullable<z.ZodNumber>;
         share_of_named_b: z.ZodNullable<z.ZodNumber>;
         delta_named_pp: z.ZodNullable<z.ZodNumber>;
@@ -153,6 +161,8 @@ export declare const TABLES: {
     readonly concentration: TableDef<z.ZodObject<{
         source_id: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         named_total: z.ZodNumber;
         others: z.ZodNumber;
         hhi_named: z.ZodNumber;
@@ -196,6 +206,8 @@ export declare const TABLES: {
         provider_id: z.ZodString;
         source_id: z.ZodString;
         period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
         regions: z.ZodInt;
         regions_qualifier: z.ZodNullable<z.ZodEnum<{
             exact: "exact";

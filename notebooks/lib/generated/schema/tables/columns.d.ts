@@ -18,6 +18,9 @@ export declare const intOrNull: (d: string, unit: string) => z.ZodNullable<z.Zod
 export declare const bool: (d: string) => z.ZodBoolean;
 /** A column of text quoted verbatim from a source document: its publisher's, not this project's (the data package says so). */
 export declare const quoted: (d: string) => z.ZodString;
+/** A calendar date, ISO 8601 (2025-06-30): Table Schema type `date`, DuckDB and Parquet DATE. */
+export declare const date: (d: string) => z.ZodISODate;
+export declare const dateOrNull: (d: string) => z.ZodNullable<z.ZodISODate>;
 export declare const qualifier: (d: string) => z.ZodNullable<z.ZodEnum<{
     exact: "exact";
     approximately: "approximately";

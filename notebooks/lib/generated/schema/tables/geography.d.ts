@@ -33,6 +33,8 @@ export declare const FootprintVsShare: z.ZodObject<{
     provider_id: z.ZodString;
     source_id: z.ZodString;
     period: z.ZodString;
+    period_start: z.ZodISODate;
+    period_end: z.ZodISODate;
     regions: z.ZodInt;
     regions_qualifier: z.ZodNullable<z.ZodEnum<{
         exact: "exact";

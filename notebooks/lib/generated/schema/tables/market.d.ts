@@ -5,6 +5,8 @@ export declare const MarketShare: z.ZodObject<{
     source_id: z.ZodString;
     market: z.ZodString;
     period: z.ZodString;
+    period_start: z.ZodISODate;
+    period_end: z.ZodISODate;
     provider_id: z.ZodString;
     share: z.ZodNumber;
     share_of_named: z.ZodNumber;
@@ -28,6 +30,10 @@ export declare const ShareComparison: z.ZodObject<{
     market_b: z.ZodString;
     period_a: z.ZodString;
     period_b: z.ZodString;
+    period_a_start: z.ZodISODate;
+    period_a_end: z.ZodISODate;
+    period_b_start: z.ZodISODate;
+    period_b_end: z.ZodISODate;
     share_of_named_a: z.ZodNullable<z.ZodNumber>;
     share_of_named_b: z.ZodNullable<z.ZodNumber>;
     delta_named_pp: z.ZodNullable<z.ZodNumber>;
@@ -37,6 +43,8 @@ export declare const ShareComparison: z.ZodObject<{
 export declare const Concentration: z.ZodObject<{
     source_id: z.ZodString;
     period: z.ZodString;
+    period_start: z.ZodISODate;
+    period_end: z.ZodISODate;
     named_total: z.ZodNumber;
     others: z.ZodNumber;
     hhi_named: z.ZodNumber;

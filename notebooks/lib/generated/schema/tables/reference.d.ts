@@ -72,6 +72,8 @@ export declare const Fact: z.ZodObject<{
         at_least: "at_least";
     }>>;
     period: z.ZodNullable<z.ZodString>;
+    period_start: z.ZodNullable<z.ZodISODate>;
+    period_end: z.ZodNullable<z.ZodISODate>;
     attributed_to: z.ZodString;
     speaker: z.ZodString;
     quote: z.ZodString;
