@@ -85,7 +85,8 @@ function main(argv: string[]): number | Promise<number> {
     console.error(`${jupyter} has neither "lab" nor "notebook".\n${HOW_TO}`);
     return 2;
   }
-  const args = [sub, `--notebook-dir=${join(REPO_ROOT, "notebooks")}`];
+  // notebooks/ unless the caller names another folder (jupyter takes one --notebook-dir only)
+  const args = [sub, ...(argv.some((a) => a.startsWith("--notebook-dir")) ? [] : [`--notebook-dir=${join(REPO_ROOT, "notebooks")}`])];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   args.push(...argv);
   console.log(`JUPYTER_PATH=${env.JUPYTER_PATH} JUPYTER_CONFIG_PATH=${env.JUPYTER_CONFIG_PATH} ${jupyter} ${args.join(" ")}`);
