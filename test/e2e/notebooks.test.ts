@@ -135,7 +135,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
     // the danfojs groupby as a table: shares in percent (no float noise), the whole header
     const sums = tables("01-market-share.ipynb").find((t) => t.includes("<th>provider_id_count</th>")) ?? "";
     expect(sums).toContain(
-      '<tr><td>gartner</td><td style="text-align: right" title="0.8190000000000001">81.9%</td><td style="text-align: right">5</td></tr>',
+      '<tr><td>synergy</td><td style="text-align: right" title="0.6900000000000001">69.0%</td><td style="text-align: right">5</td></tr>',
     );
     expect(
       charts("01-market-share.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
