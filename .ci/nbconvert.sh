@@ -7,7 +7,9 @@
 # Registers the kernel (what `npm run kernel:install` does), then runs every NOTEBOOK_DIR/*.ipynb (sorted) with
 #   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=cloud-market-atlas-ts
 # writing the executed copies to a temp dir (printed; removed unless KEEP_NBCONVERT_OUTPUT=1).
-# Exits non-zero when a cell throws. tslab's error reply carries no text (nbconvert prints a blank
+# Then converts the executed copies with `jupyter nbconvert --to html` and checks the pages
+# (tools/notebook-html.ts: every chart drawn, every table escaped HTML, no raw $).
+# Exits non-zero when a cell throws or a page is wrong. tslab's error reply carries no text (nbconvert prints a blank
 # "<Error>:"), so on failure the notebook is re-run with --allow-errors and the failing cell's
 # stderr (where tslab writes the real message) is printed.
 #
@@ -115,5 +117,10 @@ PY
     break
   fi
 done
+if [ $status -eq 0 ]; then
+  # what a reader of `jupyter nbconvert --to html` sees: every chart drawn (PNG), no raw $ in tables
+  echo "== nbconvert --to html of the executed notebooks"
+  (cd "$ROOT" && JUPYTER="$JUPYTER" tsx tools/notebook-html.ts "$OUT"/*.ipynb) || status=1
+fi
 echo "executed notebooks in $OUT$([ "${KEEP_NBCONVERT_OUTPUT:-0}" = 1 ] || echo ' (removed; KEEP_NBCONVERT_OUTPUT=1 keeps them)')"
 exit $status

@@ -12,6 +12,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
 import { HELP, helpText } from "./cli.ts";
+import { installClassicVega } from "./jupyter/classic-vega.ts";
 import { REPO_ROOT, installKernel, jupyterPathEnv } from "./kernel-install.ts";
 
 const CLI = {
@@ -72,16 +73,23 @@ function main(argv: string[]): number | Promise<number> {
   }
   const k = installKernel();
   console.log(`kernel "${k.kernelName}" registered at ${k.kernelJson}`);
-  const env = { ...process.env, JUPYTER_PATH: jupyterPathEnv() };
+  // interactive charts in the classic Notebook (JupyterLab renders them itself)
+  const classic = installClassicVega(REPO_ROOT);
+  const configPath = [
+    classic.configPath,
+    ...(process.env["JUPYTER_CONFIG_PATH"] ?? "").split(delimiter).filter((p) => p !== "" && p !== classic.configPath),
+  ];
+  const env = { ...process.env, JUPYTER_PATH: jupyterPathEnv(), JUPYTER_CONFIG_PATH: configPath.join(delimiter) };
   const sub = hasSubcommand(jupyter, "lab") ? "lab" : hasSubcommand(jupyter, "notebook") ? "notebook" : null;
   if (sub === null) {
     console.error(`${jupyter} has neither "lab" nor "notebook".\n${HOW_TO}`);
     return 2;
   }
-  const args = [sub, `--notebook-dir=${join(REPO_ROOT, "notebooks")}`];
+  // notebooks/ unless the caller names another folder (jupyter takes one --notebook-dir only)
+  const args = [sub, ...(argv.some((a) => a.startsWith("--notebook-dir")) ? [] : [`--notebook-dir=${join(REPO_ROOT, "notebooks")}`])];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   args.push(...argv);
-  console.log(`JUPYTER_PATH=${env.JUPYTER_PATH} ${jupyter} ${args.join(" ")}`);
+  console.log(`JUPYTER_PATH=${env.JUPYTER_PATH} JUPYTER_CONFIG_PATH=${env.JUPYTER_CONFIG_PATH} ${jupyter} ${args.join(" ")}`);
   const child = spawn(jupyter, args, { cwd: REPO_ROOT, env, stdio: "inherit" });
   const forward = (sig: NodeJS.Signals): void => {
     child.kill(sig);

@@ -26,6 +26,8 @@ export type Record_ = Record<string, Cell>;
 interface Field {
   name: string;
   type: "string" | "number" | "integer" | "boolean" | "date";
+  /** The quantity's unit ("fraction", "count", "see unit"…), where the pipeline gives one. */
+  unit?: string;
 }
 interface Resource {
   name: string;
@@ -85,6 +87,18 @@ function resource(name: string): Resource {
 
 export function fieldsOf(name: string): Field[] {
   return resource(name).schema.fields;
+}
+
+/**
+ * The unit of every published column that has one, by column name (the tables name a quantity the
+ * same way wherever it appears; a name with two different units is left out).
+ */
+export function columnUnits(): Record<string, string> {
+  const units = new Map<string, string | null>();
+  for (const r of resources().values())
+    for (const f of r.schema.fields)
+      if (f.unit !== undefined) units.set(f.name, units.has(f.name) && units.get(f.name) !== f.unit ? null : f.unit);
+  return Object.fromEntries([...units].filter((e): e is [string, string] => e[1] !== null));
 }
 
 export function csvPath(name: string): string {

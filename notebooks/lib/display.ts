@@ -1,5 +1,6 @@
 /**
- * Display helpers for the project's tslab notebooks.
+ * Display helpers for the project's tslab notebooks: every output is one display_data whose MIME
+ * bundle carries a `text/plain` twin (format.ts builds the table and text bundles).
  *
  *   import { showChart, showMarkdown, showTable } from "./lib/display";   // extensionless!
  *
@@ -7,15 +8,18 @@
  * off, ignoring tsconfig.json: only CommonJS-loadable packages (vega 5 / vega-lite 5, not vega 6),
  * and local imports with `.js` (they resolve to the neighbouring .ts file under tslab and the root
  * tsconfig alike). Charts are finished and drawn by the pipeline's own code (./generated, see
- * charts.ts), so a notebook's SVG is the pipeline's.
+ * charts.ts): a notebook's PNG is rasterized from the pipeline's SVG as output/charts/*.png are.
  *
  * Outputs are deterministic (same input -> byte-identical output): SVG text widths are estimated
  * by vega (no `canvas` package), no timestamps, no random ids.
  */
-import * as tslab from "tslab";
-import { finalizeSpec, renderSvg as pipelineSvg, type TopLevelSpec } from "./generated/charts/index.js";
+import * as fs from "node:fs";
+import { columnUnits } from "./data.js";
+import { chartPlain, markdownBundle, type TableOptions, tableBundle, tableData } from "./format.js";
+import { DEFAULT_FONT_FILES, finalizeSpec, renderSvg as pipelineSvg, renderPng, type TopLevelSpec } from "./generated/charts/index.js";
 import { displayBundle } from "./jupyter-display.js";
 
+export type { TableOptions } from "./format.js";
 export type { TopLevelSpec };
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
@@ -47,60 +51,66 @@ export async function renderSvg(spec: Spec): Promise<string> {
   return pipelineSvg(prepareSpec(spec) as TopLevelSpec);
 }
 
-/** The MIME bundle for a chart: the Vega-Lite v5 spec (JupyterLab, VS Code) + SVG (nbconvert HTML,
- * classic Notebook, GitHub). Deliberately no text/html: JupyterLab would prefer it. */
-export async function chartBundle(spec: TopLevelSpec | Spec): Promise<Record<string, unknown>> {
+/** Width and height of an SVG's root element, in CSS pixels. */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const num = (name: string): number => Number(new RegExp(`\\b${name}="([0-9.]+)"`).exec(root)?.[1] ?? Number.NaN);
+  return { width: num("width"), height: num("height") };
+}
+
+/** The font files the PNG is drawn with (the pipeline's), those that exist here. */
+function fontFiles(): string[] {
+  return DEFAULT_FONT_FILES.filter((f) => fs.existsSync(f));
+}
+
+export interface ChartOutput {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * A chart's output: the Vega-Lite v5 spec (JupyterLab, VS Code: interactive, with tooltips), a PNG
+ * drawn from the pipeline's SVG at 2× and shown at 1× (classic Notebook, nbconvert's HTML export,
+ * GitHub) and a plain-text line. No image/svg+xml: nbconvert 6.5 (Debian 12) prefers SVG to PNG
+ * and then strips the inline SVG to its bare text, so a bundle with both exports a blank chart (the
+ * SVG files are in output/charts/). No text/html either: JupyterLab would prefer it to the spec.
+ */
+export async function chartBundle(spec: TopLevelSpec | Spec): Promise<ChartOutput> {
   const prepared = prepareSpec(spec);
   const svg = await renderSvg(prepared);
-  return { [VEGA_LITE_MIME]: prepared, "image/svg+xml": svg };
+  const fonts = fontFiles();
+  if (fonts.length === 0)
+    throw new Error(
+      `showChart: no font to draw the PNG with (${DEFAULT_FONT_FILES.join(", ")}); on Debian: apt-get install fonts-dejavu-core`,
+    );
+  const png = Buffer.from(renderPng(svg, fonts)).toString("base64");
+  const { width, height } = svgSize(svg);
+  return {
+    data: { [VEGA_LITE_MIME]: prepared, "image/png": png, "text/plain": chartPlain(prepared) },
+    metadata: Number.isFinite(width) && Number.isFinite(height) ? { "image/png": { width, height } } : {},
+  };
 }
 
 /** Show a Vega-Lite chart as ONE display_data output. Use with `await`. */
 export async function showChart(spec: TopLevelSpec): Promise<void> {
-  displayBundle(await chartBundle(spec));
+  const out = await chartBundle(spec);
+  displayBundle(out.data, out.metadata);
 }
 
+/** Show narrative markdown (with its plain-text twin). */
 export function showMarkdown(text: string): void {
-  tslab.display.markdown(text);
+  displayBundle(markdownBundle(text));
 }
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  if (v instanceof Date) return v.toISOString();
-  const s = typeof v === "object" ? JSON.stringify(v) : String(v);
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-/** Rows (array of objects) or a danfojs DataFrame (duck-typed: .columns + .values) as markdown. */
-// biome-ignore lint/suspicious/noExplicitAny: raw input: an array of row objects or a danfojs DataFrame, told apart at run time
-export function tableMarkdown(data: any, maxRows = 20): string {
-  let columns: string[];
-  let rows: unknown[][];
-  if (Array.isArray(data)) {
-    const cols = new Set<string>();
-    for (const r of data) for (const k of Object.keys(r ?? {})) cols.add(k);
-    columns = [...cols];
-    rows = data.map((r) => columns.map((c) => r?.[c]));
-  } else if (data && Array.isArray(data.columns) && Array.isArray(data.values)) {
-    columns = data.columns.map(String);
-    rows = data.values.map((r: unknown) => (Array.isArray(r) ? r : [r]));
-  } else {
-    throw new Error("showTable: expected an array of row objects or a danfojs DataFrame");
-  }
-  if (columns.length === 0) return "_(empty table)_";
-  const shown = rows.slice(0, Math.max(0, maxRows));
-  const lines = [
-    `| ${columns.map(cell).join(" | ")} |`,
-    `| ${columns.map(() => "---").join(" | ")} |`,
-    ...shown.map((r) => `| ${columns.map((_, i) => cell(r[i])).join(" | ")} |`),
-  ];
-  if (rows.length > shown.length) lines.push("", `_${rows.length - shown.length} more rows (${rows.length} in total)_`);
-  return lines.join("\n");
-}
-
-/** Show a table as markdown (deterministic; renders everywhere). */
-// biome-ignore lint/suspicious/noExplicitAny: as tableMarkdown
-export function showTable(data: any, maxRows = 20): void {
-  tslab.display.markdown(tableMarkdown(data, maxRows));
+/**
+ * Show a table (an array of row objects or a danfojs DataFrame) as escaped HTML plus plain text,
+ * numbers formatted by their unit (from output/datapackage.json, by column name) with the raw
+ * value on hover. A number in place of the options is the number of rows shown (default 20).
+ * Tables with labelled rows (danfojs `describe()`) mix quantities in a column: shown without units.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: as tableData
+export function showTable(data: any, options: number | TableOptions = {}): void {
+  const opts: TableOptions = typeof options === "number" ? { maxRows: options } : { ...options };
+  if (opts.units === undefined) opts.units = tableData(data).index === null ? columnUnits() : {};
+  displayBundle(tableBundle(data, opts));
 }

@@ -1,6 +1,6 @@
 /**
  * The one place that uses a tslab internal: sending ONE display_data output that carries several
- * MIME types (a chart's Vega-Lite spec and its SVG, so that every front end finds one it renders).
+ * MIME types (a chart's Vega-Lite spec, its PNG and a plain-text line, so that every front end finds one it renders).
  *
  * tslab has no public way to do that: `tslab.display.*` (html, markdown, svg, png, raw(mime, data))
  * sends one MIME type per call, i.e. one output per type. Its kernel keeps the writer of the cell

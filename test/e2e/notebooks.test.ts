@@ -1,15 +1,21 @@
 /**
  * Executes every notebooks/*.ipynb with the real tslab kernel (no Python) and checks what the
- * executed notebooks say: the narrative numbers computed by cells, and chart outputs that carry the
- * Vega-Lite v5 spec plus an SVG fallback in one display_data.
+ * executed notebooks say and how every front end shows it: the narrative numbers computed by cells;
+ * every output one display_data with a text/plain twin; charts as the Vega-Lite v5 spec plus the PNG
+ * the pipeline draws from it; tables as escaped HTML with no raw `$` (MathJax) instead of markdown.
+ * Where Jupyter is installed (.ci/run installs Debian's nbconvert 6.5), the executed notebooks also
+ * go through `jupyter nbconvert --to html` and the pages are checked: every chart drawn, every table
+ * there, no raw `$` (without Jupyter those tests are skipped; everything else needs only Node).
  *
  * The notebooks read the committed output/ (test/output-fresh.test.ts proves it is what the pipeline
  * makes today); the executed copies go to a temp folder (`npm run notebooks` writes output/notebooks/)
  * and must equal the committed ones byte for byte: two runs, at commit time and now, agree.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../pipeline/charts/index.ts";
+import { checkHtml, findJupyter, nbconvertHtml } from "../../tools/jupyter/nbconvert-html.ts";
 import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
 import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
@@ -41,6 +47,15 @@ const markdown = (name: string): string =>
     .map((d) => joinLines(d.data["text/markdown"] as string | string[] | undefined))
     .join("\n");
 const charts = (name: string): DisplayDataOutput[] => displays(name).filter((d) => "application/vnd.vegalite.v5+json" in d.data);
+const tables = (name: string): string[] =>
+  displays(name)
+    .filter((d) => "text/html" in d.data)
+    .map((d) => joinLines(d.data["text/html"] as string | string[]));
+/** The data marks of a rendered chart (not axes, legends, titles or mark containers). */
+const dataMarks = (svg: string): string[] =>
+  [...svg.matchAll(/aria-roledescription="([^"]+)"/g)]
+    .map((m) => m[1] ?? "")
+    .filter((r) => !/^(axis|legend|title|subtitle|text mark)$|container$/.test(r));
 const stderr = (name: string): string =>
   all(name)
     .filter((o): o is StreamOutput => o.output_type === "stream" && o.name === "stderr")
@@ -63,25 +78,50 @@ describe("notebooks (executed with the tslab kernel)", () => {
         language: "typescript",
         name: "cloud-market-atlas-ts",
       });
-      expect(nb.cells.filter((c) => c.cell_type === "code").every((c) => c.outputs?.length === 0)).toBe(true);
+      const withOutputs = nb.cells.filter((c) => c.cell_type === "code" && c.outputs?.length !== 0).length;
+      expect(withOutputs, `notebooks/${name} has outputs in ${withOutputs} cells: run \`npm run notebooks:clean\` before committing`).toBe(
+        0,
+      );
     }
   });
 
-  it.each(names)("%s runs without writing to stderr, every chart a v5 spec + SVG bundle", (name) => {
+  it.each(names)("%s runs without writing to stderr; every output is a display_data with text/plain", (name) => {
     expect(stderr(name)).toBe("");
-    expect(all(name).some((o) => o.output_type === "error")).toBe(false);
+    // no danfojs printouts (float noise, cut headers): every table goes through showTable
+    expect(all(name).filter((o) => o.output_type !== "display_data")).toEqual([]);
+    for (const d of displays(name)) expect(joinLines(d.data["text/plain"] as string | string[] | undefined)).not.toBe("");
+  });
+
+  it.each(names)("%s: every chart the v5 spec + the PNG the pipeline draws from it, shown at 1x", async (name) => {
     const bundles = charts(name);
     expect(bundles.length).toBeGreaterThan(0);
     for (const b of bundles) {
-      expect(Object.keys(b.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml"]);
-      const spec = b.data["application/vnd.vegalite.v5+json"] as { $schema: string; data: { values: unknown[] } };
+      expect(Object.keys(b.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/png", "text/plain"]);
+      const spec = b.data["application/vnd.vegalite.v5+json"] as { $schema: string; data: { values: unknown[] }; title: { text: string } };
       expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
       expect(spec.data.values.length).toBeGreaterThan(0);
-      expect(joinLines(b.data["image/svg+xml"] as string | string[]).startsWith("<svg")).toBe(true);
+      expect(joinLines(b.data["text/plain"] as string)).toMatch(
+        new RegExp(`^Chart: ${spec.title.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      );
+      const svg = await renderSvg(spec as never);
+      expect(dataMarks(svg).length, spec.title.text).toBeGreaterThan(0);
+      expect(b.data["image/png"]).toBe(Buffer.from(renderPng(svg, DEFAULT_FONT_FILES)).toString("base64"));
+      const size = /<svg\b[^>]*width="(\d+)" height="(\d+)"/.exec(svg);
+      expect(b.metadata).toEqual({ "image/png": { width: Number(size?.[1]), height: Number(size?.[2]) } });
     }
   });
 
-  it("01 market share: computed narrative and four charts", () => {
+  it.each(names)("%s: tables as escaped HTML inside tex2jax_ignore, no raw $, no markdown tables", (name) => {
+    expect(tables(name).length).toBeGreaterThan(0);
+    for (const html of tables(name)) {
+      expect(html.startsWith('<div class="cma-table tex2jax_ignore">\n<table>')).toBe(true);
+      expect(html).not.toContain("$");
+    }
+    expect(markdown(name)).not.toMatch(/^\|.*\|$/m);
+    expect(markdown(name)).not.toContain("$");
+  });
+
+  it("01 market share: computed narrative, readable tables and four charts", () => {
     const md = markdown("01-market-share.ipynb");
     expect(md).toContain(
       "Gartner puts AWS first with 37.7% of IaaS (2024) and Synergy Research Group puts AWS first with 30.0% of cloud infrastructure services (2025-Q2)",
@@ -94,6 +134,11 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(md).toContain("**Synergy Research Group** (2025-Q2): US-led 63.0%, China-led 6.0% — 10.5 to 1");
     expect(md).toContain("The largest share the article quotes is Gartner's 37.7% for AWS (IaaS, 2024).");
     expect(md).not.toMatch(/agree more|because they measure|largest single figure/);
+    // the danfojs groupby as a table: shares in percent (no float noise), the whole header
+    const sums = tables("01-market-share.ipynb").find((t) => t.includes("<th>provider_id_count</th>")) ?? "";
+    expect(sums).toContain(
+      '<tr><td>synergy</td><td style="text-align: right" title="0.6900000000000001">69.0%</td><td style="text-align: right">5</td></tr>',
+    );
     expect(
       charts("01-market-share.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
     ).toEqual([
@@ -118,19 +163,27 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(charts("02-regional-footprint.ipynb")).toHaveLength(6);
   });
 
-  it("03 provenance: every quote checked, every fact listed, both formats identical", () => {
+  it("03 provenance: every quote checked, every fact listed, both formats identical", async () => {
     const md = markdown("03-provenance-and-quality.ipynb");
     const pkg = JSON.parse(readFileSync(join(tablesOut, "datapackage.json"), "utf8")) as { resources: Array<{ path: string }> };
-    const tables = pkg.resources.filter((r) => r.path.endsWith(".csv")).length;
+    const published = pkg.resources.filter((r) => r.path.endsWith(".csv")).length;
     expect(md).toContain("**113 of 113** quotes are exactly the source text at their code-point offsets.");
-    expect(md).toContain(`${tables} of ${tables} tables are identical in both formats`);
-    // every fact with its quote and offsets, e.g. Azure's lower bound
-    expect(md).toContain(
-      "| azure-regions | regions | 70 | count | over | 2025-H2 | microsoft | 1655 | 1685 | claiming over 70 cloud regions |",
+    expect(md).toContain(`${published} of ${published} tables are identical in both formats`);
+    // every fact with its quote and offsets, e.g. Azure's lower bound; amounts in dollars with their $ escaped
+    const factTable = tables("03-provenance-and-quality.ipynb").find((t) => t.includes("<th>quote</th>")) ?? "";
+    const right = '<td style="text-align: right"';
+    expect(factTable).toContain(
+      `<tr><td>azure-regions</td><td>regions</td>${right}>70</td><td>count</td><td>over</td><td>2025-H2</td><td>microsoft</td>${right}>1655</td>${right}>1685</td><td>claiming over 70 cloud regions</td></tr>`,
     );
-    expect(md.match(/^\| [a-z0-9-]+ \| [a-z_]+ \| .* \| \d+ \| \d+ \| .* \|$/gm)?.length).toBe(113);
+    expect(factTable).toContain(`${right} title="4600000000">4,600,000,000</td><td>usd</td>`);
+    expect(factTable).toContain("AI demand drove Cloud revenue up 26% to &#36;4.6 billion in its calendar Q2");
+    expect(factTable.match(/<tr><td>[a-z0-9-]+<\/td>/g)?.length).toBe(113);
+    // one mark per fact in the chart of quote positions
+    const [positions] = charts("03-provenance-and-quality.ipynb");
+    const rules = dataMarks(await renderSvg(positions?.data["application/vnd.vegalite.v5+json"] as never));
+    expect(rules.length).toBe(113);
     expect(md).toContain("the widest gap is AWS's +7.7 pp");
-    expect(md).toContain("For 56 of 68 facts the period is not printed in the sentence that states the fact");
+    expect(md).toContain("For 100 of 113 facts the period is not printed in the sentence that states the fact");
   });
 
   it("executed notebooks are deterministic: no timings, sorted keys, numbered cells", () => {
@@ -143,5 +196,20 @@ describe("notebooks (executed with the tslab kernel)", () => {
   it("output/notebooks holds today's executed copies (rerun `npm run notebooks` and commit when this fails)", () => {
     for (const [name, r] of results)
       expect(r.json === readFileSync(join(REPO_ROOT, "output", "notebooks", name), "utf8"), `output/notebooks/${name} is stale`).toBe(true);
+  });
+});
+
+const jupyter = findJupyter();
+describe.skipIf(jupyter === null)("jupyter nbconvert --to html of the executed notebooks (skipped without Jupyter)", () => {
+  const htmlDir = join(work, "html");
+  it.each([
+    ["01-market-share.ipynb", 4, 6],
+    ["02-regional-footprint.ipynb", 6, 4],
+    ["03-provenance-and-quality.ipynb", 1, 6],
+  ])("%s: %i charts drawn as images, %i tables, no raw $", (name, chartCount, tableCount) => {
+    mkdirSync(htmlDir, { recursive: true });
+    const page = nbconvertHtml(jupyter ?? "", join(outDir, name), htmlDir);
+    const r = checkHtml(JSON.parse(results.get(name)?.json ?? "{}"), page);
+    expect(r).toEqual({ charts: chartCount, drawn: chartCount, tables: tableCount, tablesInPage: tableCount, problems: [] });
   });
 });

@@ -24,6 +24,8 @@ describe("the tools' --help", () => {
       "usage: npm run notebooks -- [options] [NOTEBOOK.ipynb | DIR]...",
       ["-h, --help", "--only NAME", "--out-dir DIR", "--cwd DIR", "--timeout SECONDS"],
     ],
+    ["notebooks-clean.ts", "usage: npm run notebooks:clean -- [options] [NOTEBOOK.ipynb | DIR]...", ["-h, --help", "--check"]],
+    ["notebook-html.ts", "usage: tsx tools/notebook-html.ts [options] EXECUTED.ipynb...", ["-h, --help", "--out-dir DIR"]],
     ["locate.ts", "usage: npm run locate -- [options] FIXTURE.yaml...", ["-h, --help", "--write"]],
     ["kernel-install.ts", "usage: npm run kernel:install -- [options]", ["-h, --help"]],
     ["lab.ts", "usage: npm run lab -- [options] [JUPYTER_ARGS...]", ["-h, --help"]],

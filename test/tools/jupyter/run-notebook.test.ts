@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../../pipeline/charts/index.ts";
 import { KERNEL_NAME, REPO_ROOT } from "../../../tools/kernel-install.ts";
 import { joinLines, type DisplayDataOutput, type NbOutput, type StreamOutput } from "../../../tools/jupyter/nbformat.ts";
 import type { Msg } from "../../../tools/jupyter/connection.ts";
@@ -75,28 +76,46 @@ describe.concurrent("notebook runner (real tslab kernel over ZeroMQ)", () => {
     expect(streams(r.outputs[1], "stdout")).toBe("rows=3 cols=2 sum=1\n");
     expect(streams(r.outputs[1], "stderr")).toBe("");
 
-    // showChart: exactly one display_data with the v5 spec and the SVG, no text/html
+    // showChart: exactly one display_data with the v5 spec, the PNG drawn from it and a text line; no
+    // SVG (nbconvert 6.5 would prefer it and strip it) and no text/html (JupyterLab would prefer it)
     const chart = displays(r.outputs[2]);
     expect(chart).toHaveLength(1);
     const bundle = chart[0]?.data ?? {};
-    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/svg+xml"]);
-    expect(bundle).not.toHaveProperty("text/html");
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/png", "text/plain"]);
+    expect(bundle["text/plain"]).toBe("Chart: (untitled) (3 data points)");
     const spec = bundle["application/vnd.vegalite.v5+json"] as Record<string, unknown>;
     expect(spec["$schema"]).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     expect((spec["data"] as { values: unknown[] }).values).toHaveLength(3);
     expect((spec["config"] as { font: string }).font).toContain("sans-serif");
-    const svg = joinLines(bundle["image/svg+xml"] as string | string[]);
-    expect(svg.startsWith("<svg")).toBe(true);
-    const marks = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
-    expect(marks.match(/<path /g) ?? []).toHaveLength(3);
+    const svg = await renderSvg(spec as never);
     expect(svg.match(/aria-roledescription="bar"/g) ?? []).toHaveLength(3);
-    expect(svg).toContain('font-family="DejaVu Sans');
+    expect(bundle["image/png"]).toBe(Buffer.from(renderPng(svg, DEFAULT_FONT_FILES)).toString("base64"));
+    expect(
+      Buffer.from(bundle["image/png"] as string, "base64")
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
 
-    // showTable(df, 2): markdown, truncated
+    // showTable(df, 2): escaped HTML and plain text, shares in percent (the unit of `share` in the
+    // published tables) with the raw value on hover, truncated
     const table = displays(r.outputs[3]);
     expect(table).toHaveLength(1);
-    expect(joinLines(table[0]?.data["text/markdown"] as string | string[])).toBe(
-      "| region | share |\n| --- | --- |\n| us | 0.5 |\n| cn | 0.3 |\n\n_1 more rows (3 in total)_",
+    expect(joinLines(table[0]?.data["text/html"] as string | string[])).toBe(
+      [
+        '<div class="cma-table tex2jax_ignore">',
+        "<table>",
+        "<thead><tr><th>region</th><th>share</th></tr></thead>",
+        "<tbody>",
+        '<tr><td>us</td><td style="text-align: right" title="0.5">50.0%</td></tr>',
+        '<tr><td>cn</td><td style="text-align: right" title="0.3">30.0%</td></tr>',
+        "</tbody>",
+        "</table>",
+        "<p><em>1 more rows (3 in total)</em></p>",
+        "</div>",
+      ].join("\n"),
+    );
+    expect(joinLines(table[0]?.data["text/plain"] as string | string[])).toBe(
+      "region  share\n------  -----\nus      50.0%\ncn      30.0%\n1 more rows (3 in total)",
     );
 
     // written file: deterministic JSON, nbformat 4.5, our kernel, no timings
