@@ -95,7 +95,7 @@ const BATTLEGROUND_FLAGS = [
   { key: "is_battleground", label: "Battleground (article)", color: "#333333" },
   { key: "china_led_growth", label: "China-led growth region", color: BLOC_COLORS.china_led },
   { key: "us_led_lead", label: "US-led expected to lead", color: BLOC_COLORS.us_led },
-  { key: "less_aligned_with_us", label: "Less aligned with the U.S.", color: "#8a6d00" },
+  { key: "less_aligned_with_us", label: "Less aligned with the U.S.", color: "#cc79a7" },
 ] as const;
 
 /** Per macro-region, which of the article's four statements apply (one square per true flag). */
