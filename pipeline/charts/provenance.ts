@@ -1,6 +1,7 @@
 /** The provenance chart: where in the article each fact is quoted. */
 import type { Row } from "../schema/tables.ts";
 import { base, FALLBACK_COLOR, SOURCE_KIND_COLORS, SOURCE_KIND_LABELS, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { factPositionsTitle } from "./titles.ts";
 
 type Kind = keyof typeof SOURCE_KIND_COLORS;
 const KINDS = Object.keys(SOURCE_KIND_COLORS) as Kind[];
@@ -22,7 +23,7 @@ export function factPositions(rows: readonly Row<"facts">[], t: ChartTheme): Top
   }));
   return {
     ...base,
-    title: { text: "Where each fact is quoted in the article", subtitle: "Quote spans as code-point offsets into the source text" },
+    title: { text: factPositionsTitle(rows, t), subtitle: "Quote spans as code-point offsets into the source text" },
     data: { values },
     width: 460,
     height: { step: 14 },

@@ -3,7 +3,8 @@
  * named providers, and the US-led/China-led split.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { base, CAPTION_LINES, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { blocShareTitle, marketShareTitle, shareGapTitle, shareOfNamedTitle } from "./titles.ts";
 
 /** Market share by provider, one panel per research firm (its market and period in the header). */
 export function marketShareBySource(rows: readonly Row<"market_share">[], t: ChartTheme): TopLevelSpec {
@@ -17,7 +18,7 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
   return {
     ...base,
     title: {
-      text: "Cloud market share by provider, per research firm",
+      text: marketShareTitle(rows, t),
       subtitle: "Each firm measures a different market and period; shares of that firm's market",
     },
     data: { values },
@@ -26,7 +27,15 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
         field: "source",
         type: "nominal",
         title: null,
-        header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" },
+        header: {
+          labelAngle: 0,
+          labelAlign: "left",
+          labelAnchor: "start",
+          labelOrient: "top",
+          labelFontWeight: "bold",
+          labelExpr: CAPTION_LINES,
+          labelLimit: 0,
+        },
       },
     },
     spec: {
@@ -100,7 +109,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
   return {
     ...base,
     title: {
-      text: `${sources.map(t.sourceLabel).join(" vs ")}: share per provider`,
+      text: shareGapTitle(rows, t),
       subtitle: sameMarket ? captions : ["Different markets and periods:", ...captions],
     },
     data: { values },
@@ -160,10 +169,10 @@ function stackedBySource(opts: {
     title: { text: opts.title, subtitle: opts.subtitle },
     data: { values: opts.values },
     width: 420,
-    height: { step: 34 },
+    height: { step: 46 },
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
-      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
+      y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
       x: {
         field: opts.x.field,
         type: "quantitative",
@@ -190,7 +199,7 @@ export function shareOfNamed(rows: readonly Row<"market_share">[], t: ChartTheme
     share_of_named: r.share_of_named,
   }));
   return stackedBySource({
-    title: "Share among the providers each firm names",
+    title: shareOfNamedTitle(rows, t),
     subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
     values,
     x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
@@ -222,7 +231,7 @@ export function blocShare(rows: readonly Row<"concentration">[], t: ChartTheme):
     })),
   );
   return stackedBySource({
-    title: "US-led vs China-led providers, per research firm",
+    title: blocShareTitle(rows, t),
     subtitle: "Named providers summed by bloc; the rest of each firm's market is not attributed",
     values,
     x: { field: "share", title: "Share of the firm's market (%)" },

@@ -38,6 +38,9 @@ export const CHART_CONFIG: Config = {
   view: { stroke: null },
 };
 
+/** Splits a caption ("Gartner · IaaS · 2024") into lines at its " · ": labels wrap instead of being cut. */
+export const CAPTION_LINES = "split(datum.label, ' · ')";
+
 /** What every spec starts from. */
 export const base: { readonly $schema: string; readonly config: Config } = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
 
@@ -187,8 +190,8 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id) ?? undefined),
-    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => sourceColors.get(id) ?? undefined),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id) || undefined), // "" from a CSV read as text: no colour
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => sourceColors.get(id) || undefined),
     sourceKind: (id) => sourceKinds.get(id),
     blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,

@@ -1,6 +1,7 @@
 /**
  * Frictionless Data Package descriptor, generated from the zod table schemas (schema/columns.ts).
  */
+import { DATA_LICENSE } from "../licence.ts";
 import { columnsOf } from "../schema/columns.ts";
 import type { TableDef } from "../schema/tables.ts";
 
@@ -57,13 +58,7 @@ export function describePackage(
     title: "Cloud market atlas: the US-led and China-led cloud and AI stacks",
     description: `Source-traceable tidy tables built from news coverage of the cloud market. Every fact keeps its verbatim quote and character offsets; every derived row names its facts. ${NUMBER_FORMAT}`,
     version: opts.version,
-    licenses: [
-      {
-        name: "CC-BY-4.0",
-        path: "https://creativecommons.org/licenses/by/4.0/",
-        title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's",
-      },
-    ],
+    licenses: [{ ...DATA_LICENSE }],
     sources: opts.documents.map((d) => ({ title: `${d.publisher} article ${d.document_id} (${d.date_approx})` })),
     resources,
   };

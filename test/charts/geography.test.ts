@@ -27,10 +27,19 @@ describe("geography charts", () => {
     ).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
   });
 
-  it("regional heatmap (hand-made rows): one cell per provider × macro-region with regions, ★ on battlegrounds", async () => {
+  it("regional heatmap (hand-made rows): a cell per provider × macro-region, zero as 0, missing as – on grey, ★ on battlegrounds", async () => {
     const svg = await renderSvg(finalizeSpec(regionalHeatmap(regionalRows(), theme)));
-    const cells = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
-    expect(cells.match(/<path /g) ?? []).toHaveLength(4); // zeros are left blank
+    const layers = [...svg.matchAll(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].map((m) => m[1] ?? "");
+    // 2 providers × 4 macro-regions: 6 rows (2 of them zero) in the blues, 2 cells the rows do not have in grey
+    expect(layers.map((l) => (l.match(/<path /g) ?? []).length)).toEqual([6, 2]);
+    expect(layers[1]).toContain('fill="#d9d9d9"');
+    expect(layers[1]).toContain("Provider: AWS; Macro-region: China (mainland); Regions (not in the catalog): –");
+    expect(layers[1]).toContain("Provider: Huawei Cloud; Macro-region: Oceania");
+    const texts = [...(/<g class="mark-text role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "").matchAll(/>([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(texts.sort()).toEqual(["0", "0", "12", "2", "3", "8", "–", "–"]);
+    expect(svg).toContain("– on grey = not in the catalog (missing, not zero)");
     expect(svg).toContain("Macro-region: Middle East ★");
     expect(svg).toContain("Provider: Huawei Cloud; Macro-region: China (mainland); Regions: 12");
   });

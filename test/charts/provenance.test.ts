@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { marks, specOf, svgOf, tables } from "../support/charts.ts";
+import { marks, specOf, svgOf, tables, viewOf } from "../support/charts.ts";
 
 describe("provenance chart", () => {
   it("fact positions: one span per fact, at its quote's offsets", async () => {
-    const spec = specOf("fact_positions") as {
+    const spec = viewOf(specOf("fact_positions")) as {
       data: { values: Array<{ fact_id: string; char_start: number; char_end: number; attributed_to: string }> };
     };
     expect(spec.data.values).toHaveLength(tables.facts.length);

@@ -2,5 +2,5 @@
 /** The provenance chart: where in the article each fact is quoted. */
 import type { Row } from "../schema/tables.js";
 import { type ChartTheme, type TopLevelSpec } from "./theme.js";
-/** Where in the article each fact's quote sits (code-point offsets), one row per measure. */
+/** Where in the article each fact's quote sits (code-point offsets), one row per measure, coloured by who says it. */
 export declare function factPositions(rows: readonly Row<"facts">[], t: ChartTheme): TopLevelSpec;
