@@ -55,6 +55,7 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
           listed: m.key === "regions" ? r.regions_listed : null,
           attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
           as_of: r.as_of ?? "",
+          fact_ids: r.fact_ids,
         },
       ];
     }),
@@ -153,6 +154,7 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
     regions_text: qualifierText(r.regions_qualifier, r.regions),
     regions_per_share_point: r.regions_per_share_point,
+    fact_ids: r.fact_ids,
   }));
   const color = t.providerColorScale(rows.map((r) => r.provider_id));
   return {

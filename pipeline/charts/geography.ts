@@ -163,6 +163,7 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
         label: r ? String(r.regions) : MISSING_CELL,
         availability_zones: r ? r.availability_zones : null,
         share_of_provider_regions: r ? r.share_of_provider_regions : null,
+        fact_ids: r ? r.battleground_fact_ids : null,
       };
     }),
   );
@@ -242,6 +243,7 @@ export function blocPresence(rows: readonly Row<"bloc_presence">[], t: ChartThem
       regions: b === "us_led" ? r.us_led_regions : r.china_led_regions,
       providers: names(b === "us_led" ? r.us_led_providers : r.china_led_providers),
       provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count,
+      fact_ids: r.battleground_fact_ids,
     })),
   );
   return {

@@ -91,6 +91,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
         caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
         share: r.share_a,
         delta_pp: r.delta_pp,
+        fact_ids: r.fact_ids,
       },
       {
         provider: t.providerLabel(r.provider_id),
@@ -98,6 +99,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
         caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
         share: r.share_b,
         delta_pp: r.delta_pp,
+        fact_ids: r.fact_ids,
       },
     ])
     .filter((v) => v.share !== null);
@@ -197,6 +199,7 @@ export function shareOfNamed(rows: readonly Row<"market_share">[], t: ChartTheme
     source: t.sourceCaption(r.source_id, r.market, r.period),
     share: r.share,
     share_of_named: r.share_of_named,
+    fact_id: r.fact_id,
   }));
   return stackedBySource({
     title: shareOfNamedTitle(rows, t),
@@ -228,6 +231,7 @@ export function blocShare(rows: readonly Row<"concentration">[], t: ChartTheme):
       bloc: t.blocLabel(b),
       order: i,
       share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others,
+      fact_ids: r.fact_ids,
     })),
   );
   return stackedBySource({
