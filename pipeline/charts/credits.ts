@@ -10,8 +10,8 @@ import { listText } from "./titles.ts";
 import { uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 
 /** Characters per line of a title (14 px) and of a subtitle or footer (11 px), so that a chart fits a 390 px phone. */
-export const TITLE_LINE = 44;
-export const TEXT_LINE = 58;
+export const TITLE_LINE = 38;
+export const TEXT_LINE = 50;
 
 /** The tables a footer is made from. */
 export type CreditTables = Pick<Tables, "facts" | "documents" | "sources"> & Partial<Pick<Tables, "regions">>;

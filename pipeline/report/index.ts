@@ -51,7 +51,12 @@ function sections(m: ReportModel): Array<{ id: string; title: string; body: Html
     { id: "charts", title: "Charts", body: chartsSection(m.charts) },
     { id: "checks", title: "Claim checks and data quality", body: checksSection(m.claims, m.quality, m.labels), phone: "collapsed" },
     { id: "tables", title: "Tables", body: tablesSection(m.tables), phone: "collapsed" },
-    { id: "provenance", title: "Provenance: every quote and the facts citing it", body: provenanceSection(m.facts, m.labels), phone: "collapsed" },
+    {
+      id: "provenance",
+      title: "Provenance: every quote and the facts citing it",
+      body: provenanceSection(m.facts, m.labels),
+      phone: "collapsed",
+    },
     { id: "run", title: "As-of dates and the run's inputs", body: runSection(m.run), phone: "collapsed" },
   ];
 }

@@ -88,7 +88,9 @@ describe("the report page", () => {
     // The chart specs still carry the quote, verbatim once parsed.
     const json = /<script type="application\/json" id="chart-specs">([\s\S]*?)<\/script>/.exec(evil)?.[1] ?? "";
     expect(json).not.toContain("</");
-    const specs = JSON.parse(json) as { fact_positions: { vconcat: Array<{ data: { values: Array<{ fact_id: string; quote: string }> } }> } };
+    const specs = JSON.parse(json) as {
+      fact_positions: { vconcat: Array<{ data: { values: Array<{ fact_id: string; quote: string }> } }> };
+    };
     expect(INJECTION.length).toBeLessThan(90); // the chart shortens longer quotes
     expect(specs.fact_positions.vconcat[0]?.data.values.find((v) => v.fact_id === "gartner-share-aws")?.quote).toBe(INJECTION);
   });

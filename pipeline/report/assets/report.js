@@ -27,7 +27,7 @@
   // at the column's width: the plot areas are narrowed (labels keep their size) until the chart
   // fits, or down to MIN_SCALE of their width, below which the chart scrolls sideways.
   var specs = JSON.parse(doc.getElementById("chart-specs").textContent);
-  var MIN_SCALE = 0.4;
+  var MIN_SCALE = 0.3;
   var copy = function (x) { return JSON.parse(JSON.stringify(x)); };
   // Every width a chart's views set: a number (px) or {step: px}; a facet's or concat's views too.
   var scaleWidths = function (node, f) {
@@ -35,13 +35,16 @@
     if (!node || typeof node !== "object") return;
     if (typeof node.width === "number") node.width = Math.max(40, Math.round(node.width * f));
     else if (node.width && typeof node.width.step === "number") node.width = { step: Math.max(12, Math.round(node.width.step * f)) };
+    // Slanted labels of narrowed columns would overlap: stand them upright.
+    var xAxis = node.encoding && node.encoding.x && node.encoding.x.axis;
+    if (f < 0.6 && xAxis && typeof xAxis.labelAngle === "number") xAxis.labelAngle = -90;
     ["spec", "vconcat", "hconcat", "concat", "layer"].forEach(function (k) { if (node[k]) scaleWidths(node[k], f); });
   };
   var narrow = function (spec, f, avail) {
     var s = copy(spec);
     if (f < 1) scaleWidths(s, f);
     // Legends go under the plot when the column is narrow.
-    if (avail < 600) { s.config = s.config || {}; s.config.legend = Object.assign({}, s.config.legend, { orient: "bottom", direction: "horizontal", columns: 2 }); }
+    if (avail < 600) { s.config = s.config || {}; s.config.legend = Object.assign({}, s.config.legend, { orient: "bottom", direction: "vertical" }); }
     return s;
   };
   var idsOf = function (datum) {
@@ -52,7 +55,7 @@
   var factAnchor = function (id) {
     return "fact-" + id.replace(/[^A-Za-z0-9_-]/g, function (c) { return "_" + c.codePointAt(0).toString(16) + "_"; });
   };
-  var draw = function (fig, live, name, spec) {
+  var draw = function (live, name, spec) {
     return vegaEmbed(live, spec, { actions: false, renderer: "svg", tooltip: { theme: "light" }, downloadFileName: name });
   };
   var svgWidth = function (live) { var svg = live.querySelector("svg"); return svg ? Number(svg.getAttribute("width")) || 0 : 0; };
@@ -65,17 +68,19 @@
     var current = null;
     var render = function (f) {
       if (current) { current.finalize(); live.textContent = ""; }
-      return draw(fig, live, name, narrow(specs[name], f, avail)).then(function (res) { current = res; return svgWidth(live); });
+      return draw(live, name, narrow(specs[name], f, avail)).then(function (res) { current = res; return svgWidth(live); });
     };
-    // The chart's width is about fixed + f × plot: two drawings tell the two apart.
+    // The chart's width is about fixed + f × plot: each drawing refines the two (secant steps).
     var fit = function () {
       if (!(natural > avail)) return render(1);
-      return render(0.5).then(function (half) {
-        var plot = Math.max(1, 2 * (natural - half));
-        var fixed = natural - plot;
-        var f = Math.min(1, Math.max(MIN_SCALE, (avail - fixed) / plot - 0.02));
-        return render(f);
-      });
+      var step = function (f0, w0, f1, w1, left) {
+        if (w1 <= avail || left === 0) return Promise.resolve(w1);
+        var plot = Math.max(1, (w0 - w1) / Math.max(0.01, f0 - f1));
+        var f = Math.min(1, Math.max(MIN_SCALE, f1 - (w1 - avail) / plot - 0.01));
+        if (f >= f1 - 0.005) return Promise.resolve(w1);
+        return render(f).then(function (w) { return step(f1, w1, f, w, left - 1); });
+      };
+      return render(0.5).then(function (half) { return step(1, natural, 0.5, half, 3); });
     };
     fit()
       .then(function () {
@@ -85,7 +90,7 @@
         if (w) live.style.setProperty("--w", w + "px");
         fig.classList.toggle("scrolls", w > avail + 1);
         // Each mark opens the facts it comes from.
-        current.view.addEventListener("click", function (ev, item) {
+        current.view.addEventListener("click", function (_ev, item) {
           var ids = idsOf(item && item.datum);
           if (ids.length === 0) return;
           var label = item.datum.provider || item.datum.claim || item.datum.measure || item.datum.macro_geo || name;
@@ -183,15 +188,16 @@
   followHash();
 
   // Tables wider than their box: a cue says they scroll sideways (shown while they do).
+  function scrollCue() {
+    var cue = doc.createElement("p");
+    cue.className = "scroll-cue"; cue.setAttribute("aria-hidden", "true"); cue.textContent = "Scroll sideways for more columns →";
+    return cue;
+  }
   function flagWide() {
     each(doc.querySelectorAll(".table-wrap"), function (w) {
       var wide = w.scrollWidth > w.clientWidth + 1;
       w.classList.toggle("scrolls", wide);
-      if (wide && !w.querySelector(".scroll-cue")) {
-        var cue = doc.createElement("p");
-        cue.className = "scroll-cue"; cue.setAttribute("aria-hidden", "true"); cue.textContent = "Scroll sideways for more columns →";
-        w.insertBefore(cue, w.firstChild);
-      }
+      if (wide && !w.querySelector(".scroll-cue")) w.insertBefore(scrollCue(), w.firstChild);
     });
   }
   flagWide();

@@ -2,8 +2,8 @@
 import type { Tables } from "../schema/tables.js";
 import { type ChartTheme, type TopLevelSpec } from "./theme.js";
 /** Characters per line of a title (14 px) and of a subtitle or footer (11 px), so that a chart fits a 390 px phone. */
-export declare const TITLE_LINE = 44;
-export declare const TEXT_LINE = 58;
+export declare const TITLE_LINE = 38;
+export declare const TEXT_LINE = 50;
 /** The tables a footer is made from. */
 export type CreditTables = Pick<Tables, "facts" | "documents" | "sources"> & Partial<Pick<Tables, "regions">>;
 /** Splits text into lines of at most `width` characters at spaces (a longer word gets a line of its own). */

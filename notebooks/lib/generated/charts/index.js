@@ -486,8 +486,8 @@ function blocPresenceTitle(rows, t) {
 }
 
 // pipeline/charts/credits.ts
-var TITLE_LINE = 44;
-var TEXT_LINE = 58;
+var TITLE_LINE = 38;
+var TEXT_LINE = 50;
 function wrapText(text2, width) {
   const lines2 = [];
   let line = "";
@@ -593,7 +593,8 @@ function footprint(rows, t) {
           source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
           listed: m.key === "regions" ? r.regions_listed : null,
           attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
-          as_of: r.as_of ?? ""
+          as_of: r.as_of ?? "",
+          fact_ids: r.fact_ids
         }
       ];
     })
@@ -683,7 +684,8 @@ function regionsVsShare(rows, t) {
     regions: r.regions,
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
     regions_text: qualifierText(r.regions_qualifier, r.regions),
-    regions_per_share_point: r.regions_per_share_point
+    regions_per_share_point: r.regions_per_share_point,
+    fact_ids: r.fact_ids
   }));
   const color2 = t.providerColorScale(rows.map((r) => r.provider_id));
   return {
@@ -898,7 +900,8 @@ function regionalHeatmap(rows, t) {
         regions: r ? r.regions : null,
         label: r ? String(r.regions) : MISSING_CELL,
         availability_zones: r ? r.availability_zones : null,
-        share_of_provider_regions: r ? r.share_of_provider_regions : null
+        share_of_provider_regions: r ? r.share_of_provider_regions : null,
+        fact_ids: r ? r.battleground_fact_ids : null
       };
     })
   );
@@ -973,7 +976,8 @@ function blocPresence(rows, t) {
       bloc: t.blocLabel(b),
       regions: b === "us_led" ? r.us_led_regions : r.china_led_regions,
       providers: names(b === "us_led" ? r.us_led_providers : r.china_led_providers),
-      provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count
+      provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count,
+      fact_ids: r.battleground_fact_ids
     }))
   );
   return {
@@ -1162,14 +1166,16 @@ function shareDumbbell(rows, t) {
       source: t.sourceLabel(r.source_a),
       caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
       share: r.share_a,
-      delta_pp: r.delta_pp
+      delta_pp: r.delta_pp,
+      fact_ids: r.fact_ids
     },
     {
       provider: t.providerLabel(r.provider_id),
       source: t.sourceLabel(r.source_b),
       caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
       share: r.share_b,
-      delta_pp: r.delta_pp
+      delta_pp: r.delta_pp,
+      fact_ids: r.fact_ids
     }
   ]).filter((v) => v.share !== null);
   const sources = uniq(cross.flatMap((r) => [r.source_a, r.source_b]));
@@ -1256,7 +1262,8 @@ function shareOfNamed(rows, t) {
     order: order.indexOf(t.providerLabel(r.provider_id)),
     source: t.sourceCaption(r.source_id, r.market, r.period),
     share: r.share,
-    share_of_named: r.share_of_named
+    share_of_named: r.share_of_named,
+    fact_id: r.fact_id
   }));
   return stackedBySource({
     title: shareOfNamedTitle(rows, t),
@@ -1285,7 +1292,8 @@ function blocShare(rows, t) {
       source: t.sourceCaption(r.source_id, r.market, r.period),
       bloc: t.blocLabel(b),
       order: i,
-      share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others
+      share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others,
+      fact_ids: r.fact_ids
     }))
   );
   return stackedBySource({
