@@ -242,7 +242,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     await s.page.evaluate("window.scrollTo(0, 0)");
   });
 
-  it("saves screenshots for people to look at (test/.artifacts/report.png, report-phone.png)", async () => {
+  it("at 390 px: no sideways page scroll, no text under 11 px, wide tables scroll with a cue and a sticky first column, a bar opens its quote, axe passes; screenshots in test/.artifacts/", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = path.join(ARTIFACTS, "report.png");
     await s.page.evaluate("window.scrollTo(0, 0)");
