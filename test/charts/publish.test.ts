@@ -136,3 +136,37 @@ describe("files", () => {
     }
   });
 });
+
+describe("marks carry their facts (the report opens their quotes on a click)", () => {
+  const idsOf = (d: Record<string, unknown>): string[] =>
+    String(d["fact_ids"] ?? d["fact_id"] ?? d["facts"] ?? "")
+      .split(/[;\s]+/)
+      .filter((s) => s.length > 0);
+
+  it("every mark drawn from the article names facts that exist; the catalog's marks only where a battleground is", () => {
+    const known = new Set(tables.facts.map((f) => f.fact_id));
+    const counts: Record<string, string> = {};
+    for (const { name, spec } of specs) {
+      const values = ((spec as { vconcat: Array<{ data: { values: Array<Record<string, unknown>> } }> }).vconcat[0]?.data.values ??
+        []) as Array<Record<string, unknown>>;
+      const withFacts = values.filter((d) => idsOf(d).length > 0);
+      for (const d of withFacts) for (const id of idsOf(d)) expect(known.has(id), `${name}: ${id}`).toBe(true);
+      counts[name] = `${withFacts.length}/${values.length}`;
+    }
+    expect(counts).toEqual({
+      market_share_by_source: "10/10",
+      share_dumbbell: "10/10",
+      share_of_named: "10/10",
+      bloc_share: "6/6",
+      // Oracle's region count comes from the catalog, not the article: no fact behind that bar
+      footprint: "7/8",
+      regions_vs_share: "10/10",
+      geo_claims: "33/33",
+      battlegrounds: "15/15",
+      fact_positions: "68/68",
+      // catalog counts: only the battleground macro-regions' cells have facts (the article's)
+      regional_heatmap: "30/48",
+      bloc_presence: "10/16",
+    });
+  });
+});
