@@ -14,12 +14,14 @@ COMMENT ON COLUMN "providers"."parent_company" IS 'Parent company';
 COMMENT ON COLUMN "providers"."hq_country" IS 'Headquarters country, ISO 3166-1 alpha-2';
 COMMENT ON COLUMN "providers"."bloc" IS 'Which stack the provider belongs to in the article''s framing (one of: us_led, china_led)';
 COMMENT ON COLUMN "providers"."aliases" IS 'Names the article and the research firms use for the provider (semicolon-separated)';
+COMMENT ON COLUMN "providers"."color" IS 'The provider''s colour in every chart, #rrggbb (a colour-blind-safe palette); null: drawn grey';
 
 CREATE OR REPLACE VIEW "sources" AS SELECT * FROM read_parquet('tables/sources.parquet');
 COMMENT ON VIEW "sources" IS 'Sources: Who the article''s figures and claims are attributed to. Primary key: source_id.';
 COMMENT ON COLUMN "sources"."source_id" IS 'Who a figure is attributed to: research firm, company, publisher or analyst';
 COMMENT ON COLUMN "sources"."source_name" IS 'Name as the article gives it';
 COMMENT ON COLUMN "sources"."kind" IS 'Kind of source (one of: research_firm, company, publisher, analyst)';
+COMMENT ON COLUMN "sources"."color" IS 'The source''s colour where charts set sources side by side, #rrggbb; null when no chart does';
 
 CREATE OR REPLACE VIEW "documents" AS SELECT * FROM read_parquet('tables/documents.parquet');
 COMMENT ON VIEW "documents" IS 'Documents: Source documents the facts are quoted from. Primary key: document_id.';

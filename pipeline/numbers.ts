@@ -14,3 +14,11 @@ export function round(x: number, digits: number): number {
 export function sum(xs: readonly number[]): number {
   return clean(xs.reduce((a, b) => a + b, 0));
 }
+
+/** The one way the project writes a fraction as a percentage, in prose, titles and tooltips: 0.3 → "30.0%", 0.377 → "37.7%". */
+export function formatPercent(x: number): string {
+  return `${(round(x, 3) * 100).toFixed(1)}%`;
+}
+
+/** The d3-format of formatPercent, for Vega-Lite tooltips and labels. */
+export const PERCENT_FORMAT = ".1%";

@@ -560,6 +560,19 @@ const cases: Case[] = [
     },
   },
   {
+    name: "reference data: a provider colour that is not #rrggbb",
+    changes: editFile(PROVIDERS, '    color: "#e69f00"\n', "    color: orange\n"),
+    expected: () => [
+      issue(
+        PROVIDERS,
+        lineOf(original(PROVIDERS), '    color: "#e69f00"\n'),
+        "providers[0].color",
+        "schema",
+        msg.expected(RULES.color, "orange"),
+      ),
+    ],
+  },
+  {
     name: "the region catalog: an unknown provider and a zone count that is not a number",
     changes: {
       [REGIONS]: `${original(REGIONS)}ibm,eu-de,Frankfurt,Frankfurt,DE,3,general,,,test,2025-09,\ngcp,europe-west99,Test,,BE,three,general,,,test,2025-09,\n`,

@@ -4,6 +4,7 @@
  */
 import type { Row } from "../schema/tables.ts";
 import { base, upTo, type ChartTheme, type Qualifier, type TopLevelSpec } from "./theme.ts";
+import { footprintTitle, regionsVsShareTitle } from "./titles.ts";
 
 const qualifierText = (q: Qualifier | null, v: number): string =>
   q === "over" ? `over ${v}` : q === "at_least" ? `at least ${v}` : q === "approximately" ? `about ${v}` : String(v);
@@ -54,6 +55,7 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
           listed: m.key === "regions" ? r.regions_listed : null,
           attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
           as_of: r.as_of ?? "",
+          fact_ids: r.fact_ids,
         },
       ];
     }),
@@ -64,7 +66,7 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
   return {
     ...base,
     title: {
-      text: "Cloud footprint per provider, as the article gives it",
+      text: footprintTitle(rows, t),
       subtitle: [
         ...footprintKey(rows, t),
         ...(rows.some((r) => r.regions_source === "catalog")
@@ -132,7 +134,7 @@ export function footprint(rows: readonly Row<"footprint">[], t: ChartTheme): Top
               ]
             : []),
           {
-            mark: { type: "text" as const, align: "left" as const, dx: 9, fontSize: 10, color: "#333333" },
+            mark: { type: "text" as const, align: "left" as const, dx: 9, fontSize: 11, color: "#333333" },
             encoding: { x: { field: "value", type: "quantitative" as const }, text: { field: "text" } },
           },
         ],
@@ -152,11 +154,12 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
     regions_text: qualifierText(r.regions_qualifier, r.regions),
     regions_per_share_point: r.regions_per_share_point,
+    fact_ids: r.fact_ids,
   }));
   const color = t.providerColorScale(rows.map((r) => r.provider_id));
   return {
     ...base,
-    title: { text: "Regions vs market share", subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
+    title: { text: regionsVsShareTitle(rows, t), subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
     data: { values },
     facet: { column: { field: "source", type: "nominal", title: null, header: { labelFontWeight: "bold" } } },
     spec: {
@@ -212,7 +215,7 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
           },
         },
         {
-          mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 10, color: "#333333" },
+          mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 11, color: "#333333" },
           encoding: {
             x: { field: "share", type: "quantitative" },
             y: { field: "regions", type: "quantitative" },

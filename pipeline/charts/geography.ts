@@ -4,6 +4,7 @@
  */
 import type { Row } from "../schema/tables.ts";
 import { base, BLOC_COLORS, FALLBACK_COLOR, ordered, uniq, type BlocId, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { battlegroundsTitle, blocPresenceTitle, geoClaimsTitle, regionalHeatmapTitle } from "./titles.ts";
 
 const RELATION_LABELS: Readonly<Record<string, string>> = {
   regions_in: "has regions in",
@@ -58,7 +59,7 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
   return {
     ...base,
     title: {
-      text: "The article's geography claims",
+      text: geoClaimsTitle(rows, t),
       subtitle: "One dot per claim and macro-region it names, wholly or in part; colour = bloc of the subject",
     },
     data: { values },
@@ -96,11 +97,13 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
 /** The relations of the battlegrounds table, each in its own column (and its own chart column). */
 const RELATIONS = [
   { key: "is_battleground", label: "Battleground (the article)", color: "#333333" },
-  { key: "us_led_leads", label: "US hyperscalers to keep leading (the article)", color: BLOC_COLORS.us_led },
-  { key: "leans_to_western", label: "Leans to Western providers (an analyst)", color: "#5b8db8" },
-  { key: "growth_reported", label: "Growth reported (Huawei, realised)", color: BLOC_COLORS.china_led },
-  { key: "growth_opportunity", label: "Growth opportunity (an analyst's forecast)", color: "#e08a7a" },
-  { key: "less_aligned_with_us", label: "Less aligned with the U.S. (an analyst)", color: "#8a6d00" },
+  // Labels short enough for vega's label width (no "…"): who says so is in each label, the
+  // sentence in the tooltip. Colours checked apart under colour-blindness (test/charts/palette.test.ts).
+  { key: "us_led_leads", label: "US-led keep leading (article)", color: BLOC_COLORS.us_led },
+  { key: "leans_to_western", label: "Leans to Western (analyst)", color: "#56b4e9" },
+  { key: "growth_reported", label: "Growth reported (Huawei)", color: BLOC_COLORS.china_led },
+  { key: "growth_opportunity", label: "Growth opportunity (analyst)", color: "#e69f00" },
+  { key: "less_aligned_with_us", label: "Less aligned with US (analyst)", color: "#cc79a7" },
 ] as const;
 
 /** The article's own names for the geographies a relation names inside a macro-region. */
@@ -133,7 +136,7 @@ export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartThe
   return {
     ...base,
     title: {
-      text: "What the article says about each macro-region",
+      text: battlegroundsTitle(rows, t),
       subtitle: "One column per statement, never merged; open square = the statement names only part of the macro-region",
     },
     data: { values },
@@ -175,21 +178,36 @@ export function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartThe
   };
 }
 
-/** Heatmap: regions per provider × macro-region; ★ marks the article's battlegrounds. */
+/** The text of a heatmap cell the catalog has no row for. */
+export const MISSING_CELL = "–";
+
+/**
+ * Heatmap: regions per provider × macro-region; ★ marks the article's battlegrounds. A provider
+ * with no region in a macro-region shows 0; a cell the catalog has no row for shows "–" on grey
+ * (missing is not zero).
+ */
 export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: ChartTheme): TopLevelSpec {
   const battle = new Set<string>(rows.filter((r) => r.battleground).map((r) => r.macro_geo));
   const geoText = (g: string): string => (battle.has(g) ? `${t.geoLabel(g)} ★` : t.geoLabel(g));
   const geos = t.geoIds(rows.map((r) => r.macro_geo));
-  const values = rows
-    .filter((r) => r.regions > 0)
-    .map((r) => ({
-      provider: t.providerLabel(r.provider_id),
-      macro_geo: geoText(r.macro_geo),
-      regions: r.regions,
-      availability_zones: r.availability_zones,
-      share_of_provider_regions: r.share_of_provider_regions,
-    }));
-  const y = { field: "provider", type: "nominal" as const, sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null };
+  const providerIds = uniq(rows.map((r) => r.provider_id));
+  const known = new Map(rows.map((r) => [`${r.provider_id}\u0000${r.macro_geo}`, r]));
+  const values = providerIds.flatMap((p) =>
+    geos.map((g) => {
+      const r = known.get(`${p}\u0000${g}`);
+      return {
+        provider: t.providerLabel(p),
+        macro_geo: geoText(g),
+        regions: r ? r.regions : null,
+        label: r ? String(r.regions) : MISSING_CELL,
+        availability_zones: r ? r.availability_zones : null,
+        share_of_provider_regions: r ? r.share_of_provider_regions : null,
+        fact_ids: r ? r.battleground_fact_ids : null,
+      };
+    }),
+  );
+  const missing = values.some((v) => v.regions === null);
+  const y = { field: "provider", type: "nominal" as const, sort: t.providerOrder(providerIds), title: null };
   const x = {
     field: "macro_geo",
     type: "nominal" as const,
@@ -200,8 +218,11 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
   return {
     ...base,
     title: {
-      text: "Cloud regions per provider and macro-region",
-      subtitle: "Regions in the region catalog, every status; ★ = one of the article's battlegrounds",
+      text: regionalHeatmapTitle(rows, t),
+      subtitle: [
+        "Regions in the region catalog, every status; ★ = one of the article's battlegrounds",
+        ...(missing ? [`${MISSING_CELL} on grey = not in the catalog (missing, not zero)`] : []),
+      ],
     },
     data: { values },
     width: { step: 64 },
@@ -209,6 +230,7 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
     encoding: { x, y },
     layer: [
       {
+        transform: [{ filter: "datum.regions !== null" }],
         mark: { type: "rect", tooltip: true, stroke: "white", strokeWidth: 1 },
         encoding: {
           color: { field: "regions", type: "quantitative", title: "Regions (count)", scale: { scheme: "blues" } },
@@ -217,19 +239,34 @@ export function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: C
             { field: "macro_geo", type: "nominal", title: "Macro-region" },
             { field: "regions", type: "quantitative", title: "Regions" },
             { field: "availability_zones", type: "quantitative", title: "Availability zones" },
-            { field: "share_of_provider_regions", type: "quantitative", title: "Share of the provider's regions", format: ".0%" },
+            { field: "share_of_provider_regions", type: "quantitative", title: "Share of the provider's regions", format: ".1%" },
           ],
         },
       },
+      ...(missing
+        ? [
+            {
+              transform: [{ filter: "datum.regions === null" }],
+              mark: { type: "rect" as const, tooltip: true, fill: "#d9d9d9", stroke: "white", strokeWidth: 1 },
+              encoding: {
+                tooltip: [
+                  { field: "provider", type: "nominal" as const, title: "Provider" },
+                  { field: "macro_geo", type: "nominal" as const, title: "Macro-region" },
+                  { field: "label", type: "nominal" as const, title: "Regions (not in the catalog)" },
+                ],
+              },
+            },
+          ]
+        : []),
       {
         mark: { type: "text", fontSize: 11 },
         encoding: {
-          text: { field: "regions", type: "quantitative" },
+          text: { field: "label", type: "nominal" },
           color: { condition: { test: "datum.regions >= 10", value: "white" }, value: "#222222" },
         },
       },
     ],
-  };
+  } as TopLevelSpec;
 }
 
 /** Grouped bars: US-led vs China-led regions per macro-region; ★ marks the battlegrounds. */
@@ -245,12 +282,13 @@ export function blocPresence(rows: readonly Row<"bloc_presence">[], t: ChartThem
       regions: b === "us_led" ? r.us_led_regions : r.china_led_regions,
       providers: names(b === "us_led" ? r.us_led_providers : r.china_led_providers),
       provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count,
+      fact_ids: r.battleground_fact_ids,
     })),
   );
   return {
     ...base,
     title: {
-      text: "Presence of each bloc per macro-region",
+      text: blocPresenceTitle(rows, t),
       subtitle:
         battle.size > 0
           ? "Regions of the bloc's providers, every status; ★ = one of the article's battlegrounds"

@@ -1,6 +1,7 @@
 /**
- * The charts: tables → output/charts/<name>.vl.json (the Vega-Lite v5 spec, data inlined) and
- * <name>.svg, plus <name>.png for the charts in PNG_CHARTS (the README's screenshot).
+ * The charts: tables → output/charts/<name>.vl.json (the Vega-Lite v5 spec, data inlined),
+ * <name>.svg and <name>.png (2× scale), each with a footer naming its source, as-of date and licence
+ * (credits.ts) and a title that states its finding (titles.ts).
  *
  * One module per chart family (share, footprint, geography, provenance); theme.ts labels and
  * colours them from the reference data; render.ts draws them. The notebooks use the same chart
@@ -10,6 +11,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Tables } from "../schema/tables.ts";
+import { creditLines, factIdsOf, withFooter, type CreditTables } from "./credits.ts";
 import { footprint, regionsVsShare } from "./footprint.ts";
 import { battlegrounds, blocPresence, geoClaimsMatrix, regionalHeatmap } from "./geography.ts";
 import { factPositions } from "./provenance.ts";
@@ -17,15 +19,15 @@ import { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 import { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
 import { chartTheme, type ChartReference, type ChartTheme } from "./theme.ts";
 
+export { creditLines, factIdsOf, withFooter, wrapText } from "./credits.ts";
 export { footprint, regionsVsShare } from "./footprint.ts";
 export { battlegrounds, blocPresence, geoClaimsMatrix, regionalHeatmap } from "./geography.ts";
 export { factPositions } from "./provenance.ts";
 export { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
 export * from "./theme.ts";
+export * from "./titles.ts";
 
-/** Charts also written as PNG (2× scale). */
-export const PNG_CHARTS: readonly string[] = ["market_share_by_source"];
 export const DEFAULT_FONT_FILES: readonly string[] = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -43,6 +45,7 @@ export const CHART_MAX_POINTS = 2_000;
 
 /** The tables the charts read; the regional ones are optional (a data folder without a region catalog). */
 export type ChartTables = ChartReference &
+  CreditTables &
   Pick<
     Tables,
     "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"
@@ -80,7 +83,7 @@ export interface ChartBuilder {
 
 /** Every chart the pipeline writes to output/charts/<name>.*, in a fixed order, not yet built. */
 export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[] {
-  const out: ChartBuilder[] = [
+  const out: ChartBuilder[] = withCredits(t, theme, [
     { name: "market_share_by_source", points: t.market_share.length, build: () => marketShareBySource(t.market_share, theme) },
     { name: "share_dumbbell", points: shareDumbbellPoints(t.share_comparison), build: () => shareDumbbell(t.share_comparison, theme) },
     { name: "share_of_named", points: t.market_share.length, build: () => shareOfNamed(t.market_share, theme) },
@@ -90,11 +93,44 @@ export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[]
     { name: "geo_claims", build: () => geoClaimsMatrix(t.geo_claims, theme) },
     { name: "battlegrounds", build: () => battlegrounds(t.battlegrounds, theme) },
     { name: "fact_positions", points: t.facts.length, build: () => factPositions(t.facts, theme) },
-  ];
+  ]);
   const { regional_breakdown, bloc_presence } = t;
-  if (regional_breakdown) out.push({ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) });
-  if (bloc_presence) out.push({ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) });
+  if (regional_breakdown) {
+    out.push(
+      ...withCredits(t, theme, [{ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) }], regional_breakdown),
+    );
+  }
+  if (bloc_presence)
+    out.push(...withCredits(t, theme, [{ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) }], bloc_presence));
   return out;
+}
+
+/** The tables each chart of the article's facts is drawn from, for its footer. */
+const FACT_TABLES: Readonly<Record<string, keyof ChartTables>> = {
+  market_share_by_source: "market_share",
+  share_dumbbell: "share_comparison",
+  share_of_named: "market_share",
+  bloc_share: "concentration",
+  footprint: "footprint",
+  regions_vs_share: "footprint_vs_share",
+  geo_claims: "geo_claims",
+  battlegrounds: "battlegrounds",
+  fact_positions: "facts",
+};
+
+/**
+ * The builders with each chart's footer: the facts of its table, or (for the region catalog's
+ * charts, given their rows) the catalog and the battleground facts those rows name.
+ */
+function withCredits(t: ChartTables, theme: ChartTheme, builders: ChartBuilder[], catalogRows?: readonly object[]): ChartBuilder[] {
+  return builders.map((b) => ({
+    ...b,
+    build: () => {
+      const table = FACT_TABLES[b.name];
+      const rows = catalogRows ?? (table ? (t[table] as readonly object[] | undefined) : undefined) ?? [];
+      return withFooter(b.build(), creditLines(theme, t, { factIds: factIdsOf(rows), catalog: catalogRows !== undefined }));
+    },
+  }));
 }
 
 /** Every chart's spec, built, in the order of chartBuilders. */
@@ -102,9 +138,11 @@ export function chartSpecs(t: ChartTables, theme: ChartTheme): Array<{ name: str
   return chartBuilders(t, theme).map((b) => ({ name: b.name, spec: b.build() }));
 }
 
-/** How many data points a spec is drawn from (every spec inlines its data: `data: { values }`). */
+/** How many data points a spec is drawn from (every spec inlines its data: `data: { values }`, in its view). */
 export function chartPoints(spec: TopLevelSpec): number {
-  const values = (spec as { data?: { values?: unknown } }).data?.values;
+  type Node = { data?: { values?: unknown }; vconcat?: Node[] };
+  const n = spec as Node;
+  const values = (n.data ?? n.vconcat?.[0]?.data)?.values; // a published chart: its view is the one vconcat item (withFooter)
   return Array.isArray(values) ? values.length : 0;
 }
 
@@ -124,7 +162,7 @@ export async function renderCharts(tables: ChartTables, options: ChartOptions = 
     const svg = await renderSvg(full);
     files.set(`charts/${name}.vl.json`, `${JSON.stringify(full, null, 2)}\n`);
     files.set(`charts/${name}.svg`, `${svg}\n`);
-    if (PNG_CHARTS.includes(name) && fonts.length > 0) files.set(`charts/${name}.png`, renderPng(svg, fonts));
+    if (fonts.length > 0) files.set(`charts/${name}.png`, renderPng(svg, fonts));
   }
   return files;
 }

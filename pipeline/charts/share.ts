@@ -3,7 +3,8 @@
  * named providers, and the US-led/China-led split.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { base, CAPTION_LINES, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { blocShareTitle, marketShareTitle, shareGapTitle, shareOfNamedTitle } from "./titles.ts";
 
 /** Market share by provider, one panel per research firm (its market and period in the header). */
 export function marketShareBySource(rows: readonly Row<"market_share">[], t: ChartTheme): TopLevelSpec {
@@ -17,7 +18,7 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
   return {
     ...base,
     title: {
-      text: "Cloud market share by provider, per research firm",
+      text: marketShareTitle(rows, t),
       subtitle:
         new Set(rows.map((r) => `${r.market}\u0000${r.period}`)).size > 1
           ? "Each firm measures a different market and period; shares of that firm's market"
@@ -29,7 +30,15 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
         field: "source",
         type: "nominal",
         title: null,
-        header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" },
+        header: {
+          labelAngle: 0,
+          labelAlign: "left",
+          labelAnchor: "start",
+          labelOrient: "top",
+          labelFontWeight: "bold",
+          labelExpr: CAPTION_LINES,
+          labelLimit: 0,
+        },
       },
     },
     spec: {
@@ -85,6 +94,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
         caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
         share: r.share_a,
         delta_pp: r.delta_pp,
+        fact_ids: r.fact_ids,
       },
       {
         provider: t.providerLabel(r.provider_id),
@@ -92,6 +102,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
         caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
         share: r.share_b,
         delta_pp: r.delta_pp,
+        fact_ids: r.fact_ids,
       },
     ])
     .filter((v) => v.share !== null);
@@ -103,7 +114,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
   return {
     ...base,
     title: {
-      text: `${sources.map(t.sourceLabel).join(" vs ")}: share per provider`,
+      text: shareGapTitle(rows, t),
       subtitle: sameMarket ? captions : ["Different markets and periods:", ...captions],
     },
     data: { values },
@@ -163,10 +174,10 @@ function stackedBySource(opts: {
     title: { text: opts.title, subtitle: opts.subtitle },
     data: { values: opts.values },
     width: 420,
-    height: { step: 34 },
+    height: { step: 46 },
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
-      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
+      y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
       x: {
         field: opts.x.field,
         type: "quantitative",
@@ -191,9 +202,10 @@ export function shareOfNamed(rows: readonly Row<"market_share">[], t: ChartTheme
     source: t.sourceCaption(r.source_id, r.market, r.period),
     share: r.share,
     share_of_named: r.share_of_named,
+    fact_id: r.fact_id,
   }));
   return stackedBySource({
-    title: "Share among the providers each firm names",
+    title: shareOfNamedTitle(rows, t),
     subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
     values,
     x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
@@ -222,10 +234,11 @@ export function blocShare(rows: readonly Row<"concentration">[], t: ChartTheme):
       bloc: t.blocLabel(b),
       order: i,
       share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others,
+      fact_ids: r.fact_ids,
     })),
   );
   return stackedBySource({
-    title: "US-led vs China-led providers, per research firm",
+    title: blocShareTitle(rows, t),
     subtitle: "Named providers summed by bloc; the rest of each firm's market is not attributed",
     values,
     x: { field: "share", title: "Share of the firm's market (%)" },

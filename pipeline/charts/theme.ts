@@ -38,6 +38,9 @@ export const CHART_CONFIG: Config = {
   view: { stroke: null },
 };
 
+/** Splits a caption ("Gartner · IaaS · 2024") into lines at its " · ": labels wrap instead of being cut. */
+export const CAPTION_LINES = "split(datum.label, ' · ')";
+
 /** What every spec starts from. */
 export const base: { readonly $schema: string; readonly config: Config } = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
 
@@ -65,21 +68,21 @@ export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
 export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo] ?? id;
 
 /**
- * Each provider's and research firm's colour, fixed across every chart (AWS is the same orange
- * everywhere); an id without one is drawn grey. Keyed by id, so that adding a provider or firm to
- * the reference data changes no one else's colour. They belong in data/reference/providers.yaml and
- * sources.yaml, but the report lists every input file's hash and size, so a new field there would
- * change output/report.html.
+ * Kinds of source (the sources table's closed set), coloured where a chart tells them apart:
+ * Okabe–Ito colours, apart under deuteranopia, protanopia and tritanopia (test/charts/palette.test.ts).
  */
-export const PROVIDER_COLORS: Readonly<Record<string, string>> = {
-  aws: "#e8871e",
-  azure: "#2f6db5",
-  gcp: "#3a9e5c",
-  oracle: "#8c6d46",
-  alibaba: "#d1495b",
-  huawei: "#7b4fa0",
+export const SOURCE_KIND_COLORS: Readonly<Record<Row<"sources">["kind"], string>> = {
+  research_firm: "#0072b2",
+  company: "#e69f00",
+  publisher: "#000000",
+  analyst: "#cc79a7",
 };
-export const SOURCE_COLORS: Readonly<Record<string, string>> = { synergy: "#4c4c4c", gartner: "#c08a00" };
+export const SOURCE_KIND_LABELS: Readonly<Record<Row<"sources">["kind"], string>> = {
+  research_firm: "Research firm",
+  company: "Company statement",
+  publisher: "The article",
+  analyst: "Analyst",
+};
 
 /** The reference tables the theme is made from. */
 export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
@@ -132,6 +135,8 @@ export interface ChartTheme {
   providerColorScale(ids: Iterable<string>): ColorScale;
   /** The sources in the order given, each in its firm's colour. */
   sourceColorScale(ids: Iterable<string>): ColorScale;
+  /** A source's kind (research firm, company, publisher, analyst); undefined for an unknown id. */
+  sourceKind(id: string): Row<"sources">["kind"] | undefined;
   blocColorScale(ids: Iterable<string>): ColorScale;
   /** "Gartner · IaaS · 2024" */
   sourceCaption(source: string, market: string, period: string): string;
@@ -155,6 +160,10 @@ export function chartTheme(ref: ChartReference): ChartTheme {
       .sort(byText);
   const providerIds = [...byBloc(true), ...byBloc(false)];
   const sources = new Map(ref.sources.map((s) => [s.source_id, sourceLabelOf(s.source_name)]));
+  // Each provider's and firm's colour comes from the reference data (providers.yaml, sources.yaml).
+  const providerColors = new Map(ref.providers.map((p) => [p.provider_id, p.color]));
+  const sourceColors = new Map(ref.sources.map((s) => [s.source_id, s.color]));
+  const sourceKinds = new Map(ref.sources.map((s) => [s.source_id, s.kind]));
   const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
 
   const providerLabel = (id: string): string => {
@@ -181,8 +190,9 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => PROVIDER_COLORS[id]),
-    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => SOURCE_COLORS[id]),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id) || undefined), // "" from a CSV read as text: no colour
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => sourceColors.get(id) || undefined),
+    sourceKind: (id) => sourceKinds.get(id),
     blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,
   };

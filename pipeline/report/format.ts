@@ -1,9 +1,8 @@
 /** Numbers and lists as the report writes them in prose and tables (plain text; html.ts escapes it). */
+import { formatPercent } from "../numbers.ts";
 
-/** 0.377 → "37.7%", 0.3 → "30%". */
-export function fmtPct(x: number): string {
-  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
-}
+/** 0.377 → "37.7%", 0.3 → "30.0%": one format for every percentage on the page (pipeline/numbers.ts). */
+export const fmtPct = formatPercent;
 
 /** 7.7 → "+7.7", -4 → "−4.0" (percentage points). */
 export function fmtPp(x: number): string {

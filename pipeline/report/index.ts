@@ -44,14 +44,20 @@ const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 const BUNDLES = ["vega", "vega-lite", "vega-embed"] as const;
 
-function sections(m: ReportModel): Array<{ id: string; title: string; body: Html }> {
+/** The page's sections; `phone: "collapsed"` ones start collapsed on a narrow screen (the script opens them on demand). */
+function sections(m: ReportModel): Array<{ id: string; title: string; body: Html; phone?: "collapsed" }> {
   return [
     { id: "summary", title: "Key numbers", body: summarySection(m.headline, m.labels) },
     { id: "charts", title: "Charts", body: chartsSection(m.charts) },
-    { id: "checks", title: "Claim checks and data quality", body: checksSection(m.claims, m.quality, m.labels) },
-    { id: "tables", title: "Tables", body: tablesSection(m.tables) },
-    { id: "provenance", title: "Provenance: every fact and its quote", body: provenanceSection(m.facts, m.labels) },
-    { id: "run", title: "As-of dates and the run's inputs", body: runSection(m.run) },
+    { id: "checks", title: "Claim checks and data quality", body: checksSection(m.claims, m.quality, m.labels), phone: "collapsed" },
+    { id: "tables", title: "Tables", body: tablesSection(m.tables), phone: "collapsed" },
+    {
+      id: "provenance",
+      title: "Provenance: every quote and the facts citing it",
+      body: provenanceSection(m.facts, m.labels),
+      phone: "collapsed",
+    },
+    { id: "run", title: "As-of dates and the run's inputs", body: runSection(m.run), phone: "collapsed" },
   ];
 }
 
@@ -84,14 +90,16 @@ ${raw(css)}</style>
 <header class="site"><div class="wrap">
 <h1>The cloud's dual stack: US-led and China-led providers</h1>
 <p>Market shares, footprints and geography claims of one article, each figure traced to the sentence it comes from. Source: ${source}.</p>
-<nav class="toc" aria-label="Sections"><ul>${parts.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ul></nav>
+<nav class="toc" aria-label="Sections"><ul>${parts.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ul><button type="button" class="toc-all">Collapse all sections</button></nav>
 </div></header>
 <main id="main" class="wrap">
 ${join(
   parts.map(
     (s) => html`<section id="${s.id}" aria-labelledby="${s.id}-heading">
-<h2 id="${s.id}-heading">${s.title}</h2>
+<h2 id="${s.id}-heading"><button type="button" class="section-toggle" aria-expanded="true" aria-controls="${s.id}-body"${s.phone && html` data-phone="${s.phone}"`}>${s.title}</button></h2>
+<div class="section-body" id="${s.id}-body">
 ${s.body}
+</div>
 </section>`,
   ),
   "\n",

@@ -35,6 +35,7 @@ export const RULES = {
   id: "an id of lower-case letters, digits, '-' or '_'",
   sha256: "64 lower-case hex digits",
   country: "an ISO 3166-1 alpha-2 code (two capital letters)",
+  color: "a colour as #rrggbb (six lower-case hex digits)",
 } as const;
 
 /** A schema's own message for a format rule, in the same wording as the error map's. */
@@ -44,6 +45,8 @@ const rule = (expected: string) => ({ error: (iss: { input?: unknown }) => expec
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const id = z.string().regex(ID_PATTERN, rule(RULES.id));
 const text = z.string().min(1);
+/** A chart colour: "#e69f00". */
+const color = z.string().regex(/^#[0-9a-f]{6}$/, rule(RULES.color));
 /** YAML reads `period: 2024` as a number; accept it and keep the text. */
 const periodText = z.union([z.string().min(1), z.int().transform(String)]);
 
@@ -162,6 +165,8 @@ export const ProvidersFile = z.object({
         hq_country: z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
         bloc: Bloc,
         aliases: z.array(text).min(1),
+        /** The provider's colour in every chart (a colour-blind-safe palette: test/charts/palette.test.ts); grey without one. */
+        color: color.optional(),
       }),
     )
     .min(1),
@@ -174,6 +179,8 @@ export const SourcesFile = z.object({
       source_id: id,
       source_name: text,
       kind: z.enum(["research_firm", "company", "publisher", "analyst"]),
+      /** The source's colour where charts set sources side by side (the research firms). */
+      color: color.optional(),
     }),
   ),
 });

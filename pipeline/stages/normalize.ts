@@ -272,8 +272,9 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
       hq_country: p.hq_country,
       bloc: p.bloc,
       aliases: p.aliases.join(";"),
+      color: p.color ?? null,
     })),
-    sources: input.sources.map((s) => ({ ...s })),
+    sources: input.sources.map((s) => ({ ...s, color: s.color ?? null })),
     documents: input.documents.map(({ meta, sha256 }) => ({
       document_id: meta.document_id,
       file: meta.file,

@@ -1,6 +1,7 @@
 /**
  * Frictionless Data Package descriptor, generated from the zod table schemas (schema/columns.ts).
  */
+import { DATA_LICENSE } from "../licence.ts";
 import { type Column, columnsOf } from "../schema/columns.ts";
 import type { TableDef } from "../schema/tables.ts";
 
@@ -20,7 +21,8 @@ export type PackageDocument = {
   url: string | null;
 };
 
-const CC_BY = { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/" } as const;
+/** The project's data licence (pipeline/licence.ts, which the charts' footers name too). */
+const CC_BY = { name: DATA_LICENSE.name, path: DATA_LICENSE.path } as const;
 
 export const PACKAGE_TITLE = "Cloud market atlas: the US-led and China-led cloud and AI stacks";
 /** The package's licence: the project's data under CC BY 4.0; quoted text stays its publishers' (each resource lists its licences). */

@@ -17,7 +17,7 @@ describe("footprint charts", () => {
     const symbols = /<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/gs;
     const triangles = [...svg.matchAll(symbols)].flatMap((m) => (m[1] ?? "").match(/<path [^>]*>/g) ?? []);
     expect(triangles).toHaveLength(1);
-    expect(triangles[0]).toContain('fill="#2f6db5"');
+    expect(triangles[0]).toContain('fill="#0072b2"');
     const ticks = marks(svg, "tick");
     expect(ticks).toHaveLength(1);
     expect(ticks[0]?.label).toContain("provider: Microsoft Azure; Regions listed: 55");

@@ -27,7 +27,7 @@ describe("geography charts", () => {
         .map((s) => /Macro-region: ([^;]+)/.exec(s.label)?.[1])
         .sort();
     expect(where("Battleground (the article)")).toEqual(["Asia-Pacific", "Latin America", "Middle East"]);
-    expect(where("US hyperscalers to keep leading (the article)")).toEqual(["Europe", "North America"]);
+    expect(where("US-led keep leading (article)")).toEqual(["Europe", "North America"]);
     const europe = squares.find((s) => s.label.includes("Macro-region: Europe; Statement: Growth opportunity"));
     expect(europe?.label).toContain("As the article names it: Eastern Europe");
     expect(europe?.fill).toBeNull(); // an open square: Eastern Europe is part of Europe
@@ -35,10 +35,19 @@ describe("geography charts", () => {
     expect(battle?.fill).toBe("#333333");
   });
 
-  it("regional heatmap (hand-made rows): one cell per provider × macro-region with regions, ★ on battlegrounds", async () => {
+  it("regional heatmap (hand-made rows): a cell per provider × macro-region, zero as 0, missing as – on grey, ★ on battlegrounds", async () => {
     const svg = await renderSvg(finalizeSpec(regionalHeatmap(regionalRows(), theme)));
-    const cells = /<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
-    expect(cells.match(/<path /g) ?? []).toHaveLength(4); // zeros are left blank
+    const layers = [...svg.matchAll(/<g class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].map((m) => m[1] ?? "");
+    // 2 providers × 4 macro-regions: 6 rows (2 of them zero) in the blues, 2 cells the rows do not have in grey
+    expect(layers.map((l) => (l.match(/<path /g) ?? []).length)).toEqual([6, 2]);
+    expect(layers[1]).toContain('fill="#d9d9d9"');
+    expect(layers[1]).toContain("Provider: AWS; Macro-region: China (mainland); Regions (not in the catalog): –");
+    expect(layers[1]).toContain("Provider: Huawei Cloud; Macro-region: Oceania");
+    const texts = [...(/<g class="mark-text role-mark[^"]*"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? "").matchAll(/>([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(texts.sort()).toEqual(["0", "0", "12", "2", "3", "8", "–", "–"]);
+    expect(svg).toContain("– on grey = not in the catalog (missing, not zero)");
     expect(svg).toContain("Macro-region: Middle East ★");
     expect(svg).toContain("Provider: Huawei Cloud; Macro-region: China (mainland); Regions: 12");
   });

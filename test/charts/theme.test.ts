@@ -41,11 +41,11 @@ describe("labels from the reference tables", () => {
     expect(geoLabel("oceania")).toBe("Oceania");
   });
 
-  it("providers ordered US-led then China-led, each by id, with their fixed colours; unknown ones last, grey", () => {
+  it("providers ordered US-led then China-led, each by id, in their reference colours; unknown ones last, grey", () => {
     expect(theme.providerOrder(["huawei", "aws", "oracle", "newco"])).toEqual(["AWS", "Oracle", "Huawei Cloud", "newco"]);
     expect(theme.providerColorScale(["huawei", "aws", "oracle", "newco"])).toEqual({
       domain: ["AWS", "Oracle", "Huawei Cloud", "newco"],
-      range: ["#e8871e", "#8c6d46", "#7b4fa0", "#7f7f7f"],
+      range: ["#e69f00", "#56b4e9", "#cc79a7", "#7f7f7f"],
     });
     const newco = {
       provider_id: "newco",
@@ -54,11 +54,12 @@ describe("labels from the reference tables", () => {
       hq_country: "DE",
       bloc: "us_led" as const,
       aliases: "NewCo",
+      color: "#123456",
     };
     const wider = chartTheme({ ...tables, providers: [...tables.providers, newco] });
     expect(wider.providerColorScale(["alibaba", "newco", "oracle"])).toEqual({
       domain: ["NewCo Cloud", "Oracle", "Alibaba Cloud"],
-      range: ["#7f7f7f", "#8c6d46", "#d1495b"],
+      range: ["#123456", "#56b4e9", "#d55e00"],
     });
   });
 
@@ -86,8 +87,8 @@ describe("labels from the reference tables", () => {
       );
       awsFills.set(name, [...new Set(fills)]);
     }
-    expect([...awsFills.values()]).toEqual([["#e8871e"], ["#e8871e"], ["#e8871e"], ["#e8871e"]]);
+    expect([...awsFills.values()]).toEqual([["#e69f00"], ["#e69f00"], ["#e69f00"], ["#e69f00"]]);
     // the legend of regions_vs_share uses the same colour for AWS
-    expect(await svgOf("regions_vs_share")).toMatch(/fill="#e8871e"[^>]*>[\s\S]{0,400}?>AWS</);
+    expect(await svgOf("regions_vs_share")).toMatch(/fill="#e69f00"[^>]*>[\s\S]{0,400}?>AWS</);
   });
 });

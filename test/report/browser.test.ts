@@ -78,6 +78,50 @@ async function open(file: string, options: { width?: number; javaScript?: boolea
   return session;
 }
 
+/**
+ * Every visible piece of text drawn smaller than `min` px, as "size px: text". HTML text at its
+ * computed size; SVG text at its size times the SVG's scale on the page. Text hidden from view
+ * (display none, collapsed sections, the visually-hidden helper's 1 px clip) is not drawn.
+ */
+const SMALL_TEXT = `(min) => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.trim();
+    const el = n.parentElement;
+    if (!text || !el || el.closest(".visually-hidden, script, style, dialog:not([open])")) continue;
+    if (el.getClientRects().length === 0) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest("svg");
+    if (svg) {
+      const drawn = svg.getBoundingClientRect().width;
+      const own = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.viewBox.baseVal.width : svg.width.baseVal.value;
+      if (own > 0) size = size * (drawn / own);
+    }
+    if (size < min - 0.01) out.push(size.toFixed(1) + " px: " + text.slice(0, 40));
+  }
+  return out;
+}`;
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+  };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
+}
+
+/** Clicks the bar of a provider in a firm's panel of market_share_by_source, in the live chart. */
+async function clickBar(page: Page, provider: string, source: string): Promise<void> {
+  const bar = page
+    .locator('figure[data-chart="market_share_by_source"] .chart-live svg g.mark-rect.role-mark > path')
+    .and(page.locator(`[aria-label*="Provider: ${provider};"][aria-label*="Source: ${source} "]`));
+  expect(await bar.count()).toBe(1);
+  await bar.click();
+}
+
 // Chromium here renders in software (SwiftShader) and shares two cores with the other test files.
 describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   let dir = "";
@@ -169,17 +213,41 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   });
 
   it("passes axe-core with no serious or critical violation", async () => {
-    await s.page.addScriptTag({ path: AXE });
-    const result = (await s.page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
-      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-    };
-    const serious = result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)})`);
-    expect(serious).toEqual([]);
+    expect(await axeSerious(s.page)).toEqual([]);
   });
 
-  it("saves screenshots for people to look at (test/.artifacts/report.png, report-phone.png)", async () => {
+  it("at 1280 px: no text under 11 px, no sideways page scroll, every chart within its column", async () => {
+    expect(await s.page.evaluate(`(${SMALL_TEXT})(11)`)).toEqual([]);
+    expect(await s.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1280);
+    expect(await s.page.locator("figure.scrolls").count()).toBe(0);
+  });
+
+  it("opens the quote behind a chart's bar: AWS per Gartner", async () => {
+    await clickBar(s.page, "AWS", "Gartner");
+    const dialog = s.page.locator("#fact-dialog");
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.locator("blockquote").innerText()).toContain("Amazon at 37.7%");
+    expect(await dialog.locator("li.cite.cited").innerText()).toContain("gartner-share-aws");
+    await s.page.keyboard.press("Escape");
+  });
+
+  it("collapses and opens sections from their headings and the contents", async () => {
+    const toggle = s.page.locator("#run-heading button.section-toggle");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await s.page.locator("#run-body").isVisible()).toBe(false);
+    const all = s.page.locator("button.toc-all");
+    await all.click(); // some are open: collapse all
+    expect(await s.page.locator(".section-body:visible").count()).toBe(0);
+    await s.page.locator('nav.toc a[href="#tables"]').click();
+    expect(await s.page.locator("#tables-body").isVisible()).toBe(true);
+    await all.click(); // one is open: collapse all
+    await all.click(); // none is open: open all
+    expect(await s.page.locator(".section-body:visible").count()).toBe(6);
+    await s.page.evaluate("window.scrollTo(0, 0)");
+  });
+
+  it("at 390 px: no sideways page scroll, no text under 11 px, wide tables scroll with a cue and a sticky first column, a bar opens its quote, axe passes; screenshots in test/.artifacts/", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const png = path.join(ARTIFACTS, "report.png");
     await s.page.evaluate("window.scrollTo(0, 0)");
@@ -190,6 +258,25 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
       expect(phone.consoleErrors).toEqual([]);
       // One column: nothing but scroll regions is wider than the screen.
       expect(await phone.page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+      // Text at 11 px or more, charts included (drawn at the column's width, not shrunk).
+      expect(await phone.page.evaluate(`(${SMALL_TEXT})(11)`)).toEqual([]);
+      // A chart wider than the column even when narrowed scrolls in its box, with its cue shown.
+      for (const fig of await phone.page.locator("figure.scrolls").all()) expect(await fig.locator(".scroll-cue").isVisible()).toBe(true);
+      // Wide tables scroll with a cue and a sticky first column.
+      await phone.page.locator('nav.toc a[href="#tables"]').click();
+      expect(await phone.page.locator("#table-market_share").getAttribute("open")).toBe("");
+      const wide = phone.page.locator("#table-market_share .table-wrap.scrolls");
+      expect(await wide.count()).toBe(1);
+      expect(await wide.first().locator(".scroll-cue").isVisible()).toBe(true);
+      expect(
+        await phone.page.evaluate("getComputedStyle(document.querySelector('#table-market_share .table-wrap.scrolls tbody td')).position"),
+      ).toBe("sticky");
+      // A click on a bar opens its quote.
+      await clickBar(phone.page, "AWS", "Gartner");
+      expect(await phone.page.locator("#fact-dialog blockquote").innerText()).toContain("Amazon at 37.7%");
+      await phone.page.keyboard.press("Escape");
+      expect(await axeSerious(phone.page)).toEqual([]);
+      await phone.page.evaluate("window.scrollTo(0, 0)");
       await phone.page.screenshot({ path: path.join(ARTIFACTS, "report-phone.png"), fullPage: false });
       await phone.page.locator("#checks").scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: path.join(ARTIFACTS, "report-phone-checks.png"), fullPage: false });
@@ -221,7 +308,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
       expect(await off.page.locator(".chart-static svg").first().isVisible()).toBe(true);
       await off.page.locator('#summary a.fig[data-facts="fact-gartner-share-aws"]').first().click();
       expect(off.page.url()).toMatch(/#fact-gartner-share-aws$/);
-      expect(await off.page.locator("#fact-gartner-share-aws blockquote").innerText()).toContain("Amazon at 37.7%");
+      expect(await off.page.locator("article.fact:has(#fact-gartner-share-aws) blockquote").innerText()).toContain("Amazon at 37.7%");
       expect(off.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
     } finally {
       await off.browser.close();
@@ -235,7 +322,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     try {
       expect(evil.dialogs).toEqual([]);
       expect(evil.consoleErrors).toEqual([]);
-      expect(await evil.page.locator("#fact-gartner-share-aws blockquote").innerText()).toBe(INJECTION);
+      expect(await evil.page.locator("article.fact:has(#fact-gartner-share-aws) blockquote").innerText()).toBe(INJECTION);
       expect(await evil.page.locator("img").count()).toBe(0);
       expect(evil.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
     } finally {

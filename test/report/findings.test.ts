@@ -21,8 +21,8 @@ const findings = (/<ul class="findings">(.*?)<\/ul>/s.exec(page)?.[1] ?? "")
   .replace(/&#39;|&apos;/g, "'")
   .replace(/\s+/g, " ");
 
-/** "37.7%" as the report writes a fraction. */
-const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+/** "37.7%" or "30.0%" as the report writes a fraction (one decimal); "30%" as the README's prose does. */
+const pcts = (x: number) => [`${(x * 100).toFixed(1)}%`, `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`];
 const oneDecimal = (x: number) => Math.abs(x).toFixed(1);
 
 /** Every number the findings may state, each computed straight from a table. */
@@ -31,19 +31,19 @@ function numbersFromTables(): Set<string> {
   // Share comparisons: each share, each gap (with and without its sign), how many providers both firms name.
   const cross = t.share_comparison.filter((r) => r.comparison === "cross_source");
   for (const r of cross) {
-    if (r.share_a !== null) out.add(pct(r.share_a));
-    if (r.share_b !== null) out.add(pct(r.share_b));
+    if (r.share_a !== null) for (const p of pcts(r.share_a)) out.add(p);
+    if (r.share_b !== null) for (const p of pcts(r.share_b)) out.add(p);
     if (r.delta_pp !== null) out.add(oneDecimal(r.delta_pp));
   }
   out.add(String(cross.filter((r) => r.share_a !== null && r.share_b !== null).length));
   // The bloc split per source.
-  for (const c of t.concentration) for (const x of [c.us_led_share, c.china_led_share, c.others]) out.add(pct(x));
+  for (const c of t.concentration) for (const x of [c.us_led_share, c.china_led_share, c.others]) for (const p of pcts(x)) out.add(p);
   // The battlegrounds: how many; the China-led share of their public regions and of every status.
   const battle = t.bloc_presence.filter((b) => b.battleground);
   out.add(String(battle.length));
   for (const b of battle) {
-    out.add(pct(b.china_led_public_regions / (b.us_led_public_regions + b.china_led_public_regions)));
-    if (b.china_led_share_of_regions !== null) out.add(pct(b.china_led_share_of_regions));
+    for (const p of pcts(b.china_led_public_regions / (b.us_led_public_regions + b.china_led_public_regions))) out.add(p);
+    if (b.china_led_share_of_regions !== null) for (const p of pcts(b.china_led_share_of_regions)) out.add(p);
   }
   // The claims check: how many claims, and how many per verdict.
   const verdictOf = new Map(t.claims_check.map((c) => [c.fact_id, c.verdict]));
@@ -73,7 +73,7 @@ describe("the report's key findings", () => {
   it("name the article's three battlegrounds and both definitions of the China-led share", () => {
     expect(findings).toContain("The article's 3 battlegrounds (Asia-Pacific, Latin America and Middle East)");
     expect(findings).toContain(
-      "the China-led providers hold 22.2% (Middle East) to 25% (Latin America) of the regions open to any customer (status general or sovereign) there, and 23.8% (Latin America) to 25% (Asia-Pacific and Middle East) counting every status, government and restricted included",
+      "the China-led providers hold 22.2% (Middle East) to 25.0% (Latin America) of the regions open to any customer (status general or sovereign) there, and 23.8% (Latin America) to 25.0% (Asia-Pacific and Middle East) counting every status, government and restricted included",
     );
   });
 

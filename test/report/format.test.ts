@@ -5,7 +5,8 @@ import { factAnchor, fmtNum, fmtPct, fmtPp, listParts, plural, splitIds } from "
 describe("report formatting", () => {
   it("writes shares as percentages and gaps as signed points", () => {
     expect(fmtPct(0.377)).toBe("37.7%");
-    expect(fmtPct(0.3)).toBe("30%");
+    expect(fmtPct(0.3)).toBe("30.0%"); // one format for every percentage
+    expect(fmtPct(0.0725)).toBe("7.3%");
     expect(fmtPp(7.7)).toBe("+7.7");
     expect(fmtPp(-4)).toBe("\u22124.0");
     expect(fmtPp(0)).toBe("0.0");

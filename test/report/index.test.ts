@@ -14,19 +14,24 @@ describe("the report page", () => {
 
   it("states the key numbers with each figure linked to its facts", () => {
     expect(html).toContain(
-      `<li><strong>The research firms are 2.1 to 7.7 points apart</strong> on the 5 providers both name. Synergy Research Group (Cloud infrastructure services, 2025-Q2) and Gartner (Infrastructure as a service (IaaS), 2024) measure different markets over different periods; the widest gap is for AWS: <a class="fig" href="#fact-synergy-share-aws" data-facts="fact-synergy-share-aws" title="Source: fact synergy-share-aws">30%</a> against <a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws" title="Source: fact gartner-share-aws">37.7%</a>`,
+      `<li><strong>The research firms are 2.1 to 7.7 points apart</strong> on the 5 providers both name. Synergy Research Group (Cloud infrastructure services, 2025-Q2) and Gartner (Infrastructure as a service (IaaS), 2024) measure different markets over different periods; the widest gap is for AWS: <a class="fig" href="#fact-synergy-share-aws" data-facts="fact-synergy-share-aws" title="Source: fact synergy-share-aws">30.0%</a> against <a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws" title="Source: fact gartner-share-aws">37.7%</a>`,
     );
     expect(html).toContain(
       "of 22 claims, 13 hold under every definition of a region, 5 depend on the definition, 3 hold under none and 1 cannot be checked",
     );
     expect(html).toContain(
-      "the region catalog has both blocs present in every one; the China-led providers hold 22.2% (Middle East) to 25% (Latin America) of the regions open to any customer (status general or sovereign) there, and 23.8% (Latin America) to 25% (Asia-Pacific and Middle East) counting every status, government and restricted included (catalog as of 2025-09).</li>",
+      "the region catalog has both blocs present in every one; the China-led providers hold 22.2% (Middle East) to 25.0% (Latin America) of the regions open to any customer (status general or sovereign) there, and 23.8% (Latin America) to 25.0% (Asia-Pacific and Middle East) counting every status, government and restricted included (catalog as of 2025-09).</li>",
     );
   });
 
-  it("shows every fact with its quote, offsets and source, and links figures to it", () => {
-    expect(html).toContain(`<article class="fact" id="fact-gartner-share-aws"`);
-    expect(html).toContain('<blockquote class="quote"><p>Amazon at 37.7%</p></blockquote>');
+  it("shows each quote once, with its offsets, source and every fact citing it, and links figures to the facts", () => {
+    expect(html).toContain(`<article class="fact" id="quote-gartner-share-aws"`);
+    expect(html).toContain('<li class="cite" id="fact-gartner-share-aws" tabindex="-1"><code class="fact-id">gartner-share-aws</code>');
+    expect(html.split('<blockquote class="quote"><p>Amazon at 37.7%</p></blockquote>')).toHaveLength(2);
+    // No quote appears in two cards.
+    const quotes = [...html.matchAll(/<blockquote class="quote"><p>([\s\S]*?)<\/p><\/blockquote>/g)].map((m) => m[1]);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(new Set(quotes).size).toBe(quotes.length);
     expect(html).toContain("2177–2192 (code points, end exclusive)");
     expect(html).toMatch(/<a class="fig" href="#fact-gartner-share-aws" data-facts="fact-gartner-share-aws"[^>]*>37\.7%<\/a>/);
   });
@@ -83,9 +88,11 @@ describe("the report page", () => {
     // The chart specs still carry the quote, verbatim once parsed.
     const json = /<script type="application\/json" id="chart-specs">([\s\S]*?)<\/script>/.exec(evil)?.[1] ?? "";
     expect(json).not.toContain("</");
-    const specs = JSON.parse(json) as { fact_positions: { data: { values: Array<{ fact_id: string; quote: string }> } } };
+    const specs = JSON.parse(json) as {
+      fact_positions: { vconcat: Array<{ data: { values: Array<{ fact_id: string; quote: string }> } }> };
+    };
     expect(INJECTION.length).toBeLessThan(90); // the chart shortens longer quotes
-    expect(specs.fact_positions.data.values.find((v) => v.fact_id === "gartner-share-aws")?.quote).toBe(INJECTION);
+    expect(specs.fact_positions.vconcat[0]?.data.values.find((v) => v.fact_id === "gartner-share-aws")?.quote).toBe(INJECTION);
   });
 
   it("refuses assets without one of the three bundles", () => {

@@ -131,8 +131,8 @@ describe("charts, tables, facts and the run", () => {
     const c = m.charts.charts[0]!;
     expect([c.name, c.title, c.width, c.table]).toEqual([
       "market_share_by_source",
-      "Cloud market share by provider, per research firm",
-      712,
+      "AWS leads in every firm's figures: 37.7% (Gartner) and 30.0% (Synergy Research Group)",
+      570,
       { name: "market_share", title: "market share" },
     ]);
     expect(c.alt).toBe(

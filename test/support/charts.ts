@@ -15,6 +15,13 @@ export function specOf(name: string): TopLevelSpec {
   return finalizeSpec(s.spec);
 }
 
+/** A published chart's view (withFooter wraps it as the one item of a vconcat under the title). */
+export function viewOf(spec: TopLevelSpec): Record<string, unknown> {
+  const view = (spec as { vconcat?: Array<Record<string, unknown>> }).vconcat?.[0];
+  if (!view) throw new Error("not a published chart (no vconcat view)");
+  return view;
+}
+
 const svgs = new Map<string, Promise<string>>();
 /** The chart's SVG as the pipeline draws it (rendered once per test file). */
 export function svgOf(name: string): Promise<string> {

@@ -16,6 +16,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
 
   it("is one CommonJS bundle that requires only the packages, plus declarations with .js import paths", () => {
     expect([...files.keys()]).toEqual([
+      "charts/credits.d.ts",
       "charts/footprint.d.ts",
       "charts/geography.d.ts",
       "charts/index.d.ts",
@@ -24,7 +25,9 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "charts/render.d.ts",
       "charts/share.d.ts",
       "charts/theme.d.ts",
+      "charts/titles.d.ts",
       "findings.d.ts",
+      "licence.d.ts",
       "numbers.d.ts",
       "package.json",
       "schema/inputs.d.ts",

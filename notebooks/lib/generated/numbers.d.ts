@@ -5,3 +5,7 @@ export declare function clean(x: number): number;
 /** Rounds to `digits` decimals (half away from zero on the cleaned value). */
 export declare function round(x: number, digits: number): number;
 export declare function sum(xs: readonly number[]): number;
+/** The one way the project writes a fraction as a percentage, in prose, titles and tooltips: 0.3 → "30.0%", 0.377 → "37.7%". */
+export declare function formatPercent(x: number): string;
+/** The d3-format of formatPercent, for Vega-Lite tooltips and labels. */
+export declare const PERCENT_FORMAT = ".1%";

@@ -17,9 +17,9 @@ function figure(c: ChartEntry): Html {
   const id = `chart-${c.name}`;
   // The SVG is the charts stage's own rendering of our specs (vega's toSVG escapes the text in it).
   const svg = raw(scopeSvg(c.svg, `svg-${c.name}`));
-  return html`<figure class="chart" id="${id}" data-chart="${c.name}" aria-labelledby="${id}-caption"${c.width > 0 && html` style="--w: ${c.width}px"`}>
-<div class="chart-scroll" tabindex="0" role="region" aria-label="${c.title || c.name} (scrolls sideways)"><div class="chart-static" role="img" aria-label="${`${c.title}. ${c.alt}`}">${svg}</div><div class="chart-live"></div></div>
-<figcaption id="${id}-caption"><span class="visually-hidden">${c.title}${c.subtitle && html` — ${c.subtitle}`}. </span>${c.alt}${c.table ? html` <a href="#table-${c.table.name}">Table</a> · ` : " "}<a href="charts/${c.name}.svg">SVG</a> · <a href="charts/${c.name}.vl.json">Vega-Lite spec</a></figcaption>
+  return html`<figure class="chart" id="${id}" data-chart="${c.name}" aria-labelledby="${id}-caption"${c.width > 0 && html` data-width="${c.width}" style="--w: ${c.width}px"`}>
+<p class="scroll-cue" aria-hidden="true">Scroll sideways for the whole chart →</p><div class="chart-scroll" tabindex="0" role="region" aria-label="${c.title || c.name} (scrolls sideways)"><div class="chart-static" role="img" aria-label="${`${c.title}. ${c.alt}`}">${svg}</div><div class="chart-live"></div></div>
+<figcaption id="${id}-caption"><span class="visually-hidden">${c.title}${c.subtitle && html` — ${c.subtitle}`}. </span>${c.alt} Click a mark for the quote it comes from.${c.table ? html` <a href="#table-${c.table.name}">Table</a> · ` : " "}<a href="charts/${c.name}.svg">SVG</a> · <a href="charts/${c.name}.png">PNG</a> · <a href="charts/${c.name}.vl.json">Vega-Lite spec</a></figcaption>
 </figure>`;
 }
 

@@ -12,12 +12,14 @@ export const Provider = z.object({
   hq_country: str("Headquarters country, ISO 3166-1 alpha-2"),
   bloc: z.enum(BLOCS).meta(m("Which stack the provider belongs to in the article's framing")),
   aliases: str("Names the article and the research firms use for the provider (semicolon-separated)"),
+  color: strOrNull("The provider's colour in every chart, #rrggbb (a colour-blind-safe palette); null: drawn grey"),
 });
 
 export const Source = z.object({
   source_id: str("Who a figure is attributed to: research firm, company, publisher or analyst"),
   source_name: str("Name as the article gives it"),
   kind: z.enum(["research_firm", "company", "publisher", "analyst"]).meta(m("Kind of source")),
+  color: strOrNull("The source's colour where charts set sources side by side, #rrggbb; null when no chart does"),
 });
 
 export const Document = z.object({

@@ -13,7 +13,13 @@ export declare function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: C
  * Eastern Europe in Europe, MENA in Africa), with the article's own geography in the tooltip.
  */
 export declare function battlegrounds(rows: readonly Row<"battlegrounds">[], t: ChartTheme): TopLevelSpec;
-/** Heatmap: regions per provider × macro-region; ★ marks the article's battlegrounds. */
+/** The text of a heatmap cell the catalog has no row for. */
+export declare const MISSING_CELL = "\u2013";
+/**
+ * Heatmap: regions per provider × macro-region; ★ marks the article's battlegrounds. A provider
+ * with no region in a macro-region shows 0; a cell the catalog has no row for shows "–" on grey
+ * (missing is not zero).
+ */
 export declare function regionalHeatmap(rows: readonly Row<"regional_breakdown">[], t: ChartTheme): TopLevelSpec;
 /** Grouped bars: US-led vs China-led regions per macro-region; ★ marks the battlegrounds. */
 export declare function blocPresence(rows: readonly Row<"bloc_presence">[], t: ChartTheme): TopLevelSpec;

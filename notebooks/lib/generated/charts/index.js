@@ -33,41 +33,51 @@ var index_exports = {};
 __export(index_exports, {
   BLOC_COLORS: () => BLOC_COLORS,
   BLOC_LABELS: () => BLOC_LABELS,
+  CAPTION_LINES: () => CAPTION_LINES,
   CHART_CONFIG: () => CHART_CONFIG,
   CHART_FONT: () => CHART_FONT,
   CHART_MAX_POINTS: () => CHART_MAX_POINTS,
   DEFAULT_FONT_FILES: () => DEFAULT_FONT_FILES,
   FALLBACK_COLOR: () => FALLBACK_COLOR,
   MACRO_GEO_LABELS: () => MACRO_GEO_LABELS,
-  PNG_CHARTS: () => PNG_CHARTS,
-  PROVIDER_COLORS: () => PROVIDER_COLORS,
   RELATION_WORDS: () => RELATION_WORDS,
-  SOURCE_COLORS: () => SOURCE_COLORS,
+  SOURCE_KIND_COLORS: () => SOURCE_KIND_COLORS,
+  SOURCE_KIND_LABELS: () => SOURCE_KIND_LABELS,
   STATUS_WORDS: () => STATUS_WORDS,
   VEGA_LITE_SCHEMA: () => VEGA_LITE_SCHEMA,
   base: () => base,
   battlegroundFigures: () => battlegroundFigures,
   battlegrounds: () => battlegrounds,
   battlegroundsSentence: () => battlegroundsSentence,
+  battlegroundsTitle: () => battlegroundsTitle,
   blocPresence: () => blocPresence,
+  blocPresenceTitle: () => blocPresenceTitle,
   blocShare: () => blocShare,
+  blocShareTitle: () => blocShareTitle,
   chartBuilders: () => chartBuilders,
   chartPoints: () => chartPoints,
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
   chinaPublicShare: () => chinaPublicShare,
   chinaShareSentence: () => chinaShareSentence,
+  creditLines: () => creditLines,
+  factIdsOf: () => factIdsOf,
   factPositions: () => factPositions,
+  factPositionsTitle: () => factPositionsTitle,
   finalizeSpec: () => finalizeSpec,
   footprint: () => footprint,
+  footprintTitle: () => footprintTitle,
   geoClaimsMatrix: () => geoClaimsMatrix,
+  geoClaimsTitle: () => geoClaimsTitle,
   geoLabel: () => geoLabel,
   inferredPeriods: () => inferredPeriods,
   inferredPeriodsSentence: () => inferredPeriodsSentence,
   largestShare: () => largestShare,
+  listText: () => listText,
   listWords: () => listWords,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
+  marketShareTitle: () => marketShareTitle,
   ordered: () => ordered,
   pctText: () => pctText,
   providerLabelOf: () => providerLabelOf,
@@ -75,7 +85,9 @@ __export(index_exports, {
   providerShareSentence: () => providerShareSentence,
   providerShortName: () => providerShortName,
   regionalHeatmap: () => regionalHeatmap,
+  regionalHeatmapTitle: () => regionalHeatmapTitle,
   regionsVsShare: () => regionsVsShare,
+  regionsVsShareTitle: () => regionsVsShareTitle,
   relationLines: () => relationLines,
   renderCharts: () => renderCharts,
   renderPng: () => renderPng,
@@ -83,14 +95,37 @@ __export(index_exports, {
   sameRanking: () => sameRanking,
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
+  shareGapTitle: () => shareGapTitle,
   shareOfNamed: () => shareOfNamed,
+  shareOfNamedTitle: () => shareOfNamedTitle,
   sourceLabelOf: () => sourceLabelOf,
   total: () => total,
   uniq: () => uniq,
   upTo: () => upTo,
+  withFooter: () => withFooter,
+  wrapText: () => wrapText,
   zoneGaps: () => zoneGaps
 });
 module.exports = __toCommonJS(index_exports);
+
+// pipeline/licence.ts
+var DATA_LICENSE = {
+  name: "CC-BY-4.0",
+  path: "https://creativecommons.org/licenses/by/4.0/",
+  title: "Creative Commons Attribution 4.0 (tables); quotes remain the publisher's"
+};
+
+// pipeline/numbers.ts
+function clean(x) {
+  return Number(x.toPrecision(12));
+}
+function round(x, digits) {
+  const f = 10 ** digits;
+  return clean(Math.sign(x) * Math.round(Math.abs(clean(x)) * f) / f);
+}
+function formatPercent(x) {
+  return `${(round(x, 3) * 100).toFixed(1)}%`;
+}
 
 // pipeline/schema/inputs.ts
 var import_zod = require("zod");
@@ -113,12 +148,14 @@ function expectedGot(expected, input) {
 var RULES = {
   id: "an id of lower-case letters, digits, '-' or '_'",
   sha256: "64 lower-case hex digits",
-  country: "an ISO 3166-1 alpha-2 code (two capital letters)"
+  country: "an ISO 3166-1 alpha-2 code (two capital letters)",
+  color: "a colour as #rrggbb (six lower-case hex digits)"
 };
 var rule = (expected) => ({ error: (iss) => expectedGot(expected, iss.input) });
 var ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 var id = import_zod.z.string().regex(ID_PATTERN, rule(RULES.id));
 var text = import_zod.z.string().min(1);
+var color = import_zod.z.string().regex(/^#[0-9a-f]{6}$/, rule(RULES.color));
 var periodText = import_zod.z.union([import_zod.z.string().min(1), import_zod.z.int().transform(String)]);
 var QUALIFIERS = ["exact", "approximately", "over", "at_least"];
 var Qualifier = import_zod.z.enum(QUALIFIERS);
@@ -201,7 +238,9 @@ var ProvidersFile = import_zod.z.object({
       parent_company: text,
       hq_country: import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
       bloc: Bloc,
-      aliases: import_zod.z.array(text).min(1)
+      aliases: import_zod.z.array(text).min(1),
+      /** The provider's colour in every chart (a colour-blind-safe palette: test/charts/palette.test.ts); grey without one. */
+      color: color.optional()
     })
   ).min(1)
 });
@@ -210,7 +249,9 @@ var SourcesFile = import_zod.z.object({
     import_zod.z.strictObject({
       source_id: id,
       source_name: text,
-      kind: import_zod.z.enum(["research_firm", "company", "publisher", "analyst"])
+      kind: import_zod.z.enum(["research_firm", "company", "publisher", "analyst"]),
+      /** The source's colour where charts set sources side by side (the research firms). */
+      color: color.optional()
     })
   )
 });
@@ -302,6 +343,7 @@ var CHART_CONFIG = {
   header: { labelFontSize: 11, titleFontSize: 11 },
   view: { stroke: null }
 };
+var CAPTION_LINES = "split(datum.label, ' · ')";
 var base = { $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG };
 var BLOC_COLORS = { us_led: "#1f4e8c", china_led: "#b0302c", others: "#a3a3a3" };
 var BLOC_LABELS = {
@@ -320,15 +362,18 @@ var MACRO_GEO_LABELS = {
   oceania: "Oceania"
 };
 var geoLabel = (id2) => MACRO_GEO_LABELS[id2] ?? id2;
-var PROVIDER_COLORS = {
-  aws: "#e8871e",
-  azure: "#2f6db5",
-  gcp: "#3a9e5c",
-  oracle: "#8c6d46",
-  alibaba: "#d1495b",
-  huawei: "#7b4fa0"
+var SOURCE_KIND_COLORS = {
+  research_firm: "#0072b2",
+  company: "#e69f00",
+  publisher: "#000000",
+  analyst: "#cc79a7"
 };
-var SOURCE_COLORS = { synergy: "#4c4c4c", gartner: "#c08a00" };
+var SOURCE_KIND_LABELS = {
+  research_firm: "Research firm",
+  company: "Company statement",
+  publisher: "The article",
+  analyst: "Analyst"
+};
 var aliasesOf = (p) => p.aliases.split(";");
 var PROVIDER_LABEL_MAX = 16;
 function providerLabelOf(p) {
@@ -353,6 +398,9 @@ function chartTheme(ref) {
   const byBloc = (us) => ref.providers.filter((p) => p.bloc === "us_led" === us).map((p) => p.provider_id).sort(byText);
   const providerIds = [...byBloc(true), ...byBloc(false)];
   const sources = new Map(ref.sources.map((s) => [s.source_id, sourceLabelOf(s.source_name)]));
+  const providerColors = new Map(ref.providers.map((p) => [p.provider_id, p.color]));
+  const sourceColors = new Map(ref.sources.map((s) => [s.source_id, s.color]));
+  const sourceKinds = new Map(ref.sources.map((s) => [s.source_id, s.kind]));
   const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
   const providerLabel = (id2) => {
     const p = providers.get(id2);
@@ -361,9 +409,9 @@ function chartTheme(ref) {
   const sourceLabel = (id2) => sources.get(id2) ?? id2;
   const marketLabel = (id2) => markets.get(id2) ?? id2;
   const blocLabel = (id2) => BLOC_LABELS[id2] ?? id2;
-  const scale = (keys, label, color) => ({
+  const scale = (keys, label, color2) => ({
     domain: keys.map(label),
-    range: keys.map((k) => color(k) ?? FALLBACK_COLOR)
+    range: keys.map((k) => color2(k) ?? FALLBACK_COLOR)
   });
   return {
     providerLabel,
@@ -378,14 +426,206 @@ function chartTheme(ref) {
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id2) => PROVIDER_COLORS[id2]),
-    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id2) => SOURCE_COLORS[id2]),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id2) => providerColors.get(id2) || void 0),
+    // "" from a CSV read as text: no colour
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id2) => sourceColors.get(id2) || void 0),
+    sourceKind: (id2) => sourceKinds.get(id2),
     blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id2) => BLOC_COLORS[id2]),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`
   };
 }
 var uniq = (xs) => [...new Set(xs)];
 var upTo = (xs, step) => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step;
+
+// pipeline/charts/titles.ts
+function listText(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function top(rows, value) {
+  const known = rows.filter((r) => value(r) !== null);
+  const max = known.reduce((m, r) => Math.max(m, value(r) ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
+  return known.filter((r) => value(r) === max);
+}
+function marketShareTitle(rows, t) {
+  const sources = uniq(rows.map((r) => r.source_id)).sort((a, b) => t.sourceLabel(a).localeCompare(t.sourceLabel(b), "en"));
+  const leaders = sources.map(
+    (s) => top(
+      rows.filter((r) => r.source_id === s),
+      (r) => r.share
+    )
+  );
+  const leaderIds = uniq(leaders.flatMap((l) => l.map((r) => r.provider_id)));
+  const figures = leaders.map((l) => l[0] ? `${formatPercent(l[0].share)} (${t.sourceLabel(l[0].source_id)})` : "");
+  if (leaderIds.length === 1 && leaders.every((l) => l.length === 1)) {
+    const who = t.providerLabel(leaderIds[0] ?? "");
+    return sources.length === 1 ? `${who} leads with ${figures[0]}` : `${who} leads in every firm's figures: ${listText(figures)}`;
+  }
+  return `Leaders per firm: ${listText(leaders.map((l) => `${listText(l.map((r) => t.providerLabel(r.provider_id)))} ${l[0] ? `(${t.sourceLabel(l[0].source_id)}, ${formatPercent(l[0].share)})` : ""}`))}`;
+}
+function shareGapTitle(rows, t) {
+  const cross = rows.filter((r) => r.comparison === "cross_source" && r.delta_pp !== null);
+  const widest = top(cross, (r) => Math.abs(r.delta_pp ?? 0))[0];
+  if (!widest || widest.delta_pp === null) return "Share per provider under each research firm";
+  const [high, low] = widest.delta_pp >= 0 ? [widest.source_b, widest.source_a] : [widest.source_a, widest.source_b];
+  return `The firms differ most on ${t.providerLabel(widest.provider_id)}: ${t.sourceLabel(high)} ${Math.abs(widest.delta_pp).toFixed(1)} points above ${t.sourceLabel(low)}`;
+}
+function shareOfNamedTitle(rows, t) {
+  const sources = uniq(rows.map((r) => r.source_id));
+  const leaders = sources.flatMap(
+    (s) => top(
+      rows.filter((r) => r.source_id === s),
+      (r) => r.share_of_named
+    ).slice(0, 1)
+  );
+  const ids = uniq(leaders.map((r) => r.provider_id));
+  if (ids.length !== 1 || leaders.length === 0) return "Share among the providers each firm names";
+  const shares = leaders.map((r) => r.share_of_named).sort((a, b) => a - b);
+  const range2 = shares.length === 1 || shares[0] === shares[shares.length - 1] ? formatPercent(shares[0] ?? 0) : `${formatPercent(shares[0] ?? 0)} to ${formatPercent(shares[shares.length - 1] ?? 0)}`;
+  return `${t.providerLabel(ids[0] ?? "")} holds ${range2} of the named providers' total${sources.length > 1 ? " under each firm" : ""}`;
+}
+function pctRange(xs) {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo === hi ? formatPercent(lo) : `${formatPercent(lo)} to ${formatPercent(hi)}`;
+}
+function blocShareTitle(rows, t) {
+  if (rows.length === 0) return "US-led vs China-led providers, per research firm";
+  const each = rows.length > 1 ? "each firm's market" : "the firm's market";
+  return `${t.blocLabel("us_led")} providers hold ${pctRange(rows.map((r) => r.us_led_share))} of ${each}, ${t.blocLabel("china_led")} ${pctRange(rows.map((r) => r.china_led_share))}`;
+}
+var QUALIFIER_WORDS = { over: "over ", at_least: "at least ", approximately: "about " };
+function footprintTitle(rows, t) {
+  const regions = top(rows, (r) => r.regions)[0];
+  const zones = top(rows, (r) => r.availability_zones)[0];
+  const q = (x) => x ? QUALIFIER_WORDS[x] ?? "" : "";
+  const parts = [
+    ...regions && regions.regions !== null ? [`${t.providerShortName(regions.provider_id)} gives the most regions (${q(regions.regions_qualifier)}${regions.regions})`] : [],
+    ...zones && zones.availability_zones !== null ? [
+      `${t.providerShortName(zones.provider_id)} the most availability zones (${q(zones.availability_zones_qualifier)}${zones.availability_zones})`
+    ] : []
+  ];
+  return parts.length > 0 ? parts.join("; ") : "Cloud footprint per provider";
+}
+function regionsVsShareTitle(rows, t) {
+  const share = uniq(top(rows, (r) => r.share).map((r) => r.provider_id));
+  const regions = uniq(top(rows, (r) => r.regions).map((r) => r.provider_id));
+  if (share.length === 0 || regions.length === 0) return "Regions vs market share";
+  const names = (ids) => listText(ids.map(t.providerShortName));
+  return share.every((id2) => regions.includes(id2)) ? `${names(share)} leads on both market share and regions` : `The largest share is not the largest footprint: ${names(share)} leads on share, ${names(regions)} on regions`;
+}
+function geoClaimsTitle(rows, t) {
+  const facts = uniq(rows.map((r) => r.fact_id)).length;
+  const geos = uniq(rows.map((r) => r.macro_geo));
+  const counts = geos.map((g) => ({ g, n: uniq(rows.filter((r) => r.macro_geo === g).map((r) => r.fact_id)).length }));
+  const most = top(counts, (c) => c.n);
+  if (facts === 0) return "The article's geography claims";
+  return `The article's ${facts} geography claims touch ${geos.length} macro-regions, ${listText(most.map((c) => t.geoLabel(c.g)))} most often (${most[0]?.n ?? 0})`;
+}
+function battlegroundsTitle(rows, t) {
+  const named = t.geoIds(rows.filter((r) => r.is_battleground).map((r) => r.macro_geo));
+  if (named.length === 0) return "What the article says about each macro-region";
+  return `The article names ${named.length} battleground${named.length === 1 ? "" : "s"}: ${listText(named.map(t.geoLabel))}`;
+}
+var KIND_PHRASES = {
+  research_firm: "research firms",
+  company: "the companies themselves",
+  publisher: "the article itself",
+  analyst: "analysts"
+};
+function factPositionsTitle(rows, t) {
+  const kindOf = (r) => t.sourceKind(r.speaker) ?? "unknown";
+  const counts = uniq(rows.map(kindOf)).map((k) => ({ k, n: rows.filter((r) => kindOf(r) === k).length }));
+  const most = top(counts, (c) => c.n)[0];
+  if (!most) return "Where each fact is quoted in the article";
+  return `${most.n} of the ${rows.length} facts are said by ${KIND_PHRASES[most.k] ?? "unknown sources"}`;
+}
+function regionalHeatmapTitle(rows, t) {
+  const most = top(rows, (r) => r.regions);
+  const first = most[0];
+  if (!first) return "Cloud regions per provider and macro-region";
+  const cells = listText(most.map((r) => `${t.providerLabel(r.provider_id)} in ${t.geoLabel(r.macro_geo)}`));
+  return `Most regions in one macro-region: ${cells} (${first.regions}${most.length > 1 ? " each" : ""})`;
+}
+function blocPresenceTitle(rows, t) {
+  const us = rows.filter((r) => r.us_led_regions > r.china_led_regions).map((r) => r.macro_geo);
+  const cn = t.geoIds(rows.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => r.macro_geo));
+  const head = `${t.blocLabel("us_led")} providers have more regions in ${us.length} of ${rows.length} macro-regions`;
+  return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listText(cn.map(t.geoLabel))}` : head;
+}
+
+// pipeline/charts/credits.ts
+var TITLE_LINE = 38;
+var TEXT_LINE = 50;
+function wrapText(text2, width) {
+  const lines2 = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines2.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines2.push(line);
+  return lines2;
+}
+function factIdsOf(rows) {
+  const ids = [];
+  for (const r of rows) {
+    for (const key of ["fact_id", "fact_ids", "battleground_fact_ids"]) {
+      const v = r[key];
+      if (typeof v === "string") ids.push(...v.split(";").filter((s) => s.length > 0));
+    }
+  }
+  return uniq(ids);
+}
+function creditLines(t, tables, uses) {
+  const wanted = new Set(uses.factIds);
+  const facts = tables.facts.filter((f) => wanted.has(f.fact_id));
+  const docIds = new Set(facts.map((f) => f.document_id));
+  const docs = tables.documents.filter((d) => docIds.has(d.document_id));
+  const docText = (d) => `${d.publisher}${d.title ? `, “${d.title}”` : " article"} (${d.date_approx})`;
+  const attributed = uniq(facts.map((f) => f.attributed_to)).sort().map(t.sourceLabel).filter((name) => !docs.some((d) => d.publisher === name));
+  const parts = [];
+  if (uses.catalog) {
+    const regions = tables.regions ?? [];
+    const dates = regions.map((r) => r.source_as_of).filter((d) => d !== null);
+    const newest = [...dates].sort().at(-1) ?? "";
+    parts.push(
+      `Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${newest ? `, as of ${newest}` : ""}.`
+    );
+  }
+  if (docs.length > 0) {
+    const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";
+    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listText(docs.map(docText))}${by}.`);
+  }
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
+  return parts;
+}
+var lines = (x, width) => x === void 0 ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));
+function withFooter(spec, footer) {
+  const { $schema, config, title, ...view } = spec;
+  const t = typeof title === "string" ? { text: title } : title ?? { text: "" };
+  const wrapped = { ...t, text: lines(t.text, TITLE_LINE), subtitle: lines(t.subtitle, TEXT_LINE) };
+  return {
+    ...$schema ? { $schema } : {},
+    ...config ? { config } : {},
+    title: wrapped,
+    vconcat: [
+      {
+        ...view,
+        title: {
+          text: footer.flatMap((l) => wrapText(l, TEXT_LINE)),
+          orient: "bottom",
+          anchor: "start",
+          fontSize: 11,
+          fontWeight: "normal",
+          color: "#555555",
+          offset: 14
+        }
+      }
+    ]
+  };
+}
 
 // pipeline/charts/footprint.ts
 var qualifierText = (q, v) => q === "over" ? `over ${v}` : q === "at_least" ? `at least ${v}` : q === "approximately" ? `about ${v}` : String(v);
@@ -421,18 +661,19 @@ function footprint(rows, t) {
           source: m.key === "regions" && r.regions_source === "catalog" ? "region catalog" : "article",
           listed: m.key === "regions" ? r.regions_listed : null,
           attributed_to: m.key === "regions" && r.regions_attributed_to ? t.sourceLabel(r.regions_attributed_to) : "",
-          as_of: r.as_of ?? ""
+          as_of: r.as_of ?? "",
+          fact_ids: r.fact_ids
         }
       ];
     })
   );
   const providers = rows.filter((r) => r.regions !== null || r.availability_zones !== null).map((r) => r.provider_id);
-  const color = t.providerColorScale(providers);
+  const color2 = t.providerColorScale(providers);
   const y = { field: "provider", type: "nominal", sort: t.providerOrder(providers), title: null };
   return {
     ...base,
     title: {
-      text: "Cloud footprint per provider, as the article gives it",
+      text: footprintTitle(rows, t),
       subtitle: [
         ...footprintKey(rows, t),
         ...rows.some((r) => r.regions_source === "catalog") ? [`"(catalog)": the article gives no count, so the region catalog's count is shown`] : []
@@ -456,7 +697,7 @@ function footprint(rows, t) {
             mark: { type: "bar", tooltip: true },
             encoding: {
               x: { field: "value", type: "quantitative", title: "Count" },
-              color: { field: "provider", type: "nominal", scale: color, legend: null },
+              color: { field: "provider", type: "nominal", scale: color2, legend: null },
               fillOpacity: {
                 field: "bound",
                 type: "ordinal",
@@ -479,7 +720,7 @@ function footprint(rows, t) {
               mark: { type: "point", shape: "triangle-right", filled: true, size: 110, opacity: 1 },
               encoding: {
                 x: { field: "value", type: "quantitative" },
-                color: { field: "provider", type: "nominal", scale: color, legend: null }
+                color: { field: "provider", type: "nominal", scale: color2, legend: null }
               }
             }
           ] : [],
@@ -494,7 +735,7 @@ function footprint(rows, t) {
             }
           ] : [],
           {
-            mark: { type: "text", align: "left", dx: 9, fontSize: 10, color: "#333333" },
+            mark: { type: "text", align: "left", dx: 9, fontSize: 11, color: "#333333" },
             encoding: { x: { field: "value", type: "quantitative" }, text: { field: "text" } }
           }
         ]
@@ -511,12 +752,13 @@ function regionsVsShare(rows, t) {
     regions: r.regions,
     bound: isLowerBound(r.regions_qualifier) ? "lower bound (over)" : "exact",
     regions_text: qualifierText(r.regions_qualifier, r.regions),
-    regions_per_share_point: r.regions_per_share_point
+    regions_per_share_point: r.regions_per_share_point,
+    fact_ids: r.fact_ids
   }));
-  const color = t.providerColorScale(rows.map((r) => r.provider_id));
+  const color2 = t.providerColorScale(rows.map((r) => r.provider_id));
   return {
     ...base,
-    title: { text: "Regions vs market share", subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
+    title: { text: regionsVsShareTitle(rows, t), subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
     data: { values },
     facet: { column: { field: "source", type: "nominal", title: null, header: { labelFontWeight: "bold" } } },
     spec: {
@@ -555,7 +797,7 @@ function regionsVsShare(rows, t) {
                 ]
               }
             },
-            color: { field: "provider", type: "nominal", title: "Provider", scale: color },
+            color: { field: "provider", type: "nominal", title: "Provider", scale: color2 },
             shape: {
               field: "bound",
               type: "nominal",
@@ -572,7 +814,7 @@ function regionsVsShare(rows, t) {
           }
         },
         {
-          mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 10, color: "#333333" },
+          mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 11, color: "#333333" },
           encoding: {
             x: { field: "share", type: "quantitative" },
             y: { field: "regions", type: "quantitative" },
@@ -634,7 +876,7 @@ function geoClaimsMatrix(rows, t) {
   return {
     ...base,
     title: {
-      text: "The article's geography claims",
+      text: geoClaimsTitle(rows, t),
       subtitle: "One dot per claim and macro-region it names, wholly or in part; colour = bloc of the subject"
     },
     data: { values },
@@ -670,11 +912,13 @@ function geoClaimsMatrix(rows, t) {
 }
 var RELATIONS = [
   { key: "is_battleground", label: "Battleground (the article)", color: "#333333" },
-  { key: "us_led_leads", label: "US hyperscalers to keep leading (the article)", color: BLOC_COLORS.us_led },
-  { key: "leans_to_western", label: "Leans to Western providers (an analyst)", color: "#5b8db8" },
-  { key: "growth_reported", label: "Growth reported (Huawei, realised)", color: BLOC_COLORS.china_led },
-  { key: "growth_opportunity", label: "Growth opportunity (an analyst's forecast)", color: "#e08a7a" },
-  { key: "less_aligned_with_us", label: "Less aligned with the U.S. (an analyst)", color: "#8a6d00" }
+  // Labels short enough for vega's label width (no "…"): who says so is in each label, the
+  // sentence in the tooltip. Colours checked apart under colour-blindness (test/charts/palette.test.ts).
+  { key: "us_led_leads", label: "US-led keep leading (article)", color: BLOC_COLORS.us_led },
+  { key: "leans_to_western", label: "Leans to Western (analyst)", color: "#56b4e9" },
+  { key: "growth_reported", label: "Growth reported (Huawei)", color: BLOC_COLORS.china_led },
+  { key: "growth_opportunity", label: "Growth opportunity (analyst)", color: "#e69f00" },
+  { key: "less_aligned_with_us", label: "Less aligned with US (analyst)", color: "#cc79a7" }
 ];
 var NAMED_LABELS = { US: "the U.S.", mena: "MENA", eastern_europe: "Eastern Europe" };
 function battlegrounds(rows, t) {
@@ -699,7 +943,7 @@ function battlegrounds(rows, t) {
   return {
     ...base,
     title: {
-      text: "What the article says about each macro-region",
+      text: battlegroundsTitle(rows, t),
       subtitle: "One column per statement, never merged; open square = the statement names only part of the macro-region"
     },
     data: { values },
@@ -740,18 +984,29 @@ function battlegrounds(rows, t) {
     }
   };
 }
+var MISSING_CELL = "–";
 function regionalHeatmap(rows, t) {
   const battle = new Set(rows.filter((r) => r.battleground).map((r) => r.macro_geo));
   const geoText = (g) => battle.has(g) ? `${t.geoLabel(g)} ★` : t.geoLabel(g);
   const geos = t.geoIds(rows.map((r) => r.macro_geo));
-  const values = rows.filter((r) => r.regions > 0).map((r) => ({
-    provider: t.providerLabel(r.provider_id),
-    macro_geo: geoText(r.macro_geo),
-    regions: r.regions,
-    availability_zones: r.availability_zones,
-    share_of_provider_regions: r.share_of_provider_regions
-  }));
-  const y = { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null };
+  const providerIds = uniq(rows.map((r) => r.provider_id));
+  const known = new Map(rows.map((r) => [`${r.provider_id}\0${r.macro_geo}`, r]));
+  const values = providerIds.flatMap(
+    (p) => geos.map((g) => {
+      const r = known.get(`${p}\0${g}`);
+      return {
+        provider: t.providerLabel(p),
+        macro_geo: geoText(g),
+        regions: r ? r.regions : null,
+        label: r ? String(r.regions) : MISSING_CELL,
+        availability_zones: r ? r.availability_zones : null,
+        share_of_provider_regions: r ? r.share_of_provider_regions : null,
+        fact_ids: r ? r.battleground_fact_ids : null
+      };
+    })
+  );
+  const missing = values.some((v) => v.regions === null);
+  const y = { field: "provider", type: "nominal", sort: t.providerOrder(providerIds), title: null };
   const x = {
     field: "macro_geo",
     type: "nominal",
@@ -762,8 +1017,11 @@ function regionalHeatmap(rows, t) {
   return {
     ...base,
     title: {
-      text: "Cloud regions per provider and macro-region",
-      subtitle: "Regions in the region catalog, every status; ★ = one of the article's battlegrounds"
+      text: regionalHeatmapTitle(rows, t),
+      subtitle: [
+        "Regions in the region catalog, every status; ★ = one of the article's battlegrounds",
+        ...missing ? [`${MISSING_CELL} on grey = not in the catalog (missing, not zero)`] : []
+      ]
     },
     data: { values },
     width: { step: 64 },
@@ -771,6 +1029,7 @@ function regionalHeatmap(rows, t) {
     encoding: { x, y },
     layer: [
       {
+        transform: [{ filter: "datum.regions !== null" }],
         mark: { type: "rect", tooltip: true, stroke: "white", strokeWidth: 1 },
         encoding: {
           color: { field: "regions", type: "quantitative", title: "Regions (count)", scale: { scheme: "blues" } },
@@ -779,14 +1038,27 @@ function regionalHeatmap(rows, t) {
             { field: "macro_geo", type: "nominal", title: "Macro-region" },
             { field: "regions", type: "quantitative", title: "Regions" },
             { field: "availability_zones", type: "quantitative", title: "Availability zones" },
-            { field: "share_of_provider_regions", type: "quantitative", title: "Share of the provider's regions", format: ".0%" }
+            { field: "share_of_provider_regions", type: "quantitative", title: "Share of the provider's regions", format: ".1%" }
           ]
         }
       },
+      ...missing ? [
+        {
+          transform: [{ filter: "datum.regions === null" }],
+          mark: { type: "rect", tooltip: true, fill: "#d9d9d9", stroke: "white", strokeWidth: 1 },
+          encoding: {
+            tooltip: [
+              { field: "provider", type: "nominal", title: "Provider" },
+              { field: "macro_geo", type: "nominal", title: "Macro-region" },
+              { field: "label", type: "nominal", title: "Regions (not in the catalog)" }
+            ]
+          }
+        }
+      ] : [],
       {
         mark: { type: "text", fontSize: 11 },
         encoding: {
-          text: { field: "regions", type: "quantitative" },
+          text: { field: "label", type: "nominal" },
           color: { condition: { test: "datum.regions >= 10", value: "white" }, value: "#222222" }
         }
       }
@@ -804,13 +1076,14 @@ function blocPresence(rows, t) {
       bloc: t.blocLabel(b),
       regions: b === "us_led" ? r.us_led_regions : r.china_led_regions,
       providers: names(b === "us_led" ? r.us_led_providers : r.china_led_providers),
-      provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count
+      provider_count: b === "us_led" ? r.us_led_provider_count : r.china_led_provider_count,
+      fact_ids: r.battleground_fact_ids
     }))
   );
   return {
     ...base,
     title: {
-      text: "Presence of each bloc per macro-region",
+      text: blocPresenceTitle(rows, t),
       subtitle: battle.size > 0 ? "Regions of the bloc's providers, every status; ★ = one of the article's battlegrounds" : "Regions of the bloc's providers, every status"
     },
     data: { values },
@@ -834,13 +1107,18 @@ function blocPresence(rows, t) {
 }
 
 // pipeline/charts/provenance.ts
+var SOURCE_KINDS = Object.keys(SOURCE_KIND_COLORS);
+var sourceKindLabel = (k) => k ? SOURCE_KIND_LABELS[k] : "Unknown source";
 function factPositions(rows, t) {
+  const present = uniq(rows.map((r) => t.sourceKind(r.speaker)));
+  const kinds = [...SOURCE_KINDS.filter((k) => present.includes(k)), ...present.includes(void 0) ? [void 0] : []];
   const values = rows.map((r) => ({
     fact_id: r.fact_id,
-    kind: r.kind,
+    claim_kind: r.kind,
     measure: r.measure,
     speaker: t.sourceLabel(r.speaker),
     attributed_to: t.sourceLabel(r.attributed_to),
+    source_kind: sourceKindLabel(t.sourceKind(r.speaker)),
     char_start: r.char_start,
     char_end: r.char_end,
     quote: r.quote.length > 90 ? `${r.quote.slice(0, 87)}...` : r.quote
@@ -848,7 +1126,7 @@ function factPositions(rows, t) {
   return {
     ...base,
     title: {
-      text: "Where each kind of claim is quoted in the article",
+      text: factPositionsTitle(rows, t),
       subtitle: "Quote spans as code-point offsets into the source text, by kind of claim and who says it"
     },
     data: { values },
@@ -858,11 +1136,16 @@ function factPositions(rows, t) {
     encoding: {
       x: { field: "char_start", type: "quantitative", title: "Position in the article (code points)" },
       x2: { field: "char_end" },
-      y: { field: "kind", type: "nominal", title: null, sort: [...CLAIM_KINDS] },
-      color: { field: "speaker", type: "nominal", title: "Said by", scale: { scheme: "tableau10" }, legend: { labelLimit: 260 } },
+      y: { field: "claim_kind", type: "nominal", title: null, sort: [...CLAIM_KINDS] },
+      color: {
+        field: "source_kind",
+        type: "nominal",
+        title: "Who says it",
+        scale: { domain: kinds.map(sourceKindLabel), range: kinds.map((k) => k ? SOURCE_KIND_COLORS[k] : FALLBACK_COLOR) }
+      },
       tooltip: [
         { field: "fact_id", type: "nominal", title: "Fact" },
-        { field: "kind", type: "nominal", title: "Kind" },
+        { field: "claim_kind", type: "nominal", title: "Kind of claim" },
         { field: "measure", type: "nominal", title: "Measure" },
         { field: "speaker", type: "nominal", title: "Said by" },
         { field: "attributed_to", type: "nominal", title: "Attributed to" },
@@ -924,7 +1207,7 @@ function marketShareBySource(rows, t) {
   return {
     ...base,
     title: {
-      text: "Cloud market share by provider, per research firm",
+      text: marketShareTitle(rows, t),
       subtitle: new Set(rows.map((r) => `${r.market}\0${r.period}`)).size > 1 ? "Each firm measures a different market and period; shares of that firm's market" : "Shares of the firm's market"
     },
     data: { values },
@@ -933,7 +1216,15 @@ function marketShareBySource(rows, t) {
         field: "source",
         type: "nominal",
         title: null,
-        header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontWeight: "bold" }
+        header: {
+          labelAngle: 0,
+          labelAlign: "left",
+          labelAnchor: "start",
+          labelOrient: "top",
+          labelFontWeight: "bold",
+          labelExpr: CAPTION_LINES,
+          labelLimit: 0
+        }
       }
     },
     spec: {
@@ -983,14 +1274,16 @@ function shareDumbbell(rows, t) {
       source: t.sourceLabel(r.source_a),
       caption: t.sourceCaption(r.source_a, r.market_a, r.period_a),
       share: r.share_a,
-      delta_pp: r.delta_pp
+      delta_pp: r.delta_pp,
+      fact_ids: r.fact_ids
     },
     {
       provider: t.providerLabel(r.provider_id),
       source: t.sourceLabel(r.source_b),
       caption: t.sourceCaption(r.source_b, r.market_b, r.period_b),
       share: r.share_b,
-      delta_pp: r.delta_pp
+      delta_pp: r.delta_pp,
+      fact_ids: r.fact_ids
     }
   ]).filter((v) => v.share !== null);
   const sources = uniq(cross.flatMap((r) => [r.source_a, r.source_b]));
@@ -1001,7 +1294,7 @@ function shareDumbbell(rows, t) {
   return {
     ...base,
     title: {
-      text: `${sources.map(t.sourceLabel).join(" vs ")}: share per provider`,
+      text: shareGapTitle(rows, t),
       subtitle: sameMarket ? captions : ["Different markets and periods:", ...captions]
     },
     data: { values },
@@ -1052,10 +1345,10 @@ function stackedBySource(opts) {
     title: { text: opts.title, subtitle: opts.subtitle },
     data: { values: opts.values },
     width: 420,
-    height: { step: 34 },
+    height: { step: 46 },
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
-      y: { field: "source", type: "nominal", title: null, axis: { labelLimit: 340 } },
+      y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
       x: {
         field: opts.x.field,
         type: "quantitative",
@@ -1077,10 +1370,11 @@ function shareOfNamed(rows, t) {
     order: order.indexOf(t.providerLabel(r.provider_id)),
     source: t.sourceCaption(r.source_id, r.market, r.period),
     share: r.share,
-    share_of_named: r.share_of_named
+    share_of_named: r.share_of_named,
+    fact_id: r.fact_id
   }));
   return stackedBySource({
-    title: "Share among the providers each firm names",
+    title: shareOfNamedTitle(rows, t),
     subtitle: "Each firm's named providers rescaled to 100%; unnamed providers left out",
     values,
     x: { field: "share_of_named", title: "Share of the named providers' total (%)" },
@@ -1106,11 +1400,12 @@ function blocShare(rows, t) {
       source: t.sourceCaption(r.source_id, r.market, r.period),
       bloc: t.blocLabel(b),
       order: i,
-      share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others
+      share: b === "us_led" ? r.us_led_share : b === "china_led" ? r.china_led_share : r.others,
+      fact_ids: r.fact_ids
     }))
   );
   return stackedBySource({
-    title: "US-led vs China-led providers, per research firm",
+    title: blocShareTitle(rows, t),
     subtitle: "Named providers summed by bloc; the rest of each firm's market is not attributed",
     values,
     x: { field: "share", title: "Share of the firm's market (%)" },
@@ -1121,11 +1416,6 @@ function blocShare(rows, t) {
       { field: "share", type: "quantitative", title: "Share", format: ".1%" }
     ]
   });
-}
-
-// pipeline/numbers.ts
-function clean(x) {
-  return Number(x.toPrecision(12));
 }
 
 // pipeline/findings.ts
@@ -1225,7 +1515,7 @@ var RELATION_WORDS = [
 ];
 function relationLines(rows, geoLabel2, nameOf) {
   const battle = rows.filter((r) => r.is_battleground).map((r) => geoLabel2(r.macro_geo));
-  const lines = [`- **Battleground** (the article): ${battle.length > 0 ? listWords(battle) : "none"}.`];
+  const lines2 = [`- **Battleground** (the article): ${battle.length > 0 ? listWords(battle) : "none"}.`];
   for (const [column, words] of RELATION_WORDS) {
     const where = rows.flatMap((r) => {
       const named = r[column]?.split(";") ?? [];
@@ -1233,20 +1523,19 @@ function relationLines(rows, geoLabel2, nameOf) {
       const partial = named.filter((g) => g !== r.macro_geo);
       return [partial.length === 0 ? geoLabel2(r.macro_geo) : `${geoLabel2(r.macro_geo)} (${listWords(partial.map(nameOf))} only)`];
     });
-    lines.push(`- **${column}** (${words}): ${where.length > 0 ? listWords(where) : "none"}.`);
+    lines2.push(`- **${column}** (${words}): ${where.length > 0 ? listWords(where) : "none"}.`);
   }
-  return lines;
+  return lines2;
 }
 
 // pipeline/charts/index.ts
-var PNG_CHARTS = ["market_share_by_source"];
 var DEFAULT_FONT_FILES = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 ];
 var CHART_MAX_POINTS = 2e3;
 function chartBuilders(t, theme) {
-  const out = [
+  const out = withCredits(t, theme, [
     { name: "market_share_by_source", points: t.market_share.length, build: () => marketShareBySource(t.market_share, theme) },
     { name: "share_dumbbell", points: shareDumbbellPoints(t.share_comparison), build: () => shareDumbbell(t.share_comparison, theme) },
     { name: "share_of_named", points: t.market_share.length, build: () => shareOfNamed(t.market_share, theme) },
@@ -1256,17 +1545,44 @@ function chartBuilders(t, theme) {
     { name: "geo_claims", build: () => geoClaimsMatrix(t.geo_claims, theme) },
     { name: "battlegrounds", build: () => battlegrounds(t.battlegrounds, theme) },
     { name: "fact_positions", points: t.facts.length, build: () => factPositions(t.facts, theme) }
-  ];
+  ]);
   const { regional_breakdown, bloc_presence } = t;
-  if (regional_breakdown) out.push({ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) });
-  if (bloc_presence) out.push({ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) });
+  if (regional_breakdown) {
+    out.push(
+      ...withCredits(t, theme, [{ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) }], regional_breakdown)
+    );
+  }
+  if (bloc_presence)
+    out.push(...withCredits(t, theme, [{ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) }], bloc_presence));
   return out;
+}
+var FACT_TABLES = {
+  market_share_by_source: "market_share",
+  share_dumbbell: "share_comparison",
+  share_of_named: "market_share",
+  bloc_share: "concentration",
+  footprint: "footprint",
+  regions_vs_share: "footprint_vs_share",
+  geo_claims: "geo_claims",
+  battlegrounds: "battlegrounds",
+  fact_positions: "facts"
+};
+function withCredits(t, theme, builders, catalogRows) {
+  return builders.map((b) => ({
+    ...b,
+    build: () => {
+      const table = FACT_TABLES[b.name];
+      const rows = catalogRows ?? (table ? t[table] : void 0) ?? [];
+      return withFooter(b.build(), creditLines(theme, t, { factIds: factIdsOf(rows), catalog: catalogRows !== void 0 }));
+    }
+  }));
 }
 function chartSpecs(t, theme) {
   return chartBuilders(t, theme).map((b) => ({ name: b.name, spec: b.build() }));
 }
 function chartPoints(spec) {
-  const values = spec.data?.values;
+  const n = spec;
+  const values = (n.data ?? n.vconcat?.[0]?.data)?.values;
   return Array.isArray(values) ? values.length : 0;
 }
 async function renderCharts(tables, options = {}) {
@@ -1286,7 +1602,7 @@ async function renderCharts(tables, options = {}) {
 `);
     files.set(`charts/${name}.svg`, `${svg}
 `);
-    if (PNG_CHARTS.includes(name) && fonts.length > 0) files.set(`charts/${name}.png`, renderPng(svg, fonts));
+    if (fonts.length > 0) files.set(`charts/${name}.png`, renderPng(svg, fonts));
   }
   return files;
 }
@@ -1294,41 +1610,51 @@ async function renderCharts(tables, options = {}) {
 0 && (module.exports = {
   BLOC_COLORS,
   BLOC_LABELS,
+  CAPTION_LINES,
   CHART_CONFIG,
   CHART_FONT,
   CHART_MAX_POINTS,
   DEFAULT_FONT_FILES,
   FALLBACK_COLOR,
   MACRO_GEO_LABELS,
-  PNG_CHARTS,
-  PROVIDER_COLORS,
   RELATION_WORDS,
-  SOURCE_COLORS,
+  SOURCE_KIND_COLORS,
+  SOURCE_KIND_LABELS,
   STATUS_WORDS,
   VEGA_LITE_SCHEMA,
   base,
   battlegroundFigures,
   battlegrounds,
   battlegroundsSentence,
+  battlegroundsTitle,
   blocPresence,
+  blocPresenceTitle,
   blocShare,
+  blocShareTitle,
   chartBuilders,
   chartPoints,
   chartSpecs,
   chartTheme,
   chinaPublicShare,
   chinaShareSentence,
+  creditLines,
+  factIdsOf,
   factPositions,
+  factPositionsTitle,
   finalizeSpec,
   footprint,
+  footprintTitle,
   geoClaimsMatrix,
+  geoClaimsTitle,
   geoLabel,
   inferredPeriods,
   inferredPeriodsSentence,
   largestShare,
+  listText,
   listWords,
   marketLabelOf,
   marketShareBySource,
+  marketShareTitle,
   ordered,
   pctText,
   providerLabelOf,
@@ -1336,7 +1662,9 @@ async function renderCharts(tables, options = {}) {
   providerShareSentence,
   providerShortName,
   regionalHeatmap,
+  regionalHeatmapTitle,
   regionsVsShare,
+  regionsVsShareTitle,
   relationLines,
   renderCharts,
   renderPng,
@@ -1344,10 +1672,14 @@ async function renderCharts(tables, options = {}) {
   sameRanking,
   shareDumbbell,
   shareDumbbellPoints,
+  shareGapTitle,
   shareOfNamed,
+  shareOfNamedTitle,
   sourceLabelOf,
   total,
   uniq,
   upTo,
+  withFooter,
+  wrapText,
   zoneGaps
 });

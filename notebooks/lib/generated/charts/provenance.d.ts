@@ -3,6 +3,8 @@ import type { Row } from "../schema/tables.js";
 import { type ChartTheme, type TopLevelSpec } from "./theme.js";
 /**
  * Where in the article each fact's quote sits (code-point offsets): one row per kind of claim, in
- * the order of CLAIM_KINDS (figures first), coloured by who says it. The measure is in the tooltip.
+ * the order of CLAIM_KINDS (figures first), coloured by the kind of source that says it (the
+ * article, a research firm, a company, an analyst: colours checked for colour-blind readers). The
+ * measure and the speaker are in the tooltip.
  */
 export declare function factPositions(rows: readonly Row<"facts">[], t: ChartTheme): TopLevelSpec;

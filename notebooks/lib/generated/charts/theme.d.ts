@@ -30,6 +30,8 @@ type Config = NonNullable<Extract<TopLevelSpec, {
     config?: unknown;
 }>["config"]>;
 export declare const CHART_CONFIG: Config;
+/** Splits a caption ("Gartner · IaaS · 2024") into lines at its " · ": labels wrap instead of being cut. */
+export declare const CAPTION_LINES = "split(datum.label, ' \u00B7 ')";
 /** What every spec starts from. */
 export declare const base: {
     readonly $schema: string;
@@ -43,14 +45,11 @@ export declare const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>>;
 /** A macro-region's label; an unknown id is shown as it is. */
 export declare const geoLabel: (id: string) => string;
 /**
- * Each provider's and research firm's colour, fixed across every chart (AWS is the same orange
- * everywhere); an id without one is drawn grey. Keyed by id, so that adding a provider or firm to
- * the reference data changes no one else's colour. They belong in data/reference/providers.yaml and
- * sources.yaml, but the report lists every input file's hash and size, so a new field there would
- * change output/report.html.
+ * Kinds of source (the sources table's closed set), coloured where a chart tells them apart:
+ * Okabe–Ito colours, apart under deuteranopia, protanopia and tritanopia (test/charts/palette.test.ts).
  */
-export declare const PROVIDER_COLORS: Readonly<Record<string, string>>;
-export declare const SOURCE_COLORS: Readonly<Record<string, string>>;
+export declare const SOURCE_KIND_COLORS: Readonly<Record<Row<"sources">["kind"], string>>;
+export declare const SOURCE_KIND_LABELS: Readonly<Record<Row<"sources">["kind"], string>>;
 /** The reference tables the theme is made from. */
 export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
 /** "Amazon Web Services" → "AWS" (its first alias), "Microsoft Azure" stays: see PROVIDER_LABEL_MAX. */
@@ -83,6 +82,8 @@ export interface ChartTheme {
     providerColorScale(ids: Iterable<string>): ColorScale;
     /** The sources in the order given, each in its firm's colour. */
     sourceColorScale(ids: Iterable<string>): ColorScale;
+    /** A source's kind (research firm, company, publisher, analyst); undefined for an unknown id. */
+    sourceKind(id: string): Row<"sources">["kind"] | undefined;
     blocColorScale(ids: Iterable<string>): ColorScale;
     /** "Gartner · IaaS · 2024" */
     sourceCaption(source: string, market: string, period: string): string;

@@ -15,6 +15,7 @@ export declare const RULES: {
     readonly id: "an id of lower-case letters, digits, '-' or '_'";
     readonly sha256: "64 lower-case hex digits";
     readonly country: "an ISO 3166-1 alpha-2 code (two capital letters)";
+    readonly color: "a colour as #rrggbb (six lower-case hex digits)";
 };
 /** An id: lower-case letters, digits, '-' and '_' (claims, documents, providers, …). */
 export declare const ID_PATTERN: RegExp;
@@ -142,6 +143,7 @@ export declare const ProvidersFile: z.ZodObject<{
             china_led: "china_led";
         }>;
         aliases: z.ZodArray<z.ZodString>;
+        color: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
 }, z.core.$strip>;
 export type ProviderRef = z.infer<typeof ProvidersFile>["providers"][number];
@@ -155,6 +157,7 @@ export declare const SourcesFile: z.ZodObject<{
             company: "company";
             analyst: "analyst";
         }>;
+        color: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
 }, z.core.$strip>;
 export type SourceRef = z.infer<typeof SourcesFile>["sources"][number];

@@ -41,6 +41,7 @@ export declare const TABLES: {
             china_led: "china_led";
         }>;
         aliases: z.ZodString;
+        color: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly sources: TableDef<z.ZodObject<{
         source_id: z.ZodString;
@@ -51,6 +52,7 @@ export declare const TABLES: {
             company: "company";
             analyst: "analyst";
         }>;
+        color: z.ZodNullable<z.ZodString>;
     }, z.core.$strip>>;
     readonly documents: TableDef<z.ZodObject<{
         document_id: z.ZodString;

@@ -11,6 +11,7 @@ export declare const Provider: z.ZodObject<{
         china_led: "china_led";
     }>;
     aliases: z.ZodString;
+    color: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
 export declare const Source: z.ZodObject<{
     source_id: z.ZodString;
@@ -21,6 +22,7 @@ export declare const Source: z.ZodObject<{
         company: "company";
         analyst: "analyst";
     }>;
+    color: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
 export declare const Document: z.ZodObject<{
     document_id: z.ZodString;

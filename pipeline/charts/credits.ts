@@ -1,0 +1,108 @@
+/**
+ * What an editor needs to publish a chart on its own: a footer with its source, as-of date and
+ * licence, taken from the data (the documents the chart's facts come from, who the figures are
+ * attributed to, the region catalog's dates, the dataset's licence), and titles that fit a phone
+ * (wrapped, never cut).
+ */
+import { DATA_LICENSE } from "../licence.ts";
+import type { Row, Tables } from "../schema/tables.ts";
+import { listText } from "./titles.ts";
+import { uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+
+/** Characters per line of a title (14 px) and of a subtitle or footer (11 px), so that a chart fits a 390 px phone. */
+export const TITLE_LINE = 38;
+export const TEXT_LINE = 50;
+
+/** The tables a footer is made from. */
+export type CreditTables = Pick<Tables, "facts" | "documents" | "sources"> & Partial<Pick<Tables, "regions">>;
+
+/** Splits text into lines of at most `width` characters at spaces (a longer word gets a line of its own). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/** Every fact id a table's rows name (fact_id, fact_ids, battleground_fact_ids), once each, in row order. */
+export function factIdsOf(rows: readonly object[]): string[] {
+  const ids: string[] = [];
+  for (const r of rows as ReadonlyArray<Record<string, unknown>>) {
+    for (const key of ["fact_id", "fact_ids", "battleground_fact_ids"]) {
+      const v = r[key];
+      if (typeof v === "string") ids.push(...v.split(";").filter((s) => s.length > 0));
+    }
+  }
+  return uniq(ids);
+}
+
+/**
+ * The footer's sentences: "Source: Fierce Network article (2025-H2); figures attributed to Gartner and
+ * Synergy Research Group." for charts of facts, the region catalog's dates for charts of the catalog,
+ * and the licence line.
+ */
+export function creditLines(t: ChartTheme, tables: CreditTables, uses: { factIds: readonly string[]; catalog?: boolean }): string[] {
+  const wanted = new Set(uses.factIds);
+  const facts = tables.facts.filter((f) => wanted.has(f.fact_id));
+  const docIds = new Set(facts.map((f) => f.document_id));
+  const docs = tables.documents.filter((d) => docIds.has(d.document_id));
+  const docText = (d: Row<"documents">): string => `${d.publisher}${d.title ? `, “${d.title}”` : " article"} (${d.date_approx})`;
+  const attributed = uniq(facts.map((f) => f.attributed_to))
+    .sort()
+    .map(t.sourceLabel)
+    .filter((name) => !docs.some((d) => d.publisher === name));
+  const parts: string[] = [];
+  if (uses.catalog) {
+    const regions = tables.regions ?? [];
+    const dates = regions.map((r) => r.source_as_of).filter((d): d is string => d !== null);
+    const newest = [...dates].sort().at(-1) ?? "";
+    parts.push(
+      `Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${newest ? `, as of ${newest}` : ""}.`,
+    );
+  }
+  if (docs.length > 0) {
+    const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";
+    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listText(docs.map(docText))}${by}.`);
+  }
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
+  return parts;
+}
+
+type Title = { text: string | string[]; subtitle?: string | string[] } & Record<string, unknown>;
+const lines = (x: string | string[] | undefined, width: number): string[] =>
+  x === undefined ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));
+
+/**
+ * The chart as published: its title and subtitle wrapped to fit a phone, and the footer under it
+ * (a one-view vertical concatenation whose bottom title is the footer; the chart itself unchanged).
+ */
+export function withFooter(spec: TopLevelSpec, footer: readonly string[]): TopLevelSpec {
+  const { $schema, config, title, ...view } = spec as TopLevelSpec & { title?: Title | string; config?: unknown };
+  const t: Title = typeof title === "string" ? { text: title } : (title ?? { text: "" });
+  const wrapped = { ...t, text: lines(t.text, TITLE_LINE), subtitle: lines(t.subtitle, TEXT_LINE) };
+  return {
+    ...($schema ? { $schema } : {}),
+    ...(config ? { config } : {}),
+    title: wrapped,
+    vconcat: [
+      {
+        ...view,
+        title: {
+          text: footer.flatMap((l) => wrapText(l, TEXT_LINE)),
+          orient: "bottom",
+          anchor: "start",
+          fontSize: 11,
+          fontWeight: "normal",
+          color: "#555555",
+          offset: 14,
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
