@@ -1,9 +1,11 @@
 /** Every message a user can see about bad input, in one place. Tests compare against these. */
 import type { z } from "zod";
 import { describeInput, expectedGot } from "./schema/inputs.ts";
+import { excerpt } from "./text.ts";
 
-const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(", ");
-const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
+/** Input text in a message: a bounded excerpt, quoted (formatIssue makes the whole line terminal-safe). */
+const list = (xs: readonly string[]) => xs.map((x) => excerpt(x)).join(", ");
+const show = (v: unknown) => (typeof v === "string" ? excerpt(v) : String(v));
 const plural = (n: number | bigint, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 
 /** zod's type names as a user reads them. */
@@ -113,6 +115,16 @@ export const msg = {
   yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,
   unreadableFile: (detail: string) => `cannot read the file: ${detail}`,
+  // --- the read edge's policy (pipeline/read/inputs.ts) ---
+  linkOutside: () =>
+    "a link to a place outside the data folder: not read (inputs must be inside the data folder; copy the file in instead of linking to it)",
+  brokenLink: () => "a link to nothing (its target does not exist): not read",
+  notARegularFile: (kind: string, viaLink: boolean) =>
+    `${viaLink ? "a link to " : ""}${kind}, not a regular file: not read (only regular files are inputs; move it out of the data folder)`,
+  notAFolder: () => "not a folder: the data folder's fixtures/, reference/ and sources/ must be folders",
+  hiddenFile: () => "a hidden file (its name begins with '.'): not read; rename it or move it out of the data folder",
+  notUtf8: (offset: number, line: number, byte: number) =>
+    `not UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset} (0-based, line ${line}) does not begin a valid UTF-8 sequence; save the file as UTF-8`,
   missingFile: (what: string) => `missing ${what}`,
   notAFixture: () => `not a fixture: fixtures are .yaml (hand-edited) or .jsonl (bulk, one claim per line) files`,
   unknownDocument: (id: string, known: readonly string[]) =>
@@ -145,7 +157,7 @@ export const msg = {
   duplicateId: (id: string, firstAt: string) => `duplicate fact id ${show(id)}, first used at ${firstAt}`,
   badOffsets: (start: number, end: number) => `char_end (${end}) must be greater than char_start (${start})`,
   quoteMismatch: (start: number, end: number, found: string, occurrences: ReadonlyArray<readonly [number, number]>) =>
-    `quote not found at ${start}–${end} (the text there is ${JSON.stringify(found)}); ${
+    `quote not found at ${start}–${end} (the text there is ${excerpt(found)}); ${
       occurrences.length === 0
         ? "the quote does not occur anywhere in the document"
         : `it occurs at ${occurrences.map(([s, e]) => `${s}–${e}`).join(", ")}`

@@ -37,6 +37,8 @@ export interface Extracted {
 /** Validate everything; throws one PipelineError listing every problem. */
 export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const out = new Issues();
+  // What the read edge refused (links out of the data folder, special files, bytes that are not UTF-8) comes first.
+  out.addAll(inputs.issues ?? []);
   const ref = checkReference(inputs, out);
   const { documents, metaFailed } = checkDocuments(inputs, out);
   const claims = checkClaims(inputs, ref, documents, metaFailed, out);
