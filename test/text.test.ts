@@ -49,7 +49,7 @@ describe("terminalSafe and excerpt: input text in messages", () => {
     ["plain text, accents and emoji", "Amazon Web Services é 🙂", "Amazon Web Services é 🙂"],
   ])("%s", (_name, text, shown) => {
     expect(terminalSafe(text)).toBe(shown);
-    expect(terminalSafe(text)).not.toMatch(/[\n\r\u001b]/);
+    for (const c of ["\n", "\r", "\u001b"]) expect(terminalSafe(text)).not.toContain(c);
   });
 
   it("an excerpt is quoted and at most 60 code points, cut with …", () => {
