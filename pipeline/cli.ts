@@ -40,6 +40,7 @@ const OPTIONS = {
   data: { type: "string", default: "data" },
   out: { type: "string", default: "output" },
   check: { type: "boolean", default: false },
+  "allow-shrink": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -49,6 +50,10 @@ const OPTION_HELP: Record<keyof typeof OPTIONS, [string, string]> = {
   data: ["--data DIR", "the data folder to read (default: data)"],
   out: ["--out DIR", "the output folder to replace, atomically (default: output)"],
   check: ["--check", "validate every input and print every problem; write nothing (npm run check)"],
+  "allow-shrink": [
+    "--allow-shrink",
+    "publish even if a table loses every row or more than half of them (refused by default: exit 1, naming the tables)",
+  ],
   help: ["-h, --help", "print this help and exit"],
   version: ["--version", "print the project's name and version and exit"],
 };
@@ -108,7 +113,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       checkOutputDir(outDir, root, { dataDir });
       recoverOutputDir(outDir, log);
     }
-    await runPipeline({ root, dataDir, outDir, check, log, ...(options.writeHooks && { writeHooks: options.writeHooks }) });
+    await runPipeline({
+      root,
+      dataDir,
+      outDir,
+      check,
+      allowShrink: args.values["allow-shrink"],
+      log,
+      ...(options.writeHooks && { writeHooks: options.writeHooks }),
+    });
   } catch (error) {
     if (error instanceof PipelineError) {
       io.err(msg.problems(error.kind, error.stage, error.issues.length));

@@ -198,7 +198,7 @@ export const msg = {
       "Exit codes: 0 success; 1 bad input (every problem listed); 2 bad usage; 3 internal error (DEBUG=1 for the stack).",
       "",
       "options:",
-      ...options.map(([flag, what]) => `  ${flag.padEnd(12)} ${what}`),
+      ...options.map(([flag, what]) => `  ${flag.padEnd(16)} ${what}`),
     ].join("\n"),
   badArguments: (detail: string) => `bad arguments: ${detail}`,
   dataDirMissing: (dir: string) => `data folder ${dir} does not exist (it should hold fixtures/, reference/ and sources/)`,
@@ -209,6 +209,12 @@ export const msg = {
   outputNotAFolder: (out: string) => `refusing to write to ${out}: it is a file, not a folder`,
   outputNotOurs: (out: string, manifest: string) =>
     `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
+  tableEmptied: (table: string, before: number) =>
+    `${table} would be published with 0 rows, down from ${before}: refused (a table that had rows must not be emptied by accident); if this is intended, run again with --allow-shrink`,
+  tableShrunk: (table: string, before: number, after: number, max: number) =>
+    `${table} would shrink from ${before} to ${after} rows (−${Math.round(((before - after) / before) * 100)}%), more than the ${Math.round(max * 100)}% a run may drop: refused; if this is intended, run again with --allow-shrink`,
+  documentWithoutClaims: (id: string) =>
+    `document ${show(id)} has metadata but no claims: no fixture in data/fixtures/ quotes it (a fixture that is missing or unreadable would publish it empty)`,
   outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
   outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,

@@ -15,8 +15,10 @@
  * write edge touch the disk.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./charts/index.ts";
+import { PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import { projectPackage } from "./package.ts";
 import type { StageContext } from "./stages/context.ts";
@@ -28,6 +30,7 @@ import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, repo
 import { checkOutputDir } from "./write/output-dir.ts";
 import { writeOutputs, type WriteHooks } from "./write/outputs.ts";
 import { planOutputs } from "./write/plan.ts";
+import { previousRowCounts, shrinkIssues } from "./write/shrink.ts";
 
 export interface RunOptions {
   root: string;
@@ -35,6 +38,8 @@ export interface RunOptions {
   outDir: string;
   /** Validate only; write nothing. */
   check?: boolean;
+  /** Let a table shrink by more than MAX_SHRINK, or lose every row (write/shrink.ts); default: refused. */
+  allowShrink?: boolean;
   log?: (line: string) => void;
   /** The chart and report budgets (default CHART_MAX_POINTS and REPORT_MAX_FACTS); for tests. */
   limits?: { chartPoints?: number; reportFacts?: number };
@@ -132,11 +137,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     opts.log?.(formatStage(report));
     return x;
   };
-  if (opts.check) {
-    await extractStage(opts, timed, ctx);
-    return { stages };
-  }
+  // `check` is the pipeline minus writing: every stage up to the tables, and the publishing guard.
   const { tables, context, factCount } = await tablesStage(opts, timed, ctx);
+  if (!opts.allowShrink) {
+    const next = new Map(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
+    const issues = shrinkIssues(previousRowCounts(opts.outDir), next, path.relative(opts.root, opts.outDir) || opts.outDir);
+    if (issues.length > 0) throw new PipelineError("write", issues);
+  }
+  if (opts.check) return { stages };
   const { version } = projectPackage();
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
