@@ -108,10 +108,11 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     // Loaded here, not at the top, so that even a module that fails to load is reported as an
     // internal error without a stack trace.
     const { runPipeline } = await import("./run.ts");
-    const { checkOutputDir, recoverOutputDir } = await import("./write/output-dir.ts");
+    const { checkOutputDir, outputTarget } = await import("./write/output-dir.ts");
+    const { recoverOutputDir } = await import("./write/swap.ts");
     if (!check) {
       checkOutputDir(outDir, root, { dataDir });
-      recoverOutputDir(outDir, log);
+      recoverOutputDir(outputTarget(outDir), log);
     }
     await runPipeline({
       root,

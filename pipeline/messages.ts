@@ -215,6 +215,17 @@ export const msg = {
     `${table} would shrink from ${before} to ${after} rows (−${Math.round(((before - after) / before) * 100)}%), more than the ${Math.round(max * 100)}% a run may drop: refused; if this is intended, run again with --allow-shrink`,
   documentWithoutClaims: (id: string) =>
     `document ${show(id)} has metadata but no claims: no fixture in data/fixtures/ quotes it (a fixture that is missing or unreadable would publish it empty)`,
+  outputDanglingLink: (out: string) =>
+    `refusing to write to ${out}: it is a link to a folder that does not exist; create the folder it points to or remove the link`,
+  outputNotWritable: (where: string, code: string) =>
+    `cannot write the output: ${where} is not writable (${code}); nothing was changed: fix its permissions or choose another --out, then run again`,
+  outputLeftAlone: (dir: string) => `left ${dir} alone: it looks like a leftover of a run, but no run journal proves it is this pipeline's`,
+  outputCleanupFailed: (dir: string, code: string) =>
+    `could not remove ${dir} (${code}); the new output is in place: remove it by hand (the next run tries again)`,
+  userEntryCollides: (rel: string) =>
+    `output entry ${rel} is not in the previous manifest (so it is yours), but this run writes that path: move it elsewhere and run again; nothing was changed`,
+  cannotKeep: (rel: string, code: string) =>
+    `cannot keep your ${rel} in the new output (${code}); nothing was changed: move it out of the output folder and run again`,
   outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
   outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,

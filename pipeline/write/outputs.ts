@@ -12,9 +12,11 @@ import { performance } from "node:perf_hooks";
 import { msg } from "../messages.ts";
 import type { StageContext } from "../stages/context.ts";
 import { encodeCsv } from "./csv.ts";
-import { carryOver, recoverOutputDir, replaceOutputDir, tempDirOf } from "./output-dir.ts";
+import { carryOver } from "./carry-over.ts";
+import { outputTarget } from "./output-dir.ts";
 import { ParquetFromCsv } from "./parquet.ts";
 import type { OutputFile } from "./plan.ts";
+import { recoverOutputDir, replaceOutputDir, runFolders, startJournal } from "./swap.ts";
 
 /** Calls at known points of the write (the test of a killed run pauses there: test/support/paused-cli.ts). */
 export interface WriteHooks {
@@ -43,8 +45,9 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * 1. stale folders of killed runs are repaired (`recoverOutputDir`);
- * 2. every file of the plan is written into `<out>.tmp-<pid>`, in order;
+ * 0. a symlinked output folder is written through to its target (`outputTarget`);
+ * 1. stale folders of killed runs are repaired (`recoverOutputDir`), and this run's journal written;
+ * 2. every file of the plan is written into `<out>.tmp-<run id>`, in order;
  * 3. the old output's files that its manifest does not claim are carried over (`carryOver`);
  * 4. the temporary folder replaces the output folder (`replaceOutputDir`).
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
@@ -55,11 +58,12 @@ export async function writeOutputs(
   ctx: StageContext,
   hooks: WriteHooks = {},
 ): Promise<WriteStats> {
-  const out = path.resolve(outDir);
-  const tmp = tempDirOf(out);
+  const out = outputTarget(outDir);
+  const run = runFolders(out);
+  const tmp = run.tmp;
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
   recoverOutputDir(out, ctx.log);
-  rmSync(tmp, { recursive: true, force: true });
+  startJournal(run);
   const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
   try {
     /** The text columns each CSV file's guard changed, by the file's path (for its Parquet copy). */
@@ -122,11 +126,12 @@ export async function writeOutputs(
   } catch (error) {
     await parquet?.close(); // first: a conversion still running must not write into a folder being removed
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(run.journal, { force: true });
     throw error;
   } finally {
     await parquet?.close();
   }
-  replaceOutputDir(out, tmp);
-  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), out) || out));
+  replaceOutputDir(run, ctx.log);
+  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), path.resolve(outDir)) || out));
   return stats;
 }
