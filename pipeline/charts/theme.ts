@@ -62,7 +62,12 @@ export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
 };
 
 /** A macro-region's label; an unknown id is shown as it is. */
-export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo] ?? id;
+export const geoLabel = (id: string): string => GEO_LABEL_BY_ID.get(id) ?? id;
+
+// Lookups by an id from the data go through maps: a plain object would answer `constructor` or `__proto__` with its prototype's members.
+const GEO_LABEL_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(MACRO_GEO_LABELS));
+const BLOC_LABEL_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(BLOC_LABELS));
+const BLOC_COLOR_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(BLOC_COLORS));
 
 /**
  * Each provider's and research firm's colour, fixed across every chart (AWS is the same orange
@@ -71,15 +76,18 @@ export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo]
  * sources.yaml, but the report lists every input file's hash and size, so a new field there would
  * change output/report.html.
  */
-export const PROVIDER_COLORS: Readonly<Record<string, string>> = {
-  aws: "#e8871e",
-  azure: "#2f6db5",
-  gcp: "#3a9e5c",
-  oracle: "#8c6d46",
-  alibaba: "#d1495b",
-  huawei: "#7b4fa0",
-};
-export const SOURCE_COLORS: Readonly<Record<string, string>> = { synergy: "#4c4c4c", gartner: "#c08a00" };
+export const PROVIDER_COLORS: ReadonlyMap<string, string> = new Map([
+  ["aws", "#e8871e"],
+  ["azure", "#2f6db5"],
+  ["gcp", "#3a9e5c"],
+  ["oracle", "#8c6d46"],
+  ["alibaba", "#d1495b"],
+  ["huawei", "#7b4fa0"],
+]);
+export const SOURCE_COLORS: ReadonlyMap<string, string> = new Map([
+  ["synergy", "#4c4c4c"],
+  ["gartner", "#c08a00"],
+]);
 
 /** The reference tables the theme is made from. */
 export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
@@ -163,7 +171,7 @@ export function chartTheme(ref: ChartReference): ChartTheme {
   };
   const sourceLabel = (id: string): string => sources.get(id) ?? id;
   const marketLabel = (id: string): string => markets.get(id) ?? id;
-  const blocLabel = (id: string): string => BLOC_LABELS[id as BlocId] ?? id;
+  const blocLabel = (id: string): string => BLOC_LABEL_BY_ID.get(id) ?? id;
   const scale = (keys: string[], label: (id: string) => string, color: (id: string) => string | undefined): ColorScale => ({
     domain: keys.map(label),
     range: keys.map((k) => color(k) ?? FALLBACK_COLOR),
@@ -181,9 +189,9 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => PROVIDER_COLORS[id]),
-    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => SOURCE_COLORS[id]),
-    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => PROVIDER_COLORS.get(id)),
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => SOURCE_COLORS.get(id)),
+    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLOR_BY_ID.get(id)),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,
   };
 }

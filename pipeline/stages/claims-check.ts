@@ -39,15 +39,15 @@ export const SCOPES: Record<Scope, { label: string; test: (r: CatalogRegion) => 
 };
 
 /** The measures claims_check reads, and the definitions each is checked under. */
-const CHECKED_MEASURES: Record<string, readonly Scope[]> = {
-  regions: REGION_SCOPES,
-  availability_zones: REGION_SCOPES,
-  regions_listed: ["provider_list"],
-  regions_share_in_geo: REGION_SCOPES,
-  regions_in: REGION_SCOPES,
-  regions_mainly_in: REGION_SCOPES,
-  regions_absent_from: REGION_SCOPES,
-};
+const CHECKED_MEASURES: ReadonlyMap<string, readonly Scope[]> = new Map<string, readonly Scope[]>([
+  ["regions", REGION_SCOPES],
+  ["availability_zones", REGION_SCOPES],
+  ["regions_listed", ["provider_list"]],
+  ["regions_share_in_geo", REGION_SCOPES],
+  ["regions_in", REGION_SCOPES],
+  ["regions_mainly_in", REGION_SCOPES],
+  ["regions_absent_from", REGION_SCOPES],
+]);
 
 export const isPublic = SCOPES.public.test;
 
@@ -113,7 +113,7 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
 
   const out: Array<Row<"claims_check">> = [];
   for (const f of input.facts) {
-    const scopes = CHECKED_MEASURES[f.measure];
+    const scopes = CHECKED_MEASURES.get(f.measure);
     if (!scopes || !nameOf.has(f.subject_id)) continue;
     const name = nameOf.get(f.subject_id)!;
     const providerRows = rowsOf.get(f.subject_id) ?? [];

@@ -82,7 +82,7 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
     addAt(out, at, "attributed_to", "unknown-source", msg.unknownSource(r.attributed_to, [...known.sourceIds]));
 
   const measure = known.measureById.get(r.measure);
-  const needs = MEASURE_NEEDS[r.measure] ?? {};
+  const needs = MEASURE_NEEDS.get(r.measure) ?? {};
   if (!ref.measures) {
     /* measures.yaml failed: its own problems are reported */
   } else if (!measure) addAt(out, at, "measure", "unknown-measure", msg.unknownMeasure(r.measure, [...known.measureById.keys()]));

@@ -15,7 +15,8 @@ export interface MeasureNeeds {
   sharesOfWhole?: true;
 }
 
-export const MEASURE_NEEDS: Readonly<Record<string, MeasureNeeds>> = {
-  market_share: { market: true, sharesOfWhole: true },
-  regions_share_in_geo: { object: true },
-};
+/** A map, not an object: a measure id from the data may be `constructor`. */
+export const MEASURE_NEEDS: ReadonlyMap<string, MeasureNeeds> = new Map<string, MeasureNeeds>([
+  ["market_share", { market: true, sharesOfWhole: true }],
+  ["regions_share_in_geo", { object: true }],
+]);
