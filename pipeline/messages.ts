@@ -152,6 +152,8 @@ export const msg = {
   rankInvalid: (value: number) => `a rank must be a whole number ≥ 1, got ${value}`,
   negativeValue: (value: number) => `must not be negative, got ${value}`,
   valueTooLarge: (value: number, max: number, unit: string) => `too large: at most ${max} ${unit}, got ${value}`,
+  sumTooLarge: (what: string, max: number) =>
+    `the file's ${what} add up past ${max} here, the largest whole number the published tables hold (they sum them)`,
   sharesAbove100: (source: string, market: string, period: string, total: number, ids: readonly string[]) =>
     `${source}'s ${market} shares for ${period} sum to ${total}%, above 100% (${ids.join(", ")})`,
   duplicateId: (id: string, firstAt: string) => `duplicate fact id ${show(id)}, first used at ${firstAt}`,

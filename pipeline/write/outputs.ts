@@ -68,6 +68,8 @@ export async function writeOutputs(
   try {
     /** The text columns each CSV file's guard changed, by the file's path (for its Parquet copy). */
     const guardedOf = new Map<string, ReadonlySet<string>>();
+    /** Per CSV file, a bound on its longest record in bytes, for its Parquet conversion (a long text must not fail there). */
+    const longestOf = new Map<string, number>();
     for (const [i, file] of plan.entries()) {
       const target = path.join(tmp, file.rel);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -89,14 +91,18 @@ export async function writeOutputs(
         try {
           const chunks = encodeCsv(file.def, file.rows);
           let next = chunks.next();
+          let longest = 0;
           for (; !next.done; next = chunks.next()) {
             const bytes = Buffer.from(next.value, "utf8");
+            // Every piece ends at the end of a record: no record (quoted line breaks and all) is longer than its piece.
+            if (bytes.byteLength > longest) longest = bytes.byteLength;
             pending.push(bytes);
             pendingBytes += bytes.byteLength;
             if (pendingBytes >= WRITE_SIZE) await flush();
           }
           await flush();
           guardedOf.set(file.rel, next.value);
+          longestOf.set(file.rel, longest);
         } finally {
           await handle.close();
         }
@@ -108,6 +114,7 @@ export async function writeOutputs(
           parquetFile: target,
           rel: file.rel,
           ...(guarded && { guarded }),
+          longestLine: longestOf.get(file.csv) ?? 0,
         });
       } else {
         await writeFile(target, file.bytes);

@@ -201,7 +201,7 @@ describe.skipIf(!canDropPrivileges)("permissions, as root and as a user without 
   }, 240_000);
 
   it("a leftover of a killed run that cannot be deleted is reported, and never fails this run or the next", () => {
-    const { data, out, parent } = setup("nobody");
+    const { data, out } = setup("nobody");
     const run = runFolders(out, "1-0123456789ab");
     writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: 999_999_999 }));
     mkdirSync(path.join(run.tmp, "stuck"), { recursive: true });
