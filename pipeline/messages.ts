@@ -6,6 +6,11 @@ import { excerpt } from "./text.ts";
 /** Input text in a message: a bounded excerpt, quoted (formatIssue makes the whole line terminal-safe). */
 const list = (xs: readonly string[]) => xs.map((x) => excerpt(x)).join(", ");
 const show = (v: unknown) => (typeof v === "string" ? excerpt(v) : String(v));
+/** A parser's own message, which may quote the input: at most 200 code points. */
+const clip = (detail: string, max = 200) => {
+  const cps = Array.from(detail.length > max * 2 ? detail.slice(0, max * 2) : detail);
+  return cps.length > max ? `${cps.slice(0, max - 1).join("")}…` : detail;
+};
 const plural = (n: number | bigint, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 
 /** zod's type names as a user reads them. */
@@ -106,9 +111,9 @@ export const msg = {
       ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?`
       : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
   yamlSyntax: (detail: string, line?: number, col?: number) =>
-    `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+    `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${clip(detail)}`,
   jsonSyntax: (detail: string, line?: number, col?: number) =>
-    `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+    `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${clip(detail)}`,
   duplicateDocument: (id: string, other: string) =>
     `document_id ${show(id)} is already described by ${other}: one metadata file per document`,
   unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
@@ -171,7 +176,7 @@ export const msg = {
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
-    `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
+    `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${clip(detail)}`,
   chartSkipped: (name: string, points: number, max: number) =>
     `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
   reportSkipped: (facts: number, max: number) =>
@@ -246,7 +251,7 @@ export const msg = {
 
 /** The JSON Lines fixtures' own syntax messages (pipeline/read/jsonl.ts). */
 export const jsonlMessages = {
-  syntax: (detail: string) => `malformed JSON: ${detail}`,
+  syntax: (detail: string) => `malformed JSON: ${clip(detail)}`,
   notAnObject: () => `expected one JSON object per line`,
   header: () => `the first line must be the header {"document_id": "..."} naming the document the claims quote`,
 };

@@ -219,3 +219,15 @@ describe("messages are terminal-safe: one problem per line, control characters e
     void dir;
   });
 });
+
+describe("a parser's message quotes at most a bounded excerpt of the input", () => {
+  it("a JSON Lines line of 100 000 characters that is not JSON: the message stays under 300 characters", async () => {
+    const { data } = copyData();
+    writeFileSync(path.join(data, "fixtures", "bulk.jsonl"), `{"document_id": "fierce-dual-ai-stack"}\n{"id": "${"s".repeat(100_000)}\n`);
+    const r = await runCli(["--data", data, "--check"]);
+    expect(r.status).toBe(1);
+    const line = r.stderr.split("\n").find((l) => l.includes("bulk.jsonl:2:"))!;
+    expect(line).toContain("[jsonl-syntax]");
+    expect(line.length).toBeLessThan(300 + path.relative(process.cwd(), data).length);
+  });
+});

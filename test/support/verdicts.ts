@@ -36,8 +36,8 @@ export const pipelineVerdict = (inputs: Inputs): Promise<Verdict> =>
   });
 
 /** Both verdicts reduced to success or failure: what a user sees as the exit code. */
-export async function bothVerdicts(inputs: Inputs): Promise<{ check: boolean; pipeline: boolean; detail: string }> {
+export async function bothVerdicts(inputs: Inputs): Promise<{ check: boolean; pipeline: boolean; detail: string; verdict: Verdict }> {
   const check = await checkVerdict(inputs);
   const pipeline = await pipelineVerdict(inputs);
-  return { check: check === "ok", pipeline: pipeline === "ok", detail: `check ${check}; pipeline ${pipeline}` };
+  return { check: check === "ok", pipeline: pipeline === "ok", detail: `check ${check}; pipeline ${pipeline}`, verdict: check };
 }
