@@ -77,13 +77,13 @@ function apply(edits: readonly Edit[]): Inputs {
 
 describe("check and the pipeline agree", () => {
   it.each([
-    ["a whole number past a Parquet INTEGER in a count claim", [{ kind: "count", value: 2 ** 31 }], "data: value-range"],
-    ["a region with more availability zones than any has", [{ kind: "zones", line: 1, zones: "2147483647" }], "data: value-range"],
-    ["a note longer than DuckDB's default line (2 MiB)", [{ kind: "note", length: 2_200_000 }], "ok"],
-    ["a provider whose id is a member of every object", [{ kind: "provider", id: "constructor" }], "ok"],
-  ] as Array<[string, Edit[], string]>)(
+    ["a whole number past a Parquet INTEGER in a count claim", "data: value-range", [{ kind: "count", value: 2 ** 31 }]],
+    ["a region with more availability zones than any has", "data: value-range", [{ kind: "zones", line: 1, zones: "2147483647" }]],
+    ["a note longer than DuckDB's default line (2 MiB)", "ok", [{ kind: "note", length: 2_200_000 }]],
+    ["a provider whose id is a member of every object", "ok", [{ kind: "provider", id: "constructor" }]],
+  ] as Array<[string, string, Edit[]]>)(
     "%s: %s",
-    async (_name, edits, expected) => {
+    async (_name, expected, edits) => {
       const v = await bothVerdicts(apply(edits));
       expect(v.verdict).toBe(expected);
       expect(v.check, v.detail).toBe(v.pipeline);
