@@ -143,7 +143,14 @@ export function readInputs(dataDir: string, root = process.cwd()): Inputs {
       else issues.push(dataIssue(rel(dir), undefined, "(file)", "not-a-folder", msg.notAFolder()));
       continue;
     }
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(entry.real).sort();
+    } catch (error) {
+      issues.push(dataIssue(rel(dir), undefined, "(file)", "unreadable", msg.unreadableFile(errorCode(error))));
+      continue;
+    }
+    for (const name of names) {
       const full = path.join(dir, name);
       const file = rel(full);
       if (name.startsWith(".")) {

@@ -49,8 +49,8 @@ export declare const geoLabel: (id: string) => string;
  * sources.yaml, but the report lists every input file's hash and size, so a new field there would
  * change output/report.html.
  */
-export declare const PROVIDER_COLORS: Readonly<Record<string, string>>;
-export declare const SOURCE_COLORS: Readonly<Record<string, string>>;
+export declare const PROVIDER_COLORS: ReadonlyMap<string, string>;
+export declare const SOURCE_COLORS: ReadonlyMap<string, string>;
 /** The reference tables the theme is made from. */
 export type ChartReference = Pick<Tables, "providers" | "sources" | "markets">;
 /** "Amazon Web Services" → "AWS" (its first alias), "Microsoft Azure" stays: see PROVIDER_LABEL_MAX. */
