@@ -111,7 +111,7 @@ export const msg = {
       ? `unknown field ${show(key)}; did you mean ${show(suggestion)}?`
       : `unknown field ${show(key)}; the fields are ${list(allowed)}`,
   yamlSyntax: (detail: string, line?: number, col?: number) =>
-    `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${clip(detail)}`,
+    `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
   jsonSyntax: (detail: string, line?: number, col?: number) =>
     `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${clip(detail)}`,
   duplicateDocument: (id: string, other: string) =>
@@ -119,6 +119,8 @@ export const msg = {
   unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
   yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,
+  /** A parser's own words (they may quote the input), clipped to 200 characters. */
+  parserDetail: (detail: string) => clip(detail),
   unreadableFile: (detail: string) => `cannot read the file: ${detail}`,
   // --- the read edge's policy (pipeline/read/inputs.ts) ---
   linkOutside: () =>
@@ -176,7 +178,7 @@ export const msg = {
   unknownCountry: (code: string) => `unknown ISO 3166-1 alpha-2 country code ${show(code)}`,
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
-    `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${clip(detail)}`,
+    `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,
   chartSkipped: (name: string, points: number, max: number) =>
     `charts: ${name} not drawn: ${points} data points, over the ${max} a static chart is drawn from (its figures are in the tables)`,
   reportSkipped: (facts: number, max: number) =>
