@@ -108,12 +108,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     // Loaded here, not at the top, so that even a module that fails to load is reported as an
     // internal error without a stack trace.
     const { runPipeline } = await import("./run.ts");
-    const { checkOutputDir, outputTarget } = await import("./write/output-dir.ts");
-    const { recoverOutputDir } = await import("./write/swap.ts");
-    if (!check) {
-      checkOutputDir(outDir, root, { dataDir });
-      recoverOutputDir(outputTarget(outDir), log);
-    }
+    const { checkOutputDir } = await import("./write/output-dir.ts");
+    if (!check) checkOutputDir(outDir, root, { dataDir });
     await runPipeline({
       root,
       dataDir,

@@ -27,10 +27,11 @@ import { readInputs } from "./read/inputs.ts";
 import { extract } from "./stages/extract.ts";
 import { normalize } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./report/index.ts";
-import { checkOutputDir } from "./write/output-dir.ts";
+import { checkOutputDir, outputTarget } from "./write/output-dir.ts";
 import { writeOutputs, type WriteHooks } from "./write/outputs.ts";
 import { planOutputs } from "./write/plan.ts";
 import { previousRowCounts, shrinkIssues } from "./write/shrink.ts";
+import { recoverOutputDir } from "./write/swap.ts";
 
 export interface RunOptions {
   root: string;
@@ -126,7 +127,11 @@ async function tablesStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
-  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
+  if (!opts.check) {
+    checkOutputDir(opts.outDir, opts.root);
+    // First: a run killed mid-swap may have left no output/, and the publishing guard compares with it.
+    recoverOutputDir(outputTarget(opts.outDir), opts.log);
+  }
   const ctx: StageContext = { log: () => {} };
   const stages: StageReport[] = [];
   const timed: Timed = async (stage, f, rows) => {

@@ -16,7 +16,7 @@ import { carryOver } from "./carry-over.ts";
 import { outputTarget } from "./output-dir.ts";
 import { ParquetFromCsv } from "./parquet.ts";
 import type { OutputFile } from "./plan.ts";
-import { recoverOutputDir, replaceOutputDir, runFolders, startJournal } from "./swap.ts";
+import { replaceOutputDir, runFolders, startJournal } from "./swap.ts";
 
 /** Calls at known points of the write (the test of a killed run pauses there: test/support/paused-cli.ts). */
 export interface WriteHooks {
@@ -46,7 +46,7 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
 
 /**
  * 0. a symlinked output folder is written through to its target (`outputTarget`);
- * 1. stale folders of killed runs are repaired (`recoverOutputDir`), and this run's journal written;
+ * 1. this run's journal is written (stale folders of killed runs were repaired by the caller: run.ts);
  * 2. every file of the plan is written into `<out>.tmp-<run id>`, in order;
  * 3. the old output's files that its manifest does not claim are carried over (`carryOver`);
  * 4. the temporary folder replaces the output folder (`replaceOutputDir`).
@@ -62,7 +62,6 @@ export async function writeOutputs(
   const run = runFolders(out);
   const tmp = run.tmp;
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
-  recoverOutputDir(out, ctx.log);
   startJournal(run);
   const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
   try {
