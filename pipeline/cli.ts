@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { formatIssue, PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import { projectPackage } from "./package.ts";
+import { terminalSafe } from "./text.ts";
 import type { WriteHooks } from "./write/outputs.ts";
 
 const debugFromEnv = () => process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
@@ -39,6 +40,7 @@ const OPTIONS = {
   data: { type: "string", default: "data" },
   out: { type: "string", default: "output" },
   check: { type: "boolean", default: false },
+  "allow-shrink": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const;
@@ -48,16 +50,31 @@ const OPTION_HELP: Record<keyof typeof OPTIONS, [string, string]> = {
   data: ["--data DIR", "the data folder to read (default: data)"],
   out: ["--out DIR", "the output folder to replace, atomically (default: output)"],
   check: ["--check", "validate every input and print every problem; write nothing (npm run check)"],
+  "allow-shrink": [
+    "--allow-shrink",
+    "publish even if a table loses every row or more than half of them (refused by default: exit 1, naming the tables)",
+  ],
   help: ["-h, --help", "print this help and exit"],
   version: ["--version", "print the project's name and version and exit"],
 };
 
 /** The command line: runs the pipeline for `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
-  const io = options.io ?? terminal;
+  // Every line printed is terminal-safe: a path, id or value with a newline or an escape sequence is
+  // shown escaped, so one problem is always one line. Text of several lines is printed line by line.
+  const raw = options.io ?? terminal;
+  const lines = (text: string) => text.split("\n").map(terminalSafe);
+  const io: Io = {
+    out: (text) => {
+      for (const l of lines(text)) raw.out(l);
+    },
+    err: (text) => {
+      for (const l of lines(text)) raw.err(l);
+    },
+  };
   const debug = options.debug ?? debugFromEnv();
   const usageError = (message: string): number => {
-    io.err(`usage error: ${message}`);
+    raw.err(terminalSafe(`usage error: ${message}`));
     io.err(msg.usage());
     return 2;
   };
@@ -84,29 +101,34 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   let lastStage: string | undefined;
   const log = (line: string) => {
     lastStage = /^(\w+)\s+\d+ ms/.exec(line)?.[1] ?? lastStage;
-    io.out(line);
+    raw.out(terminalSafe(line));
   };
   try {
     if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) return usageError(msg.dataDirMissing(dataDir));
     // Loaded here, not at the top, so that even a module that fails to load is reported as an
     // internal error without a stack trace.
     const { runPipeline } = await import("./run.ts");
-    const { checkOutputDir, recoverOutputDir } = await import("./write/output-dir.ts");
-    if (!check) {
-      checkOutputDir(outDir, root, { dataDir });
-      recoverOutputDir(outDir, log);
-    }
-    await runPipeline({ root, dataDir, outDir, check, log, ...(options.writeHooks && { writeHooks: options.writeHooks }) });
+    const { checkOutputDir } = await import("./write/output-dir.ts");
+    if (!check) checkOutputDir(outDir, root, { dataDir });
+    await runPipeline({
+      root,
+      dataDir,
+      outDir,
+      check,
+      allowShrink: args.values["allow-shrink"],
+      log,
+      ...(options.writeHooks && { writeHooks: options.writeHooks }),
+    });
   } catch (error) {
     if (error instanceof PipelineError) {
       io.err(msg.problems(error.kind, error.stage, error.issues.length));
-      for (const issue of error.issues) io.err(formatIssue(issue));
+      for (const issue of error.issues) raw.err(formatIssue(issue));
       if (error.kind === "data") io.err(msg.nothingWritten());
       return error.kind === "usage" ? 2 : 1;
     }
     const detail =
       error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message.split("\n")[0]}` : String(error);
-    io.err(msg.internalError(detail, lastStage));
+    raw.err(terminalSafe(msg.internalError(detail, lastStage)));
     io.err(msg.internalErrorHint(debug));
     if (debug) io.err(error instanceof Error ? (error.stack ?? String(error)) : String(error));
     return 3;

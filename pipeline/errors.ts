@@ -3,6 +3,8 @@
  * PipelineError carrying all of them; this is the one place that throws for bad input.
  */
 
+import { terminalSafe } from "./text.ts";
+
 export interface DataIssue {
   /** File the problem is in, relative to the project root (or the data folder's parent). */
   file: string;
@@ -37,9 +39,10 @@ export class PipelineError extends Error {
   }
 }
 
+/** One problem, on one line: every part terminal-safe (a newline or an escape sequence in the data is shown escaped). */
 export function formatIssue(issue: DataIssue): string {
   const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
-  return `${where}: ${issue.path}: ${issue.message} [${issue.rule}]`;
+  return terminalSafe(`${where}: ${issue.path}: ${issue.message} [${issue.rule}]`);
 }
 
 /** States an invariant of a stage; the message names the data that broke it. */

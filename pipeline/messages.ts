@@ -1,9 +1,16 @@
 /** Every message a user can see about bad input, in one place. Tests compare against these. */
 import type { z } from "zod";
 import { describeInput, expectedGot } from "./schema/inputs.ts";
+import { excerpt } from "./text.ts";
 
-const list = (xs: readonly string[]) => xs.map((x) => JSON.stringify(x)).join(", ");
-const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
+/** Input text in a message: a bounded excerpt, quoted (formatIssue makes the whole line terminal-safe). */
+const list = (xs: readonly string[]) => xs.map((x) => excerpt(x)).join(", ");
+const show = (v: unknown) => (typeof v === "string" ? excerpt(v) : String(v));
+/** A parser's own message, which may quote the input: at most 200 code points. */
+const clip = (detail: string, max = 200) => {
+  const cps = Array.from(detail.length > max * 2 ? detail.slice(0, max * 2) : detail);
+  return cps.length > max ? `${cps.slice(0, max - 1).join("")}…` : detail;
+};
 const plural = (n: number | bigint, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 
 /** zod's type names as a user reads them. */
@@ -106,13 +113,25 @@ export const msg = {
   yamlSyntax: (detail: string, line?: number, col?: number) =>
     `malformed YAML${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
   jsonSyntax: (detail: string, line?: number, col?: number) =>
-    `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${detail}`,
+    `malformed JSON${line === undefined ? "" : ` at line ${line}, column ${col ?? 1}`}: ${clip(detail)}`,
   duplicateDocument: (id: string, other: string) =>
     `document_id ${show(id)} is already described by ${other}: one metadata file per document`,
   unknownAnchor: (anchor: string) => `the alias *${anchor} refers to no anchor &${anchor} above it`,
   yamlMoreErrors: (n: number) => `and ${plural(n, "more YAML error")} after it, which may follow from the first: fix it and run again`,
   schema: (detail: string) => detail,
+  /** A parser's own words (they may quote the input), clipped to 200 characters. */
+  parserDetail: (detail: string) => clip(detail),
   unreadableFile: (detail: string) => `cannot read the file: ${detail}`,
+  // --- the read edge's policy (pipeline/read/inputs.ts) ---
+  linkOutside: () =>
+    "a link to a place outside the data folder: not read (inputs must be inside the data folder; copy the file in instead of linking to it)",
+  brokenLink: () => "a link to nothing (its target does not exist): not read",
+  notARegularFile: (kind: string, viaLink: boolean) =>
+    `${viaLink ? "a link to " : ""}${kind}, not a regular file: not read (only regular files are inputs; move it out of the data folder)`,
+  notAFolder: () => "not a folder: the data folder's fixtures/, reference/ and sources/ must be folders",
+  hiddenFile: () => "a hidden file (its name begins with '.'): not read; rename it or move it out of the data folder",
+  notUtf8: (offset: number, line: number, byte: number) =>
+    `not UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset} (0-based, line ${line}) does not begin a valid UTF-8 sequence; save the file as UTF-8`,
   missingFile: (what: string) => `missing ${what}`,
   notAFixture: () => `not a fixture: fixtures are .yaml (hand-edited) or .jsonl (bulk, one claim per line) files`,
   unknownDocument: (id: string, known: readonly string[]) =>
@@ -153,12 +172,14 @@ export const msg = {
   rankInvalid: (value: number) => `a rank must be a whole number ≥ 1, got ${value}`,
   negativeValue: (value: number) => `must not be negative, got ${value}`,
   valueTooLarge: (value: number, max: number, unit: string) => `too large: at most ${max} ${unit}, got ${value}`,
+  sumTooLarge: (what: string, max: number) =>
+    `the file's ${what} add up past ${max} here, the largest whole number the published tables hold (they sum them)`,
   sharesAbove100: (source: string, market: string, period: string, total: number, ids: readonly string[]) =>
     `${source}'s ${market} shares for ${period} sum to ${total}%, above 100% (${ids.join(", ")})`,
   duplicateId: (id: string, firstAt: string) => `duplicate fact id ${show(id)}, first used at ${firstAt}`,
   badOffsets: (start: number, end: number) => `char_end (${end}) must be greater than char_start (${start})`,
   quoteMismatch: (start: number, end: number, found: string, occurrences: ReadonlyArray<readonly [number, number]>) =>
-    `quote not found at ${start}–${end} (the text there is ${JSON.stringify(found)}); ${
+    `quote not found at ${start}–${end} (the text there is ${excerpt(found)}); ${
       occurrences.length === 0
         ? "the quote does not occur anywhere in the document"
         : `it occurs at ${occurrences.map(([s, e]) => `${s}–${e}`).join(", ")}`
@@ -212,7 +233,7 @@ export const msg = {
       "Exit codes: 0 success; 1 bad input (every problem listed); 2 bad usage; 3 internal error (DEBUG=1 for the stack).",
       "",
       "options:",
-      ...options.map(([flag, what]) => `  ${flag.padEnd(12)} ${what}`),
+      ...options.map(([flag, what]) => `  ${flag.padEnd(16)} ${what}`),
     ].join("\n"),
   badArguments: (detail: string) => `bad arguments: ${detail}`,
   dataDirMissing: (dir: string) => `data folder ${dir} does not exist (it should hold fixtures/, reference/ and sources/)`,
@@ -223,6 +244,23 @@ export const msg = {
   outputNotAFolder: (out: string) => `refusing to write to ${out}: it is a file, not a folder`,
   outputNotOurs: (out: string, manifest: string) =>
     `refusing to write to ${out}: it holds files but no ${manifest}, so it is not a folder this pipeline wrote; choose a new or empty folder`,
+  tableEmptied: (table: string, before: number) =>
+    `${table} would be published with 0 rows, down from ${before}: refused (a table that had rows must not be emptied by accident); if this is intended, run again with --allow-shrink`,
+  tableShrunk: (table: string, before: number, after: number, max: number) =>
+    `${table} would shrink from ${before} to ${after} rows (−${Math.round(((before - after) / before) * 100)}%), more than the ${Math.round(max * 100)}% a run may drop: refused; if this is intended, run again with --allow-shrink`,
+  documentWithoutClaims: (id: string) =>
+    `document ${show(id)} has metadata but no claims: no fixture in data/fixtures/ quotes it (a fixture that is missing or unreadable would publish it empty)`,
+  outputDanglingLink: (out: string) =>
+    `refusing to write to ${out}: it is a link to a folder that does not exist; create the folder it points to or remove the link`,
+  outputNotWritable: (where: string, code: string) =>
+    `cannot write the output: ${where} is not writable (${code}); nothing was changed: fix its permissions or choose another --out, then run again`,
+  outputLeftAlone: (dir: string) => `left ${dir} alone: it looks like a leftover of a run, but no run journal proves it is this pipeline's`,
+  outputCleanupFailed: (dir: string, code: string) =>
+    `could not remove ${dir} (${code}); the new output is in place: remove it by hand (the next run tries again)`,
+  userEntryCollides: (rel: string) =>
+    `output entry ${rel} is not in the previous manifest (so it is yours), but this run writes that path: move it elsewhere and run again; nothing was changed`,
+  cannotKeep: (rel: string, code: string) =>
+    `cannot keep your ${rel} in the new output (${code}); nothing was changed: move it out of the output folder and run again`,
   outputRestored: (from: string, to: string) => `restored ${to} from ${from}, left behind by a run that was stopped while swapping folders`,
   staleRemoved: (dir: string) => `removed ${dir}, left behind by a run that was stopped`,
   outputsWritten: (files: number, dir: string) => `write: ${files} files written to ${dir}`,
@@ -241,7 +279,7 @@ export const msg = {
 
 /** The JSON Lines fixtures' own syntax messages (pipeline/read/jsonl.ts). */
 export const jsonlMessages = {
-  syntax: (detail: string) => `malformed JSON: ${detail}`,
+  syntax: (detail: string) => `malformed JSON: ${clip(detail)}`,
   notAnObject: () => `expected one JSON object per line`,
   header: () => `the first line must be the header {"document_id": "..."} naming the document the claims quote`,
 };

@@ -15,8 +15,10 @@
  * write edge touch the disk.
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./charts/index.ts";
+import { PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import { projectPackage } from "./package.ts";
 import type { StageContext } from "./stages/context.ts";
@@ -25,9 +27,11 @@ import { readInputs } from "./read/inputs.ts";
 import { extract } from "./stages/extract.ts";
 import { normalize } from "./stages/normalize.ts";
 import { chartsFromFiles, loadReportAssets, renderReport, REPORT_MAX_FACTS, reportContext } from "./report/index.ts";
-import { checkOutputDir } from "./write/output-dir.ts";
+import { checkOutputDir, outputTarget } from "./write/output-dir.ts";
 import { writeOutputs, type WriteHooks } from "./write/outputs.ts";
 import { planOutputs } from "./write/plan.ts";
+import { previousRowCounts, shrinkIssues } from "./write/shrink.ts";
+import { recoverOutputDir } from "./write/swap.ts";
 
 /**
  * The Excel workbook is written while all the tables together have at most this many rows: it is
@@ -41,6 +45,8 @@ export interface RunOptions {
   outDir: string;
   /** Validate only; write nothing. */
   check?: boolean;
+  /** Let a table shrink by more than MAX_SHRINK, or lose every row (write/shrink.ts); default: refused. */
+  allowShrink?: boolean;
   log?: (line: string) => void;
   /** The chart, report and workbook budgets (default CHART_MAX_POINTS, REPORT_MAX_FACTS, WORKBOOK_MAX_ROWS); for tests. */
   limits?: { chartPoints?: number; reportFacts?: number; workbookRows?: number };
@@ -127,7 +133,11 @@ async function tablesStage(opts: RunOptions, timed: Timed, ctx: StageContext) {
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
-  if (!opts.check) checkOutputDir(opts.outDir, opts.root);
+  if (!opts.check) {
+    checkOutputDir(opts.outDir, opts.root);
+    // First: a run killed mid-swap may have left no output/, and the publishing guard compares with it.
+    recoverOutputDir(outputTarget(opts.outDir), opts.log);
+  }
   const ctx: StageContext = { log: () => {} };
   const stages: StageReport[] = [];
   const timed: Timed = async (stage, f, rows) => {
@@ -138,11 +148,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     opts.log?.(formatStage(report));
     return x;
   };
-  if (opts.check) {
-    await extractStage(opts, timed, ctx);
-    return { stages };
-  }
+  // `check` is the pipeline minus writing: every stage up to the tables, and the publishing guard.
   const { tables, context, factCount } = await tablesStage(opts, timed, ctx);
+  if (!opts.allowShrink) {
+    const next = new Map(Object.entries(tables).map(([k, v]) => [k, (v as unknown[]).length]));
+    const issues = shrinkIssues(previousRowCounts(opts.outDir), next, path.relative(opts.root, opts.outDir) || opts.outDir);
+    if (issues.length > 0) throw new PipelineError("write", issues);
+  }
+  if (opts.check) return { stages };
   const { version } = projectPackage();
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];

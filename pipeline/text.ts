@@ -46,3 +46,26 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
   };
   return (start, end) => text.slice(at(start), at(end));
 }
+
+/** Characters a terminal acts on instead of showing (C0, DEL, C1, line and paragraph separators, bidi controls). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * A text safe to print on one line of a terminal: every control character shown as an escape
+ * (`\n`, `\r`, `\t`, else `\u001b` and the like), so that an id, a file name or a value from the
+ * data cannot start a new line, move the cursor or reorder what is shown.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** At most this many code points of input text in a message. */
+export const EXCERPT_MAX = 60;
+
+/** A bounded excerpt of input text, quoted and escaped like JSON: at most `max` code points, `…` when cut. */
+export function excerpt(text: string, max = EXCERPT_MAX): string {
+  const cps = Array.from(text.length > max * 2 + 2 ? text.slice(0, max * 2 + 2) : text);
+  return JSON.stringify(cps.length > max ? `${cps.slice(0, max - 1).join("")}…` : text);
+}

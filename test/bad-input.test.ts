@@ -17,6 +17,7 @@ import { silentContext } from "../pipeline/stages/context.ts";
 import type { Inputs } from "../pipeline/read/inputs.ts";
 import { extract } from "../pipeline/stages/extract.ts";
 import { copyData, OUTPUT, realInputs, ROOT, runCli, snapshot, tempDir, withFiles } from "./helpers.ts";
+import { bothVerdicts } from "./support/verdicts.ts";
 
 /** Every file under `dir` with the sha256 of its bytes (folders too), to compare before and after. */
 
@@ -675,6 +676,17 @@ describe("bad input: every kind is reported exactly, one line each", () => {
   test.each(cases)("$name", ({ changes, expected }) => {
     expect(issuesOf(withFiles(inputs, changes))).toEqual(expected());
   });
+});
+
+describe("npm run check and npm run pipeline (without the write) agree on every case above", () => {
+  test.each(cases)(
+    "$name",
+    async ({ changes }) => {
+      const v = await bothVerdicts(withFiles(inputs, changes));
+      expect(v.check, v.detail).toBe(v.pipeline);
+    },
+    120_000,
+  );
 });
 
 describe("bad input through the CLI: exit code, report, no stack trace, outputs untouched", () => {

@@ -15,6 +15,7 @@ describe("the pipeline's command line", () => {
       "--data DIR",
       "--out DIR",
       "--check",
+      "--allow-shrink",
       "-h, --help",
       "--version",
     ]);

@@ -30,11 +30,14 @@ export function realTables(): ReturnType<typeof computeTables> {
 /** Inputs with some files replaced or added (keys relative to the project root, like data/fixtures/x.yaml). */
 export function withFiles(inputs: Inputs, changes: Record<string, string | null>): Inputs {
   const files = new Map(inputs.files);
+  // A changed file's hash is no longer the read edge's: extract hashes its new text (as UTF-8).
+  const facts = new Map(inputs.facts);
   for (const [k, v] of Object.entries(changes)) {
+    facts.delete(k);
     if (v === null) files.delete(k);
     else files.set(k, v);
   }
-  return { ...inputs, files };
+  return { ...inputs, files, facts };
 }
 
 export function tempDir(prefix: string): string {

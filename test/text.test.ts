@@ -1,7 +1,7 @@
 /** Code-point offsets: the slicer extract checks quotes with, against the definition. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { codePointOccurrences, codePointSlicer } from "../pipeline/text.ts";
+import { codePointOccurrences, codePointSlicer, excerpt, terminalSafe } from "../pipeline/text.ts";
 
 const byDefinition = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
 
@@ -36,5 +36,26 @@ describe("codePointSlicer", () => {
     const hits = codePointOccurrences(text, "Huawei has 34 regions");
     expect(hits).toEqual([[27, 48]]); // 🌩 and 🙂 are one code point each, two UTF-16 units
     expect(codePointSlicer(text)(27, 48)).toBe("Huawei has 34 regions");
+  });
+});
+
+describe("terminalSafe and excerpt: input text in messages", () => {
+  it.each([
+    ["a newline", "a\nb", "a\\nb"],
+    ["CR, tab", "a\r\tb", "a\\r\\tb"],
+    ["an escape sequence that clears the screen", "x\u001b[2Jy", "x\\u001b[2Jy"],
+    ["C1 controls and DEL", "\u0085\u009b\u007f", "\\u0085\\u009b\\u007f"],
+    ["line separators and bidi overrides", "\u2028\u202eabc\u2066", "\\u2028\\u202eabc\\u2066"],
+    ["plain text, accents and emoji", "Amazon Web Services é 🙂", "Amazon Web Services é 🙂"],
+  ])("%s", (_name, text, shown) => {
+    expect(terminalSafe(text)).toBe(shown);
+    for (const c of ["\n", "\r", "\u001b"]) expect(terminalSafe(text)).not.toContain(c);
+  });
+
+  it("an excerpt is quoted and at most 60 code points, cut with …", () => {
+    expect(excerpt("short")).toBe('"short"');
+    expect(excerpt("🙂".repeat(100))).toBe(JSON.stringify(`${"🙂".repeat(59)}…`));
+    expect(excerpt("x".repeat(10_000_000)).length).toBe(62);
+    expect(excerpt("a\nb")).toBe('"a\\nb"');
   });
 });

@@ -6,33 +6,34 @@ import type { Row } from "../schema/tables.ts";
 import { base, BLOC_COLORS, FALLBACK_COLOR, ordered, uniq, type BlocId, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 import { battlegroundsTitle, blocPresenceTitle, geoClaimsTitle, regionalHeatmapTitle } from "./titles.ts";
 
-const RELATION_LABELS: Readonly<Record<string, string>> = {
-  regions_in: "has regions in",
-  regions_mainly_in: "regions mainly in",
-  regions_absent_from: "absent from",
-  growth_region: "growth reported",
-  growth_opportunity: "growth opportunity",
-  battleground: "battleground",
-  expected_leader_in: "expected to lead in",
-  leans_toward: "leans toward (it)",
-  less_aligned_with: "less aligned with (it)",
-};
-const SUBJECT_LABELS: Readonly<Record<string, string>> = {
-  us_led: "US-led stack",
-  china_led: "China-led stack",
-  cloud_ai_market: "Cloud & AI market",
-  western_providers: "Western providers",
-};
+// Maps, not objects: a subject id from the data may be `constructor` or `__proto__`.
+const RELATION_LABELS: ReadonlyMap<string, string> = new Map([
+  ["regions_in", "has regions in"],
+  ["regions_mainly_in", "regions mainly in"],
+  ["regions_absent_from", "absent from"],
+  ["growth_region", "growth reported"],
+  ["growth_opportunity", "growth opportunity"],
+  ["battleground", "battleground"],
+  ["expected_leader_in", "expected to lead in"],
+  ["leans_toward", "leans toward (it)"],
+  ["less_aligned_with", "less aligned with (it)"],
+]);
+const SUBJECT_LABELS: ReadonlyMap<string, string> = new Map([
+  ["us_led", "US-led stack"],
+  ["china_led", "China-led stack"],
+  ["cloud_ai_market", "Cloud & AI market"],
+  ["western_providers", "Western providers"],
+]);
 /** Dot matrix: who is claimed to do what where (one row per subject × relation). */
 export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartTheme): TopLevelSpec {
-  const subjectLabel = (id: string): string => SUBJECT_LABELS[id] ?? t.providerLabel(id);
+  const subjectLabel = (id: string): string => SUBJECT_LABELS.get(id) ?? t.providerLabel(id);
   const geoBlocLabel = (bloc: BlocId | null): string => (bloc === null ? "Neither bloc" : t.blocLabel(bloc));
   const seen = new Map<
     string,
     { claim: string; subject: string; relation: string; macro_geo: string; bloc: string; facts: string[]; by: string[] }
   >();
   for (const r of rows) {
-    const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS[r.relation] ?? r.relation}`;
+    const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS.get(r.relation) ?? r.relation}`;
     const key = `${claim}\u0000${r.macro_geo}`;
     const v = seen.get(key) ?? {
       claim,
@@ -81,7 +82,7 @@ export function geoClaimsMatrix(rows: readonly Row<"geo_claims">[], t: ChartThem
         title: "Subject's bloc",
         scale: {
           domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : (b as BlocId))),
-          range: blocIds.map((b) => BLOC_COLORS[b as BlocId] ?? FALLBACK_COLOR),
+          range: blocIds.map((b) => (Object.hasOwn(BLOC_COLORS, b) ? BLOC_COLORS[b as BlocId] : FALLBACK_COLOR)),
         },
       },
       tooltip: [

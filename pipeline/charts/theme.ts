@@ -65,7 +65,12 @@ export const MACRO_GEO_LABELS: Readonly<Record<MacroGeo, string>> = {
 };
 
 /** A macro-region's label; an unknown id is shown as it is. */
-export const geoLabel = (id: string): string => MACRO_GEO_LABELS[id as MacroGeo] ?? id;
+export const geoLabel = (id: string): string => GEO_LABEL_BY_ID.get(id) ?? id;
+
+// Lookups by an id from the data go through maps: a plain object would answer `constructor` or `__proto__` with its prototype's members.
+const GEO_LABEL_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(MACRO_GEO_LABELS));
+const BLOC_LABEL_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(BLOC_LABELS));
+const BLOC_COLOR_BY_ID: ReadonlyMap<string, string> = new Map(Object.entries(BLOC_COLORS));
 
 /**
  * Kinds of source (the sources table's closed set), coloured where a chart tells them apart:
@@ -172,7 +177,7 @@ export function chartTheme(ref: ChartReference): ChartTheme {
   };
   const sourceLabel = (id: string): string => sources.get(id) ?? id;
   const marketLabel = (id: string): string => markets.get(id) ?? id;
-  const blocLabel = (id: string): string => BLOC_LABELS[id as BlocId] ?? id;
+  const blocLabel = (id: string): string => BLOC_LABEL_BY_ID.get(id) ?? id;
   const scale = (keys: string[], label: (id: string) => string, color: (id: string) => string | undefined): ColorScale => ({
     domain: keys.map(label),
     range: keys.map((k) => color(k) ?? FALLBACK_COLOR),
@@ -193,7 +198,7 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id) || undefined), // "" from a CSV read as text: no colour
     sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => sourceColors.get(id) || undefined),
     sourceKind: (id) => sourceKinds.get(id),
-    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLORS[id as BlocId]),
+    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLOR_BY_ID.get(id)),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`,
   };
 }

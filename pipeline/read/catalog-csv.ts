@@ -50,7 +50,15 @@ export function parseCatalogCsv(file: string, text: string, columns: readonly st
     const shown = lost < 0 ? syntax : syntax.slice(0, lost + 1);
     shown.forEach((e, i) => {
       const more = i === lost && syntax.length > lost + 1 ? `; ${msg.csvMoreErrors(syntax.length - lost - 1)}` : "";
-      issues.push(dataIssue(file, e.lines, "(file)", "csv-syntax", msg.csvSyntax(`${e.message}${more}`, e.lines, e.column ?? undefined)));
+      issues.push(
+        dataIssue(
+          file,
+          e.lines,
+          "(file)",
+          "csv-syntax",
+          msg.csvSyntax(`${msg.parserDetail(e.message)}${more}`, e.lines, e.column ?? undefined),
+        ),
+      );
     });
     if (lost >= 0) {
       const from = syntax[lost]!.lines ?? 0;

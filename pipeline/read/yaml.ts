@@ -12,7 +12,7 @@ export function parseYaml(file: string, text: string): ParseResult {
     // After the first syntax error the parser's later errors mostly follow from it: report the
     // first with its line and column, and say how many more there are.
     const { line, col } = lines.linePos(first.pos[0]);
-    const detail = first.message.split("\n")[0] ?? first.code;
+    const detail = msg.parserDetail(first.message.split("\n")[0] ?? first.code);
     return failed([
       dataIssue(
         file,

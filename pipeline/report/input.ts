@@ -103,8 +103,8 @@ export function reportContext(
   const files = [...inputs.files.entries()]
     .map(([key, text]) => ({
       file: path.relative(inputs.dataDir, key).split(path.sep).join("/"),
-      bytes: Buffer.byteLength(text, "utf8"),
-      sha256: sha256(text),
+      bytes: inputs.facts?.get(key)?.bytes ?? Buffer.byteLength(text, "utf8"),
+      sha256: inputs.facts?.get(key)?.sha256 ?? sha256(text),
     }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const asOf: AsOf[] = [

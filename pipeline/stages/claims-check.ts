@@ -45,16 +45,16 @@ export const SCOPES: Record<Scope, { label: string; test: (r: CatalogRegion) => 
   provider_list: { label: "rows of the provider's own public region list", test: (r) => r.in_provider_list === true },
 };
 
-/** The measures claims_check reads; `lists`: also checked under each region list the provider publishes. */
-const CHECKED_MEASURES: Record<string, { scopes: readonly Scope[]; lists: boolean }> = {
-  regions: { scopes: REGION_SCOPES, lists: true },
-  availability_zones: { scopes: REGION_SCOPES, lists: true },
-  regions_listed: { scopes: ["provider_list"], lists: false },
-  regions_share_in_geo: { scopes: REGION_SCOPES, lists: false },
-  regions_in: { scopes: REGION_SCOPES, lists: false },
-  regions_mainly_in: { scopes: REGION_SCOPES, lists: false },
-  regions_absent_from: { scopes: REGION_SCOPES, lists: false },
-};
+/** The measures claims_check reads; `lists`: also checked under each region list the provider publishes. A map, not an object: a measure id from the data may be `constructor`. */
+const CHECKED_MEASURES: ReadonlyMap<string, { scopes: readonly Scope[]; lists: boolean }> = new Map([
+  ["regions", { scopes: REGION_SCOPES, lists: true }],
+  ["availability_zones", { scopes: REGION_SCOPES, lists: true }],
+  ["regions_listed", { scopes: ["provider_list"], lists: false }],
+  ["regions_share_in_geo", { scopes: REGION_SCOPES, lists: false }],
+  ["regions_in", { scopes: REGION_SCOPES, lists: false }],
+  ["regions_mainly_in", { scopes: REGION_SCOPES, lists: false }],
+  ["regions_absent_from", { scopes: REGION_SCOPES, lists: false }],
+]);
 
 export const isPublic = SCOPES.public.test;
 
@@ -221,7 +221,7 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
 
   /** The definitions a fact is checked under, and each one's result. */
   const checksOf = (f: Fact): Array<[Definition, Check]> => {
-    const spec = CHECKED_MEASURES[f.measure]!;
+    const spec = CHECKED_MEASURES.get(f.measure)!;
     const name = nameOf.get(f.subject_id)!;
     const providerRows = rowsOf.get(f.subject_id) ?? [];
     const listKnown = providerRows.some((r) => r.in_provider_list !== null);
@@ -238,7 +238,7 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
 
   const out: Array<Row<"claims_check">> = [];
   for (const f of input.facts) {
-    if (!CHECKED_MEASURES[f.measure] || !nameOf.has(f.subject_id)) continue;
+    if (!CHECKED_MEASURES.has(f.measure) || !nameOf.has(f.subject_id)) continue;
     let checks = checksOf(f);
     // A zone count is compared only where the same sentence's region count is reproduced.
     const sentence = f.measure === "availability_zones" ? regionFacts.find((g) => sameSentence(f, g)) : undefined;

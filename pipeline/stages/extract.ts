@@ -6,7 +6,9 @@
  * module (./extract/): the reference files and the region catalog, the source documents, the
  * fixtures' claims, and the shares that must sum to at most 100%.
  */
+import path from "node:path";
 import { PipelineError } from "../errors.ts";
+import { msg } from "../messages.ts";
 import type { Inputs } from "../read/inputs.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
 import type {
@@ -48,9 +50,25 @@ export interface Extracted {
 /** Validate everything; throws one PipelineError listing every problem. */
 export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const out = new Issues();
+  // What the read edge refused (links out of the data folder, special files, bytes that are not UTF-8) comes first.
+  out.addAll(inputs.issues ?? []);
   const ref = checkReference(inputs, out);
   const { documents, metaFailed } = checkDocuments(inputs, out);
-  const claims = checkClaims(inputs, ref, documents, metaFailed, out);
+  const quoted = { documents: new Set<string>(), unreadable: false };
+  const claims = checkClaims(inputs, ref, documents, metaFailed, out, quoted);
+  // A document with metadata must be quoted: a fixture that vanished must not publish an empty dataset.
+  // Not said when a fixture could not be read (it may be the one that quotes it).
+  const fixtures = path.join(inputs.dataDir, "fixtures") + path.sep;
+  if (!quoted.unreadable && !out.list.some((i) => i.file.startsWith(fixtures)))
+    for (const doc of documents)
+      if (!quoted.documents.has(doc.meta.document_id))
+        out.add(
+          doc.metaFile ?? doc.path,
+          doc.metaLine,
+          "document_id",
+          "document-without-claims",
+          msg.documentWithoutClaims(doc.meta.document_id),
+        );
   checkShareSums(claims, out);
 
   const { providers, sources, measures, entities, geography, catalogMeta } = ref;

@@ -1,26 +1,11 @@
 /**
- * The output folder: which folders a run may replace (`checkOutputDir`), the repair of what a killed
- * run left beside it (`recoverOutputDir`), and the temp-then-rename swap (`replaceOutputDir`) that
- * carries over every file the previous manifest does not claim (a user's own notes, the notebooks'
- * executed copies, charts written by other commands).
- *
- * A run builds `<out>.tmp-<pid>`, then renames `<out>` to `<out>.old-<pid>` and the temporary folder
- * to `<out>`, then deletes the old folder: a failed or killed run leaves the previous output as it was.
+ * The output folder: which folders a run may replace (`checkOutputDir`), where it really is
+ * (`outputTarget`: a symlinked output folder is written through to its target), and whether every
+ * step of the swap can be done before anything moves (`checkWritable`). The swap itself and the repair
+ * of what a killed run left are in swap.ts; what a user keeps in the folder is carried over by
+ * carry-over.ts.
  */
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { PipelineError } from "../errors.ts";
@@ -67,11 +52,14 @@ const within = (inner: string, outer: string) => inner === outer || inner.starts
  * folder, a file, and a folder that holds files but no manifest (not written by this pipeline).
  */
 export function checkOutputDir(outDir: string, projectRoot: string, opts: { dataDir?: string } = {}): void {
+  const refuse = (message: string, file = out) => {
+    throw new PipelineError("write", [{ file, path: "--out", rule: "output-path", message }], "usage");
+  };
+  const given = path.resolve(outDir);
+  const link = lstatOrUndefined(given);
+  if (link?.isSymbolicLink() && !existsSync(given)) refuse(msg.outputDanglingLink(given), given);
   const out = realPath(outDir);
   const root = realPath(projectRoot);
-  const refuse = (message: string) => {
-    throw new PipelineError("write", [{ file: out, path: "--out", rule: "output-path", message }], "usage");
-  };
   const home = homedir() ? realPath(homedir()) : undefined;
   if (
     out === path.parse(out).root ||
@@ -93,123 +81,52 @@ export function checkOutputDir(outDir: string, projectRoot: string, opts: { data
   }
   if (!stat.isDirectory()) refuse(msg.outputNotAFolder(out));
   if (!existsSync(path.join(out, MANIFEST)) && readdirSync(out).length > 0) refuse(msg.outputNotOurs(out, MANIFEST));
+  checkWritable(out);
 }
 
-/** The temporary folder a run of this process builds beside `outDir`. */
-export function tempDirOf(outDir: string): string {
-  const out = path.resolve(outDir);
-  return path.join(path.dirname(out), `${path.basename(out)}.tmp-${process.pid}`);
-}
-
-function isAlive(pid: number): boolean {
+function lstatOrUndefined(p: string) {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return lstatSync(p);
+  } catch {
+    return undefined;
   }
 }
 
+/** Where the output folder really is: a symlink's target (written through, the link kept), else the path. */
+export function outputTarget(outDir: string): string {
+  const abs = path.resolve(outDir);
+  return lstatOrUndefined(abs)?.isSymbolicLink() ? realpathSync(abs) : abs;
+}
+
 /**
- * Repairs what a killed run left beside the output folder. Killed before the swap, it leaves a
- * temporary folder (deleted here); killed between the two renames, it leaves no `<out>` but
- * `<out>.old-<pid>`: the previous output, restored here. Folders of a run still alive are left alone.
+ * Refuses, before anything moves, an output folder the swap could not finish: its parent must take
+ * new entries (the temporary folder, the renames), and every folder of the old output must be
+ * readable and writable (its entries are carried over or deleted). As root this is what the kernel
+ * allows (a read-only file system still fails); as another user, the permissions.
  */
-export function recoverOutputDir(outDir: string, log: (line: string) => void = () => {}): void {
+export function checkWritable(outDir: string): void {
   const out = path.resolve(outDir);
+  const fail = (where: string, error: unknown) => {
+    const code = (error as NodeJS.ErrnoException)?.code ?? String(error);
+    throw new PipelineError(
+      "write",
+      [{ file: where, path: "--out", rule: "output-permission", message: msg.outputNotWritable(where, code) }],
+      "usage",
+    );
+  };
   const parent = path.dirname(out);
-  const base = path.basename(out);
-  let names: string[];
   try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  let stale = names.flatMap((name) => {
-    const m = name.startsWith(`${base}.`) ? /^\.(tmp|old)-(\d+)$/.exec(name.slice(base.length)) : null;
-    if (!m) return [];
-    const pid = Number(m[2]);
-    if (pid !== process.pid && isAlive(pid)) return [];
-    const full = path.join(parent, name);
-    return [{ full, kind: m[1], mtime: lstatSync(full).mtimeMs }];
-  });
-  if (!existsSync(out)) {
-    const newest = stale.filter((x) => x.kind === "old").sort((a, b) => b.mtime - a.mtime)[0];
-    if (newest) {
-      renameSync(newest.full, out);
-      log(msg.outputRestored(newest.full, out));
-      stale = stale.filter((x) => x !== newest);
-    }
-  }
-  for (const x of stale) {
-    rmSync(x.full, { recursive: true, force: true });
-    log(msg.staleRemoved(x.full));
-  }
-}
-
-/** Every entry under `dir` (folders, files, symlinks), relative, with `/` separators; symlinks are not followed. */
-function listEntries(dir: string, prefix = ""): Array<{ rel: string; kind: "dir" | "file" | "link" | "other" }> {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const full = path.join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    const st = lstatSync(full);
-    if (st.isDirectory()) return [{ rel, kind: "dir" as const }, ...listEntries(full, rel)];
-    return [{ rel, kind: st.isSymbolicLink() ? ("link" as const) : st.isFile() ? ("file" as const) : ("other" as const) }];
-  });
-}
-
-/** The files the old output's manifest claims (an unreadable manifest claims nothing: every file is kept). */
-function ownedBy(out: string): Set<string> {
-  const owned = new Set<string>();
-  try {
-    const files = (JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8")) as { files?: unknown }).files;
-    if (Array.isArray(files)) for (const f of files) if (typeof f === "string") owned.add(f);
-  } catch {
-    /* no manifest, or not JSON */
-  }
-  return owned;
-}
-
-/**
- * Copies into `tmp` every entry of the old output that its manifest does not claim and the new
- * output does not write (`written`), with its mode, timestamps and symlinks.
- */
-export function carryOver(outDir: string, tmp: string, written: ReadonlySet<string>): void {
-  const out = path.resolve(outDir);
-  const owned = ownedBy(out);
-  for (const { rel, kind } of listEntries(out)) {
-    if (owned.has(rel) || written.has(rel)) continue;
-    const source = path.join(out, rel);
-    const target = path.join(tmp, rel);
-    if (kind === "dir") mkdirSync(target, { recursive: true });
-    else if (kind === "link") {
-      mkdirSync(path.dirname(target), { recursive: true });
-      symlinkSync(readlinkSync(source), target);
-    } else if (kind === "file") {
-      mkdirSync(path.dirname(target), { recursive: true });
-      cpSync(source, target, { preserveTimestamps: true });
-    }
-  }
-}
-
-/** The swap: `<out>` → `<out>.old-<pid>`, `tmp` → `<out>`, then the old folder is deleted. */
-export function replaceOutputDir(outDir: string, tmp: string): void {
-  const out = path.resolve(outDir);
-  const old = path.join(path.dirname(out), `${path.basename(out)}.old-${process.pid}`);
-  const hadOld = existsSync(out);
-  if (hadOld) renameSync(out, old);
-  try {
-    renameSync(tmp, out);
+    accessSync(parent, constants.W_OK | constants.X_OK);
   } catch (error) {
-    if (hadOld) renameSync(old, out);
-    rmSync(tmp, { recursive: true, force: true });
-    throw error;
+    fail(parent, error);
   }
-  rmSync(old, { recursive: true, force: true });
+  const walk = (dir: string) => {
+    try {
+      accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK);
+    } catch (error) {
+      fail(dir, error);
+    }
+    for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) walk(path.join(dir, entry.name));
+  };
+  if (lstatOrUndefined(out)?.isDirectory()) walk(out);
 }

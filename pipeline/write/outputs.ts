@@ -12,10 +12,12 @@ import { performance } from "node:perf_hooks";
 import { msg } from "../messages.ts";
 import type { StageContext } from "../stages/context.ts";
 import { encodeCsv } from "./csv.ts";
-import { carryOver, recoverOutputDir, replaceOutputDir, tempDirOf } from "./output-dir.ts";
+import { carryOver } from "./carry-over.ts";
+import { outputTarget } from "./output-dir.ts";
 import { ParquetFromCsv } from "./parquet.ts";
 import type { OutputFile } from "./plan.ts";
 import { encodeWorkbook } from "./xlsx.ts";
+import { replaceOutputDir, runFolders, startJournal } from "./swap.ts";
 
 /** Calls at known points of the write (the test of a killed run pauses there: test/support/paused-cli.ts). */
 export interface WriteHooks {
@@ -44,8 +46,9 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * 1. stale folders of killed runs are repaired (`recoverOutputDir`);
- * 2. every file of the plan is written into `<out>.tmp-<pid>`, in order;
+ * 0. a symlinked output folder is written through to its target (`outputTarget`);
+ * 1. this run's journal is written (stale folders of killed runs were repaired by the caller: run.ts);
+ * 2. every file of the plan is written into `<out>.tmp-<run id>`, in order;
  * 3. the old output's files that its manifest does not claim are carried over (`carryOver`);
  * 4. the temporary folder replaces the output folder (`replaceOutputDir`).
  * Any failure before the swap deletes the temporary folder and leaves `<out>` as it was.
@@ -56,15 +59,17 @@ export async function writeOutputs(
   ctx: StageContext,
   hooks: WriteHooks = {},
 ): Promise<WriteStats> {
-  const out = path.resolve(outDir);
-  const tmp = tempDirOf(out);
+  const out = outputTarget(outDir);
+  const run = runFolders(out);
+  const tmp = run.tmp;
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
-  recoverOutputDir(out, ctx.log);
-  rmSync(tmp, { recursive: true, force: true });
+  startJournal(run);
   const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
   try {
     /** The text columns each CSV file's guard changed, by the file's path (for its Parquet copy). */
     const guardedOf = new Map<string, ReadonlySet<string>>();
+    /** Per CSV file, a bound on its longest record in bytes, for its Parquet conversion (a long text must not fail there). */
+    const longestOf = new Map<string, number>();
     for (const [i, file] of plan.entries()) {
       const target = path.join(tmp, file.rel);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -86,14 +91,18 @@ export async function writeOutputs(
         try {
           const chunks = encodeCsv(file.def, file.rows);
           let next = chunks.next();
+          let longest = 0;
           for (; !next.done; next = chunks.next()) {
             const bytes = Buffer.from(next.value, "utf8");
+            // Every piece ends at the end of a record: no record (quoted line breaks and all) is longer than its piece.
+            if (bytes.byteLength > longest) longest = bytes.byteLength;
             pending.push(bytes);
             pendingBytes += bytes.byteLength;
             if (pendingBytes >= WRITE_SIZE) await flush();
           }
           await flush();
           guardedOf.set(file.rel, next.value);
+          longestOf.set(file.rel, longest);
         } finally {
           await handle.close();
         }
@@ -105,6 +114,7 @@ export async function writeOutputs(
           parquetFile: target,
           rel: file.rel,
           ...(guarded && { guarded }),
+          longestLine: longestOf.get(file.csv) ?? 0,
         });
       } else if (file.kind === "xlsx") {
         const bytes = await encodeWorkbook(file.tables, file.options);
@@ -127,11 +137,12 @@ export async function writeOutputs(
   } catch (error) {
     await parquet?.close(); // first: a conversion still running must not write into a folder being removed
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(run.journal, { force: true });
     throw error;
   } finally {
     await parquet?.close();
   }
-  replaceOutputDir(out, tmp);
-  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), out) || out));
+  replaceOutputDir(run, ctx.log);
+  ctx.log(msg.outputsWritten(plan.length, path.relative(process.cwd(), path.resolve(outDir)) || out));
   return stats;
 }

@@ -40,6 +40,9 @@ const DUCKDB_CONFIG = {
   allocator_bulk_deallocation_flush_threshold: "8MB",
 } as const;
 
+/** DuckDB's read_csv refuses a line longer than this many bytes unless told a larger max_line_size. */
+export const DUCKDB_MAX_LINE = 2_097_152;
+
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const sqlName = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
@@ -50,7 +53,7 @@ const sqlName = (s: string) => `"${s.replaceAll('"', '""')}"`;
  * column's one leading `'` removed again: in the `guarded` columns, where the CSV encoder says it
  * added one, or in every text column when not told.
  */
-export function copySql(def: TableDef, csvPath: string, parquetPath: string, guarded?: ReadonlySet<string>): string {
+export function copySql(def: TableDef, csvPath: string, parquetPath: string, guarded?: ReadonlySet<string>, longestLine = 0): string {
   const cols = columnsOf(def);
   const types = `{${cols.map((c) => `${sqlText(c.name)}: ${sqlText(DUCKDB_TYPE[c.type])}`).join(", ")}}`;
   const select = cols
@@ -61,7 +64,7 @@ export function copySql(def: TableDef, csvPath: string, parquetPath: string, gua
         : n;
     })
     .join(", ");
-  const csv = `read_csv(${sqlText(csvPath)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, strict_mode = true, columns = ${types})`;
+  const csv = `read_csv(${sqlText(csvPath)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, strict_mode = true${longestLine >= DUCKDB_MAX_LINE ? `, max_line_size = ${longestLine + 1}` : ""}, columns = ${types})`;
   return `COPY (SELECT ${select} FROM ${csv}) TO ${sqlText(parquetPath)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${PARQUET_ROW_GROUP})`;
 }
 
@@ -74,6 +77,8 @@ export interface ParquetJob {
   rel: string;
   /** The text columns where the CSV encoder added its guard (default: every text column). */
   guarded?: ReadonlySet<string>;
+  /** A bound on the CSV file's longest record in bytes: DuckDB is told when it is over its default limit (DUCKDB_MAX_LINE). */
+  longestLine?: number;
 }
 
 /**
@@ -106,7 +111,7 @@ export class ParquetFromCsv {
   }
 
   convert(job: ParquetJob): void {
-    const sql = copySql(job.def, this.readable(job.csvFile), job.parquetFile, job.guarded);
+    const sql = copySql(job.def, this.readable(job.csvFile), job.parquetFile, job.guarded, job.longestLine);
     const index = this.lanes.reduce((best, lane, i) => (lane.pending < (this.lanes[best]?.pending ?? 0) ? i : best), 0);
     const lane = this.lanes[index]!;
     const seq = this.queued++;

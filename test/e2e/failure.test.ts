@@ -25,6 +25,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../pipeline/errors.ts";
 import { msg } from "../../pipeline/messages.ts";
 import { MANIFEST } from "../../pipeline/write/plan.ts";
+import { runFolders } from "../../pipeline/write/swap.ts";
 import { copyData, OUTPUT, ROOT, runCli, snapshot, tempDir } from "../helpers.ts";
 
 const CLI = path.join(ROOT, "pipeline", "cli.ts");
@@ -87,7 +88,9 @@ describe("a killed run leaves the previous outputs intact", () => {
 
       const run = startPaused(["--data", data, "--out", out], where);
       const { tmp } = await run.paused;
-      expect(tmp).toBe(path.join(parent, `output.tmp-${run.child.pid}`));
+      const id = new RegExp(`^output\\.tmp-(${run.child.pid}-[0-9a-f]{12})$`).exec(path.basename(tmp))?.[1];
+      expect(path.dirname(tmp)).toBe(parent);
+      expect(id).toBeDefined();
       expect(existsSync(tmp)).toBe(true);
       // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
       expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
@@ -96,7 +99,8 @@ describe("a killed run leaves the previous outputs intact", () => {
       expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
 
       expect(snapshot(out)).toEqual(before);
-      expect(readdirSync(parent).sort()).toEqual(["output", path.basename(tmp)]);
+      // The run's journal proves the temporary folder is this pipeline's.
+      expect(readdirSync(parent).sort()).toEqual(["output", `output.run-${id}`, path.basename(tmp)]);
 
       // The next run removes what the killed one left, and its own output keeps the user's file.
       const next = await runCli(["--data", data, "--out", out]);
@@ -114,35 +118,46 @@ describe("a killed run leaves the previous outputs intact", () => {
     const { parent, out } = previousOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# kept\n");
     const before = snapshot(out);
-    // What a kill between `output → output.old-<pid>` and `output.tmp-<pid> → output` leaves behind.
-    const pid = deadPid();
-    renameSync(out, path.join(parent, `output.old-${pid}`));
-    cpSync(path.join(parent, `output.old-${pid}`), path.join(parent, `output.tmp-${pid}`), { recursive: true });
+    // What a kill between `output → output.old-<id>` and `output.tmp-<id> → output` leaves behind.
+    const run = runFolders(out, `${deadPid()}-0123456789ab`);
+    writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: Number(run.id.split("-")[0]) }));
+    renameSync(out, run.old);
+    cpSync(run.old, run.tmp, { recursive: true });
+    const left = readdirSync(parent).sort();
 
     // --check neither repairs nor writes.
     expect((await runCli(["--data", data, "--out", out, "--check"])).status).toBe(0);
-    expect(readdirSync(parent).sort()).toEqual([`output.old-${pid}`, `output.tmp-${pid}`]);
+    expect(readdirSync(parent).sort()).toEqual(left);
 
     const next = await runCli(["--data", data, "--out", out]);
     expect(next.status).toBe(0);
-    expect(next.stdout).toContain(msg.outputRestored(path.join(parent, `output.old-${pid}`), out));
-    expect(next.stdout).toContain(msg.staleRemoved(path.join(parent, `output.tmp-${pid}`)));
+    expect(next.stdout).toContain(msg.outputRestored(run.old, out));
+    expect(next.stdout).toContain(msg.staleRemoved(run.tmp));
     expect(readdirSync(parent)).toEqual(["output"]);
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# kept\n");
     expect(Object.keys(snapshot(out)).sort()).toEqual(Object.keys(before).sort());
   }, 60_000);
 
-  it("leaves alone the temporary folder of a run that is still alive", () => {
+  it("leaves alone the temporary folder of a run that is still alive, and folders no journal proves are ours", () => {
     const { data } = copyData();
     const { parent, out } = previousOutput();
-    const live = path.join(parent, `output.tmp-${process.pid}`);
-    mkdirSync(live);
-    writeFileSync(path.join(live, "half.csv"), "a\n");
+    const live = runFolders(out, `${process.pid}-00000000abcd`);
+    writeFileSync(live.journal, JSON.stringify({ tool: "cloud-market-atlas", run: live.id, pid: process.pid }));
+    mkdirSync(live.tmp);
+    writeFileSync(path.join(live.tmp, "half.csv"), "a\n");
+    // Named like a leftover of a dead run, but without a journal: a user's folder, maybe.
+    const lookalike = path.join(parent, `output.old-${deadPid()}`);
+    mkdirSync(lookalike);
+    writeFileSync(path.join(lookalike, "thesis.md"), "mine\n");
+    rmSync(out, { recursive: true });
     // In a process of its own: this test process is the live run whose folder must be left alone.
     const r = spawned(["--data", data, "--out", out]);
     expect(r.status).toBe(0);
-    expect(readFileSync(path.join(live, "half.csv"), "utf8")).toBe("a\n");
-    rmSync(live, { recursive: true });
+    expect(readFileSync(path.join(live.tmp, "half.csv"), "utf8")).toBe("a\n");
+    expect(readFileSync(path.join(lookalike, "thesis.md"), "utf8")).toBe("mine\n");
+    expect(r.stdout).toContain(msg.outputLeftAlone(lookalike));
+    expect(existsSync(path.join(out, "thesis.md"))).toBe(false);
+    rmSync(live.tmp, { recursive: true });
   }, 60_000);
 });
 
@@ -203,7 +218,7 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     ["a file", aFile, () => msg.outputNotAFolder(aFile)],
   ])("%s", async (_, out, message) => {
     const target = realpathSync(path.resolve(ROOT, out));
-    const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old)-\d+$/.test(n));
+    const siblings = () => readdirSync(path.dirname(target)).filter((n) => /\.(tmp|old|run)-\d+-[0-9a-f]+$/.test(n));
     const r = await runCli(["--out", out]);
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toEqual([

@@ -33,7 +33,16 @@ describe("writeOutputs", () => {
     const calls: string[] = [];
     await writeOutputs(out, plan, silentContext, {
       onFileWritten: ({ rel, index, count, tmpDir }) => {
-        expect(tmpDir).toBe(`${out}.tmp-${process.pid}`);
+        expect(tmpDir).toMatch(new RegExp(`^${out}\\.tmp-${process.pid}-[0-9a-f]{12}$`));
+        // beside it, the run's journal names the run and its folders
+        const journal = tmpDir.replace(/\.tmp-/, ".run-");
+        expect(JSON.parse(readFileSync(journal, "utf8"))).toEqual({
+          tool: "cloud-market-atlas",
+          run: journal.split(".run-")[1],
+          pid: process.pid,
+          tmp: path.basename(tmpDir),
+          old: path.basename(tmpDir).replace(".tmp-", ".old-"),
+        });
         calls.push(
           `${index}/${count} ${rel}${rel.endsWith(".csv") ? ` ${readFileSync(path.join(tmpDir, rel), "utf8").split("\n")[1]}` : ""}`,
         );

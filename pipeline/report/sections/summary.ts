@@ -5,7 +5,10 @@ import { chinaPublicShare, STATUS_WORDS, type ShareRange } from "../../findings.
 import type { Battleground, BlocSplit, Headline, Labels, SeriesPair } from "../model.ts";
 import { fig } from "./common.ts";
 
-const BLOC_NAMES: Readonly<Record<string, string>> = { us_led: "US-led", china_led: "China-led" };
+const BLOC_NAMES: ReadonlyMap<string, string> = new Map([
+  ["us_led", "US-led"],
+  ["china_led", "China-led"],
+]);
 const LEADER_TEXT: Readonly<Record<Headline["leader"], string>> = {
   us_led: "The US-led providers lead under every source:",
   china_led: "The China-led providers lead under every source:",
@@ -32,7 +35,7 @@ function pairTable(pair: SeriesPair, L: Labels): Html {
     const a = r.share_a === null ? "not named" : fig(fmtPct(r.share_a), factsA, `${provider}, ${L.source(r.source_a)}`);
     const b = r.share_b === null ? "not named" : fig(fmtPct(r.share_b), factsB, `${provider}, ${L.source(r.source_b)}`);
     const gap = r.delta_pp === null ? "–" : fig(fmtPp(r.delta_pp), [...factsA, ...factsB], `${provider}: the gap`);
-    return html`<tr><th scope="row">${provider}</th><td class="nowrap">${BLOC_NAMES[L.blocOf(r.provider_id) ?? ""] ?? ""}</td><td class="num">${a}</td><td class="num">${b}</td><td class="num">${gap}</td></tr>`;
+    return html`<tr><th scope="row">${provider}</th><td class="nowrap">${BLOC_NAMES.get(L.blocOf(r.provider_id) ?? "") ?? ""}</td><td class="num">${a}</td><td class="num">${b}</td><td class="num">${gap}</td></tr>`;
   });
   const head = (source: string, market: string, period: string) =>
     html`${L.source(source)}<span class="sub">${L.market(market)}, ${period}</span>`;

@@ -11,6 +11,9 @@
  *   unknown-country    country is not an ISO 3166-1 alpha-2 code world-countries knows
  *   unmapped-country   country has no macro-region in data/reference/geography.yaml
  *   duplicate-region   the same provider lists the same region_code twice
+ *   value-range        availability_zones above MAX_REGION_ZONES, or a running total of them past
+ *                      the largest whole number a published count column holds (INT32_MAX): the
+ *                      tables sum them per provider and macro-region
  *
  * Region codes are unique per provider only: AWS and Alibaba both have an `ap-southeast-7`.
  * Pure: the caller hands in the file's text (or its records) and the reference data.
@@ -20,6 +23,11 @@ import { msg, zodErrorMap } from "../../messages.ts";
 import { parseCatalogCsv, type CsvRecord } from "../../read/catalog-csv.ts";
 import { CATALOG_COLUMNS, CatalogRecord, type CatalogRegion } from "../../schema/catalog.ts";
 import type { MacroGeo } from "../../schema/inputs.ts";
+
+/** More availability zones than any region has (the largest published is single-digit). */
+export const MAX_REGION_ZONES = 1_000;
+/** The largest value of a published whole-number column (Parquet INTEGER, 32 bits). */
+export const INT32_MAX = 2 ** 31 - 1;
 
 export interface CatalogReference {
   providers: ReadonlySet<string>;
@@ -47,6 +55,7 @@ export function validateCatalog(file: string, records: readonly CsvRecord[], ref
     issues.push(dataIssue(file, line, path, rule, message));
   const regions: CatalogRegion[] = [];
   const firstLine = new Map<string, number>();
+  let zones = 0;
   records.forEach(({ record: raw, line }, index) => {
     const label = `regions[${index}] (${raw["provider_id"] ?? "?"}/${raw["region_code"] ?? "?"})`;
     const result = CatalogRecord.safeParse(raw, { error: zodErrorMap });
@@ -67,6 +76,14 @@ export function validateCatalog(file: string, records: readonly CsvRecord[], ref
       ok = false;
     } else if (macro_geo === undefined) {
       add(line, `${label}.country`, "unmapped-country", msg.unmappedCountry(r.country));
+      ok = false;
+    }
+    const az = r.availability_zones ?? 0;
+    if (az > MAX_REGION_ZONES) {
+      add(line, `${label}.availability_zones`, "value-range", msg.valueTooLarge(az, MAX_REGION_ZONES, "availability zones"));
+      ok = false;
+    } else if (zones <= INT32_MAX && (zones += az) > INT32_MAX) {
+      add(line, `${label}.availability_zones`, "value-range", msg.sumTooLarge("availability zones", INT32_MAX));
       ok = false;
     }
     const key = `${r.provider_id}\u0000${r.region_code}`;

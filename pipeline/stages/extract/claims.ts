@@ -87,7 +87,7 @@ function checkReferences(known: Known, at: At, out: Issues): string | undefined 
     addAt(out, at, "speaker", "unknown-source", msg.unknownSource(r.speaker, [...known.sourceIds]));
 
   const measure = known.measureById.get(r.measure);
-  const needs = MEASURE_NEEDS[r.measure] ?? {};
+  const needs = MEASURE_NEEDS.get(r.measure) ?? {};
   if (!ref.measures) {
     /* measures.yaml failed: its own problems are reported */
   } else if (!measure) addAt(out, at, "measure", "unknown-measure", msg.unknownMeasure(r.measure, [...known.measureById.keys()]));
@@ -191,6 +191,8 @@ export function checkClaims(
   documents: readonly SourceDocument[],
   metaFailed: boolean,
   out: Issues,
+  /** Filled in: the documents some fixture has claim records for, and whether a fixture could not be read (then any document may be quoted). */
+  seen: { documents: Set<string>; unreadable: boolean } = { documents: new Set(), unreadable: false },
 ): Claim[] {
   const known = new Known(ref);
   const shared = new Interner();
@@ -207,13 +209,18 @@ export function checkClaims(
     }
     const { parsed, issues } = file.endsWith(".jsonl") ? parseJsonl(file, text) : parseYaml(file, text);
     out.addAll(issues);
-    if (!parsed) continue;
+    if (!parsed) {
+      seen.unreadable = true;
+      continue;
+    }
     const fixture = validate(parsed, FixtureFile, parsed.value, [], "", out);
     // A bad document_id or an unknown top-level field must not hide the claims' own problems.
     const top = isRecord(parsed.value) ? parsed.value : {};
     const rawClaims = fixture?.claims ?? (Array.isArray(top["claims"]) ? (top["claims"] as unknown[]) : []);
     const documentId = fixture?.document_id ?? (typeof top["document_id"] === "string" ? top["document_id"] : undefined);
     const doc = documentId === undefined ? undefined : docById.get(documentId);
+    if (documentId === undefined) seen.unreadable = true;
+    else if (rawClaims.length > 0) seen.documents.add(documentId);
     // When a metadata file failed to validate, the document may be the one it describes: say no more.
     if (fixture && !doc && !metaFailed)
       out.add(

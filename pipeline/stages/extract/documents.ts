@@ -17,16 +17,15 @@ export interface SourceDocument {
   path: string;
   text: string;
   sha256: string;
+  /** The metadata file that describes it, and the line of its document_id. */
+  metaFile?: string;
+  metaLine?: number;
 }
 
 export interface CheckedDocuments {
   documents: SourceDocument[];
   /** A metadata file failed to validate: the document a fixture names may be the one it describes. */
   metaFailed: boolean;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 export function checkDocuments(inputs: Inputs, out: Issues): CheckedDocuments {
@@ -55,9 +54,11 @@ export function checkDocuments(inputs: Inputs, out: Issues): CheckedDocuments {
       out.add(file, parsed.lineAt(["file"]), "file", "missing-file", msg.missingFile(`source document ${docPath}`));
       continue;
     }
-    const actual = sha256(docText);
+    // The hash of the file's bytes as read (`sha256sum`'s); a text a test passes in is hashed as UTF-8.
+    const actual = inputs.facts?.get(docPath)?.sha256 ?? createHash("sha256").update(docText, "utf8").digest("hex");
     if (actual !== meta.sha256) out.add(docPath, undefined, "(file)", "sha256", msg.sha256Mismatch(docPath, meta.sha256, actual));
-    documents.push({ meta, path: docPath, text: docText, sha256: actual });
+    const metaLine = parsed.lineAt(["document_id"]);
+    documents.push({ meta, path: docPath, text: docText, sha256: actual, metaFile: file, ...(metaLine !== undefined && { metaLine }) });
   }
   return { documents, metaFailed };
 }

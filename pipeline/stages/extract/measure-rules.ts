@@ -16,16 +16,17 @@ export interface MeasureNeeds {
   sharesOfWhole?: true;
 }
 
-export const MEASURE_NEEDS: Readonly<Record<string, MeasureNeeds>> = {
-  market_share: { market: true, sharesOfWhole: true },
-  regions_share_in_geo: { object: true },
-  regions_in: { object: true },
-  regions_mainly_in: { object: true },
-  regions_absent_from: { object: true },
-  growth_region: { object: true },
-  target_sector: { object: true },
-  battleground: { object: true },
-  expected_leader_in: { object: true },
-  leans_toward: { object: true },
-  less_aligned_with: { object: true },
-};
+/** A map, not an object: a measure id from the data may be `constructor`. */
+export const MEASURE_NEEDS: ReadonlyMap<string, MeasureNeeds> = new Map<string, MeasureNeeds>([
+  ["market_share", { market: true, sharesOfWhole: true }],
+  ["regions_share_in_geo", { object: true }],
+  ["regions_in", { object: true }],
+  ["regions_mainly_in", { object: true }],
+  ["regions_absent_from", { object: true }],
+  ["growth_region", { object: true }],
+  ["target_sector", { object: true }],
+  ["battleground", { object: true }],
+  ["expected_leader_in", { object: true }],
+  ["leans_toward", { object: true }],
+  ["less_aligned_with", { object: true }],
+]);

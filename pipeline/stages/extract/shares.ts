@@ -18,7 +18,7 @@ export function checkShareSums(claims: readonly Claim[], out: Issues): void {
   const sums = new Map<string, Sum>();
   for (const c of claims) {
     const r = c.record;
-    if (!MEASURE_NEEDS[r.measure]?.sharesOfWhole || r.value === null || r.market === undefined || c.period === null) continue;
+    if (!MEASURE_NEEDS.get(r.measure)?.sharesOfWhole || r.value === null || r.market === undefined || c.period === null) continue;
     const key = `${r.attributed_to}\u0000${r.market}\u0000${c.period}`;
     let s = sums.get(key);
     if (!s) sums.set(key, (s = { source: r.attributed_to, market: r.market, period: c.period, total: 0, claims: [] }));

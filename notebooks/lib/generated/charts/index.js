@@ -361,7 +361,10 @@ var MACRO_GEO_LABELS = {
   china_mainland: "China (mainland)",
   oceania: "Oceania"
 };
-var geoLabel = (id2) => MACRO_GEO_LABELS[id2] ?? id2;
+var geoLabel = (id2) => GEO_LABEL_BY_ID.get(id2) ?? id2;
+var GEO_LABEL_BY_ID = new Map(Object.entries(MACRO_GEO_LABELS));
+var BLOC_LABEL_BY_ID = new Map(Object.entries(BLOC_LABELS));
+var BLOC_COLOR_BY_ID = new Map(Object.entries(BLOC_COLORS));
 var SOURCE_KIND_COLORS = {
   research_firm: "#0072b2",
   company: "#e69f00",
@@ -408,7 +411,7 @@ function chartTheme(ref) {
   };
   const sourceLabel = (id2) => sources.get(id2) ?? id2;
   const marketLabel = (id2) => markets.get(id2) ?? id2;
-  const blocLabel = (id2) => BLOC_LABELS[id2] ?? id2;
+  const blocLabel = (id2) => BLOC_LABEL_BY_ID.get(id2) ?? id2;
   const scale = (keys, label, color2) => ({
     domain: keys.map(label),
     range: keys.map((k) => color2(k) ?? FALLBACK_COLOR)
@@ -430,7 +433,7 @@ function chartTheme(ref) {
     // "" from a CSV read as text: no colour
     sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id2) => sourceColors.get(id2) || void 0),
     sourceKind: (id2) => sourceKinds.get(id2),
-    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id2) => BLOC_COLORS[id2]),
+    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id2) => BLOC_COLOR_BY_ID.get(id2)),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`
   };
 }
@@ -827,29 +830,29 @@ function regionsVsShare(rows, t) {
 }
 
 // pipeline/charts/geography.ts
-var RELATION_LABELS = {
-  regions_in: "has regions in",
-  regions_mainly_in: "regions mainly in",
-  regions_absent_from: "absent from",
-  growth_region: "growth reported",
-  growth_opportunity: "growth opportunity",
-  battleground: "battleground",
-  expected_leader_in: "expected to lead in",
-  leans_toward: "leans toward (it)",
-  less_aligned_with: "less aligned with (it)"
-};
-var SUBJECT_LABELS = {
-  us_led: "US-led stack",
-  china_led: "China-led stack",
-  cloud_ai_market: "Cloud & AI market",
-  western_providers: "Western providers"
-};
+var RELATION_LABELS = /* @__PURE__ */ new Map([
+  ["regions_in", "has regions in"],
+  ["regions_mainly_in", "regions mainly in"],
+  ["regions_absent_from", "absent from"],
+  ["growth_region", "growth reported"],
+  ["growth_opportunity", "growth opportunity"],
+  ["battleground", "battleground"],
+  ["expected_leader_in", "expected to lead in"],
+  ["leans_toward", "leans toward (it)"],
+  ["less_aligned_with", "less aligned with (it)"]
+]);
+var SUBJECT_LABELS = /* @__PURE__ */ new Map([
+  ["us_led", "US-led stack"],
+  ["china_led", "China-led stack"],
+  ["cloud_ai_market", "Cloud & AI market"],
+  ["western_providers", "Western providers"]
+]);
 function geoClaimsMatrix(rows, t) {
-  const subjectLabel = (id2) => SUBJECT_LABELS[id2] ?? t.providerLabel(id2);
+  const subjectLabel = (id2) => SUBJECT_LABELS.get(id2) ?? t.providerLabel(id2);
   const geoBlocLabel = (bloc) => bloc === null ? "Neither bloc" : t.blocLabel(bloc);
   const seen = /* @__PURE__ */ new Map();
   for (const r of rows) {
-    const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS[r.relation] ?? r.relation}`;
+    const claim = `${subjectLabel(r.subject_id)}: ${RELATION_LABELS.get(r.relation) ?? r.relation}`;
     const key = `${claim}\0${r.macro_geo}`;
     const v = seen.get(key) ?? {
       claim,
@@ -898,7 +901,7 @@ function geoClaimsMatrix(rows, t) {
         title: "Subject's bloc",
         scale: {
           domain: blocIds.map((b) => geoBlocLabel(b === "others" ? null : b)),
-          range: blocIds.map((b) => BLOC_COLORS[b] ?? FALLBACK_COLOR)
+          range: blocIds.map((b) => Object.hasOwn(BLOC_COLORS, b) ? BLOC_COLORS[b] : FALLBACK_COLOR)
         }
       },
       tooltip: [
