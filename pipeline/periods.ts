@@ -46,3 +46,21 @@ export function periodSortKey(period: string): string {
   }
   return key;
 }
+
+/**
+ * First and last day of a period as ISO dates: `2025-Q2` → 2025-04-01…2025-06-30, `2024` →
+ * 2024-01-01…2024-12-31, `2025-H2`, `2025-07`, `2025-09-30`. Null for text parsePeriod does not give.
+ */
+export function periodBounds(period: string): { start: string; end: string } | null {
+  const iso = (y: number, m: number, d: number) =>
+    `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const months = (y: number, first: number, last: number) => ({ start: iso(y, first, 1), end: iso(y, last, lastDay(y, last)) });
+  let x: RegExpMatchArray | null;
+  if ((x = period.match(/^(\d{4})$/))) return months(Number(x[1]), 1, 12);
+  if ((x = period.match(/^(\d{4})-Q([1-4])$/))) return months(Number(x[1]), Number(x[2]) * 3 - 2, Number(x[2]) * 3);
+  if ((x = period.match(/^(\d{4})-H([12])$/))) return months(Number(x[1]), x[2] === "1" ? 1 : 7, x[2] === "1" ? 6 : 12);
+  if ((x = period.match(/^(\d{4})-(\d{2})$/))) return months(Number(x[1]), Number(x[2]), Number(x[2]));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return { start: period, end: period };
+  return null;
+}

@@ -9,7 +9,9 @@
 import { PipelineError } from "../errors.ts";
 import type { Inputs } from "../read/inputs.ts";
 import type { CatalogRegion } from "../schema/catalog.ts";
+import type { SeriesPreferences } from "../schema/citations.ts";
 import type { CatalogMeta, EntitiesFile, GeographyFile, MacroGeo, MeasuresFile, ProviderRef, SourceRef } from "../schema/inputs.ts";
+import { checkCitations, checkPreferences, type CitedFact } from "./extract/citations.ts";
 import { checkClaims, type Claim } from "./extract/claims.ts";
 import { checkDocuments, type SourceDocument } from "./extract/documents.ts";
 import { Issues } from "./extract/issues.ts";
@@ -32,6 +34,10 @@ export interface Extracted {
   catalog: CatalogRegion[];
   /** What the catalog describes, as of when (data/reference/regions.meta.yaml). */
   catalogMeta: CatalogMeta;
+  /** The cited figures (data/citations/), each with its page and the figure as printed. */
+  citations: CitedFact[];
+  /** Which report of a figure the series keeps, per firm (data/reference/series-preferences.yaml). */
+  seriesPreferences: SeriesPreferences;
 }
 
 /** Validate everything; throws one PipelineError listing every problem. */
@@ -41,11 +47,13 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
   const { documents, metaFailed } = checkDocuments(inputs, out);
   const claims = checkClaims(inputs, ref, documents, metaFailed, out);
   checkShareSums(claims, out);
+  const citations = checkCitations(inputs, ref, out);
+  const seriesPreferences = checkPreferences(inputs, ref, out);
 
   const { providers, sources, measures, entities, geography, catalogMeta } = ref;
-  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta)
+  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta || !seriesPreferences)
     throw new PipelineError("extract", out.list);
-  ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s)`);
+  ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s), ${citations.length} cited figures`);
   return {
     documents,
     claims,
@@ -58,5 +66,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     countryMacro: ref.countryMacro,
     catalog: ref.catalog,
     catalogMeta,
+    citations,
+    seriesPreferences,
   };
 }
