@@ -15,11 +15,11 @@ export interface PrintedFigure {
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?`;
 const PATTERNS: ReadonlyArray<readonly [RegExp, PrintedUnit]> = [
   [new RegExp(String.raw`^${NUMBER}\s*(?:%|percent|per cent)$`, "i"), "percent"],
-  [new RegExp(String.raw`^%${NUMBER}$`), "percent"],
+  [new RegExp(`^%${NUMBER}$`), "percent"],
   [new RegExp(String.raw`^(?:US)?\$${NUMBER}(?:\s*|-)(?:billion|bn|B)$`), "usd_billion"],
   [new RegExp(String.raw`^${NUMBER}\s*billion (?:US )?dollars$`, "i"), "usd_billion"],
   [new RegExp(String.raw`^${NUMBER}\s*billion (?:yuan|RMB)$`, "i"), "cny_billion"],
-  [new RegExp(String.raw`^${NUMBER}$`), null],
+  [new RegExp(`^${NUMBER}$`), null],
 ];
 
 export function parsePrinted(printed: string): PrintedFigure | null {

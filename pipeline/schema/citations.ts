@@ -74,7 +74,7 @@ export const SeriesPreferences = z.strictObject({
       /** Publishers in order of preference; a figure from one listed earlier wins. */
       prefer_publishers: z.array(text).default([]),
       /** Among equally preferred publishers: the latest publication (a restatement) or the earliest. */
-      then: z.enum(TIE_BREAKS),
+      tie_break: z.enum(TIE_BREAKS),
       why: text,
     }),
   ),
