@@ -22,7 +22,7 @@ describe("writeOutputs", () => {
   it("writes the committed tables and data package byte for byte", async () => {
     const files = await writtenFiles(realTables(), { version: projectPackage().version });
     const rels = [...files.keys()].filter((rel) => rel !== MANIFEST);
-    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(17);
+    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(26);
     expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);
   }, 60_000);
 
