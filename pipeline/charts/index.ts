@@ -15,6 +15,7 @@ import { battlegrounds, blocPresence, geoClaimsMatrix, regionalHeatmap } from ".
 import { factPositions } from "./provenance.ts";
 import { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 import { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
+import { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
 import { chartTheme, type ChartReference, type ChartTheme } from "./theme.ts";
 
 export { footprint, regionsVsShare } from "./footprint.ts";
@@ -23,6 +24,7 @@ export { factPositions } from "./provenance.ts";
 export { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
 export * from "./theme.ts";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
 
 /** Charts also written as PNG (2× scale). */
 export const PNG_CHARTS: readonly string[] = ["market_share_by_source"];
@@ -47,7 +49,7 @@ export type ChartTables = ChartReference &
     Tables,
     "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"
   > &
-  Partial<Pick<Tables, "regional_breakdown" | "bloc_presence">>;
+  Partial<Pick<Tables, "regional_breakdown" | "bloc_presence" | "share_series" | "concentration_series" | "market_size_series">>;
 
 export interface ChartOptions {
   /** Font files for the PNG rasterizer (the caller checks they exist); no PNG without fonts. */
@@ -94,6 +96,28 @@ export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[]
   const { regional_breakdown, bloc_presence } = t;
   if (regional_breakdown) out.push({ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) });
   if (bloc_presence) out.push({ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) });
+  // Over time: the cited series (absent from a data folder without data/citations/ rows).
+  const { share_series, concentration_series, market_size_series } = t;
+  if (share_series?.length) {
+    out.push({ name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) });
+    out.push({
+      name: "china_led_trends",
+      points: trendPoints.chinaLed(share_series, theme),
+      build: () => chinaLedTrends(share_series, theme),
+    });
+  }
+  if (concentration_series?.length)
+    out.push({
+      name: "concentration_trends",
+      points: trendPoints.concentration(concentration_series),
+      build: () => concentrationTrends(concentration_series, theme),
+    });
+  if (market_size_series?.length)
+    out.push({
+      name: "market_size_trend",
+      points: trendPoints.marketSize(market_size_series),
+      build: () => marketSizeTrend(market_size_series, theme),
+    });
   return out;
 }
 

@@ -24,6 +24,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "charts/render.d.ts",
       "charts/share.d.ts",
       "charts/theme.d.ts",
+      "charts/trends.d.ts",
       "package.json",
       "schema/inputs.d.ts",
       "schema/tables.d.ts",

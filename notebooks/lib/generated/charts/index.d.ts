@@ -18,6 +18,7 @@ export { factPositions } from "./provenance.js";
 export { finalizeSpec, renderPng, renderSvg } from "./render.js";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.js";
 export * from "./theme.js";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.js";
 /** Charts also written as PNG (2× scale). */
 export declare const PNG_CHARTS: readonly string[];
 export declare const DEFAULT_FONT_FILES: readonly string[];
@@ -31,7 +32,7 @@ export declare const DEFAULT_FONT_FILES: readonly string[];
  */
 export declare const CHART_MAX_POINTS = 2000;
 /** The tables the charts read; the regional ones are optional (a data folder without a region catalog). */
-export type ChartTables = ChartReference & Pick<Tables, "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"> & Partial<Pick<Tables, "regional_breakdown" | "bloc_presence">>;
+export type ChartTables = ChartReference & Pick<Tables, "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"> & Partial<Pick<Tables, "regional_breakdown" | "bloc_presence" | "share_series" | "concentration_series" | "market_size_series">>;
 export interface ChartOptions {
     /** Font files for the PNG rasterizer (the caller checks they exist); no PNG without fonts. */
     fontFiles?: readonly string[];

@@ -51,6 +51,8 @@ __export(index_exports, {
   chartPoints: () => chartPoints,
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
+  chinaLedTrends: () => chinaLedTrends,
+  concentrationTrends: () => concentrationTrends,
   factPositions: () => factPositions,
   finalizeSpec: () => finalizeSpec,
   footprint: () => footprint,
@@ -58,6 +60,7 @@ __export(index_exports, {
   geoLabel: () => geoLabel,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
+  marketSizeTrend: () => marketSizeTrend,
   ordered: () => ordered,
   providerLabelOf: () => providerLabelOf,
   providerShortName: () => providerShortName,
@@ -69,7 +72,9 @@ __export(index_exports, {
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
   shareOfNamed: () => shareOfNamed,
+  shareTrends: () => shareTrends,
   sourceLabelOf: () => sourceLabelOf,
+  trendPoints: () => trendPoints,
   uniq: () => uniq,
   upTo: () => upTo
 });
@@ -307,6 +312,7 @@ function chartTheme(ref) {
     marketLabel,
     geoLabel,
     blocLabel,
+    providerBloc: (id2) => providers.get(id2)?.bloc ?? "others",
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
@@ -1017,6 +1023,186 @@ function blocShare(rows, t) {
   });
 }
 
+// pipeline/charts/trends.ts
+function seriesCaption(t, r) {
+  return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
+}
+var LINE = { type: "line", point: true, tooltip: true };
+var timeX = (title) => ({ field: "date", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
+var shareY = (title, max) => ({
+  field: "share",
+  type: "quantitative",
+  title,
+  axis: { format: ".0%" },
+  scale: { domain: [0, max] }
+});
+function dashScale(values) {
+  const quarterly = new Set(values.filter((v) => /-Q\d$/.test(v.period)).map((v) => v.series));
+  const domain = uniq(values.map((v) => v.series)).sort(
+    (a, b) => Number(quarterly.has(b)) - Number(quarterly.has(a)) || (a < b ? -1 : a > b ? 1 : 0)
+  );
+  return { domain, range: domain.map((s) => quarterly.has(s) ? [1, 0] : [6, 4]) };
+}
+var shareTooltip = [
+  { field: "provider", type: "nominal", title: "Provider" },
+  { field: "series", type: "nominal", title: "Series" },
+  { field: "period", type: "nominal", title: "Period" },
+  { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+  { field: "fact_id", type: "nominal", title: "Fact" }
+];
+var trendPoints = {
+  shares: (rows) => rows.filter((r) => r.geography === "world").length,
+  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
+  concentration: (rows) => rows.filter((r) => r.geography === "world").reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period)).length
+};
+function shareTrends(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const values = world.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    bloc: t.blocLabel(t.providerBloc(r.provider_id)),
+    series: seriesCaption(t, r),
+    period: r.period,
+    date: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Worldwide cloud market share over time",
+      subtitle: "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels"
+    },
+    width: 620,
+    height: 320,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY(
+        "Share of the firm's market (%)",
+        upTo(
+          values.map((v) => v.share),
+          0.1
+        )
+      ),
+      color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 420 } },
+      shape: { field: "bloc", type: "nominal", title: "Bloc" },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [...shareTooltip]
+    }
+  };
+}
+function concentrationTrends(rows, t) {
+  const values = rows.filter((r) => r.geography === "world").flatMap((r) => {
+    const series = seriesCaption(t, r);
+    const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, date: r.period_end, share, providers_named: r.providers_named }];
+    return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+  });
+  return {
+    ...base,
+    title: {
+      text: "The big three's combined share, and the China-led providers', over time",
+      subtitle: "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)"
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY("Combined share (%)", 1),
+      color: { field: "measure", type: "nominal", title: null },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 420 } },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [
+        { field: "measure", type: "nominal", title: "Measure" },
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+        { field: "providers_named", type: "quantitative", title: "Providers named" }
+      ]
+    }
+  };
+}
+function chinaLedTrends(rows, t) {
+  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const values = china.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    series: seriesCaption(t, r),
+    period: r.period,
+    date: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
+      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole"
+    },
+    data: { values },
+    facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
+    spec: {
+      width: 300,
+      height: 240,
+      mark: LINE,
+      encoding: {
+        x: timeX("End of period"),
+        y: shareY(
+          "Share (%)",
+          upTo(
+            values.map((v) => v.share),
+            0.1
+          )
+        ),
+        color: {
+          field: "series",
+          type: "nominal",
+          title: "Series",
+          sort: uniq(values.map((v) => v.series)).sort(),
+          legend: { labelLimit: 420 }
+        },
+        tooltip: [...shareTooltip]
+      }
+    }
+  };
+}
+function marketSizeTrend(rows, t) {
+  const values = rows.filter((r) => /-Q\d$/.test(r.period)).map((r) => ({
+    series: seriesCaption(t, r),
+    period: r.period,
+    date: r.period_end,
+    size: r.size / 1e9,
+    qualifier: r.qualifier,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Cloud infrastructure market size per quarter",
+      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)"
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of quarter"),
+      y: { field: "size", type: "quantitative", title: "US$ billions" },
+      color: { field: "series", type: "nominal", title: "Series", legend: { labelLimit: 420 } },
+      tooltip: [
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "size", type: "quantitative", title: "US$ billions", format: ".1f" },
+        { field: "qualifier", type: "nominal", title: "As printed" },
+        { field: "fact_id", type: "nominal", title: "Fact" }
+      ]
+    }
+  };
+}
+
 // pipeline/charts/index.ts
 var PNG_CHARTS = ["market_share_by_source"];
 var DEFAULT_FONT_FILES = [
@@ -1039,6 +1225,27 @@ function chartBuilders(t, theme) {
   const { regional_breakdown, bloc_presence } = t;
   if (regional_breakdown) out.push({ name: "regional_heatmap", build: () => regionalHeatmap(regional_breakdown, theme) });
   if (bloc_presence) out.push({ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) });
+  const { share_series, concentration_series, market_size_series } = t;
+  if (share_series?.length) {
+    out.push({ name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) });
+    out.push({
+      name: "china_led_trends",
+      points: trendPoints.chinaLed(share_series, theme),
+      build: () => chinaLedTrends(share_series, theme)
+    });
+  }
+  if (concentration_series?.length)
+    out.push({
+      name: "concentration_trends",
+      points: trendPoints.concentration(concentration_series),
+      build: () => concentrationTrends(concentration_series, theme)
+    });
+  if (market_size_series?.length)
+    out.push({
+      name: "market_size_trend",
+      points: trendPoints.marketSize(market_size_series),
+      build: () => marketSizeTrend(market_size_series, theme)
+    });
   return out;
 }
 function chartSpecs(t, theme) {
@@ -1091,6 +1298,8 @@ async function renderCharts(tables, options = {}) {
   chartPoints,
   chartSpecs,
   chartTheme,
+  chinaLedTrends,
+  concentrationTrends,
   factPositions,
   finalizeSpec,
   footprint,
@@ -1098,6 +1307,7 @@ async function renderCharts(tables, options = {}) {
   geoLabel,
   marketLabelOf,
   marketShareBySource,
+  marketSizeTrend,
   ordered,
   providerLabelOf,
   providerShortName,
@@ -1109,7 +1319,9 @@ async function renderCharts(tables, options = {}) {
   shareDumbbell,
   shareDumbbellPoints,
   shareOfNamed,
+  shareTrends,
   sourceLabelOf,
+  trendPoints,
   uniq,
   upTo
 });
