@@ -27,6 +27,9 @@ export type BattlegroundRow = Row<"battlegrounds">;
 export type FactRow = Row<"facts">;
 export type RegionalBreakdownRow = Row<"regional_breakdown">;
 export type BlocPresenceRow = Row<"bloc_presence">;
+export type ShareSeriesRow = Row<"share_series">;
+export type ConcentrationSeriesRow = Row<"concentration_series">;
+export type MarketSizeSeriesRow = Row<"market_size_series">;
 
 let cached: { dir: string; theme: charts.ChartTheme } | undefined;
 /** The theme of the output the notebook reads (its reference tables are text columns only). */
@@ -59,3 +62,7 @@ export const battlegrounds = (rows: readonly BattlegroundRow[]): TopLevelSpec =>
 export const regionalHeatmap = (rows: readonly RegionalBreakdownRow[]): TopLevelSpec => charts.regionalHeatmap(rows, theme());
 export const blocPresence = (rows: readonly BlocPresenceRow[]): TopLevelSpec => charts.blocPresence(rows, theme());
 export const factPositions = (rows: readonly FactRow[]): TopLevelSpec => charts.factPositions(rows, theme());
+export const shareTrends = (rows: readonly ShareSeriesRow[]): TopLevelSpec => charts.shareTrends(rows, theme());
+export const chinaLedTrends = (rows: readonly ShareSeriesRow[]): TopLevelSpec => charts.chinaLedTrends(rows, theme());
+export const concentrationTrends = (rows: readonly ConcentrationSeriesRow[]): TopLevelSpec => charts.concentrationTrends(rows, theme());
+export const marketSizeTrend = (rows: readonly MarketSizeSeriesRow[]): TopLevelSpec => charts.marketSizeTrend(rows, theme());
