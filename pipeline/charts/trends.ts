@@ -14,7 +14,7 @@ function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geograp
 
 /** Every trend is a line with a point per row, over a time axis labelled by year. */
 const LINE = { type: "line", point: true, tooltip: true } as const;
-const timeX = (title: string) => ({ field: "date", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
+const timeX = (title: string) => ({ field: "end", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
 const shareY = (title: string, max: number) => ({
   field: "share",
   type: "quantitative" as const,
@@ -60,7 +60,7 @@ export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme)
     bloc: t.blocLabel(t.providerBloc(r.provider_id)),
     series: seriesCaption(t, r),
     period: r.period,
-    date: r.period_end,
+    end: r.period_end,
     share: r.share,
     fact_id: r.fact_id,
   }));
@@ -102,7 +102,7 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
       const point = (measure: string, share: number | null) =>
         share === null || share === 0
           ? []
-          : [{ measure, series, period: r.period, date: r.period_end, share, providers_named: r.providers_named }];
+          : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named }];
       return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
     });
   return {
@@ -140,7 +140,7 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
     provider: t.providerLabel(r.provider_id),
     series: seriesCaption(t, r),
     period: r.period,
-    date: r.period_end,
+    end: r.period_end,
     share: r.share,
     fact_id: r.fact_id,
   }));
@@ -185,7 +185,7 @@ export function marketSizeTrend(rows: readonly Row<"market_size_series">[], t: C
     .map((r) => ({
       series: seriesCaption(t, r),
       period: r.period,
-      date: r.period_end,
+      end: r.period_end,
       size: r.size / 1e9,
       qualifier: r.qualifier,
       fact_id: r.fact_id,

@@ -1028,7 +1028,7 @@ function seriesCaption(t, r) {
   return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
 }
 var LINE = { type: "line", point: true, tooltip: true };
-var timeX = (title) => ({ field: "date", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
+var timeX = (title) => ({ field: "end", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
 var shareY = (title, max) => ({
   field: "share",
   type: "quantitative",
@@ -1063,7 +1063,7 @@ function shareTrends(rows, t) {
     bloc: t.blocLabel(t.providerBloc(r.provider_id)),
     series: seriesCaption(t, r),
     period: r.period,
-    date: r.period_end,
+    end: r.period_end,
     share: r.share,
     fact_id: r.fact_id
   }));
@@ -1097,7 +1097,7 @@ function shareTrends(rows, t) {
 function concentrationTrends(rows, t) {
   const values = rows.filter((r) => r.geography === "world").flatMap((r) => {
     const series = seriesCaption(t, r);
-    const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, date: r.period_end, share, providers_named: r.providers_named }];
+    const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named }];
     return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
   });
   return {
@@ -1132,7 +1132,7 @@ function chinaLedTrends(rows, t) {
     provider: t.providerLabel(r.provider_id),
     series: seriesCaption(t, r),
     period: r.period,
-    date: r.period_end,
+    end: r.period_end,
     share: r.share,
     fact_id: r.fact_id
   }));
@@ -1173,7 +1173,7 @@ function marketSizeTrend(rows, t) {
   const values = rows.filter((r) => /-Q\d$/.test(r.period)).map((r) => ({
     series: seriesCaption(t, r),
     period: r.period,
-    date: r.period_end,
+    end: r.period_end,
     size: r.size / 1e9,
     qualifier: r.qualifier,
     fact_id: r.fact_id
