@@ -195,6 +195,26 @@ export const msg = {
     kind === "macro"
       ? `macro-region ${show(geoId)} takes its countries from geography.yaml: no covers, no countries_from`
       : `composite geography ${show(geoId)} needs exactly one of covers (macro-regions) or countries_from (its own country list)`,
+  // --- cited figures (data/citations/) ---
+  notACitationFile: () => `not a citation file: data/citations/ holds .yaml files (one per firm or series)`,
+  duplicateCitation: (id: string, firstAt: string) => `duplicate citation id ${show(id)}, first used at ${firstAt}`,
+  badUrl: (url: string) => `url ${show(url)} is not a web address (https://host/path)`,
+  firmRequired: () => `no firm: give firm at the top of the file or on the citation (data/reference/sources.yaml)`,
+  badDate: (date: string) => `${show(date)} is not a calendar date (YYYY-MM-DD, or YYYY-MM for published)`,
+  readBeforePublished: (published: string, read: string) => `published ${published} is after the date read ${read}`,
+  marketSizeSubject: (subject: string) => `a market_size figure is about the whole market: subject must be "market", got ${show(subject)}`,
+  periodAfterPublication: (period: string, end: string, published: string) =>
+    `period ${period} ends ${end}, after the page was published (${published}): a page cannot report a period not yet over`,
+  printedUnreadable: (printed: string) =>
+    `printed ${show(printed)} does not read as a figure; copy it as the page shows it ("32%", "$99 billion", "54,648")`,
+  printedValue: (printed: string, read: number, value: number) => `printed ${show(printed)} reads as ${read}, but value is ${value}`,
+  printedUnit: (printed: string, read: string, unit: string) => `printed ${show(printed)} is in ${read}, but unit is ${unit}`,
+  citedUnit: (unit: string, measure: string) =>
+    `unit ${unit} does not fit ${measure}: market_share is in percent, market_size and cloud_revenue in money`,
+  duplicateCitedFact: (subject: string, measure: string, period: string) =>
+    `this citation already has a ${measure} figure for ${show(subject)} in ${period}: one fact per figure`,
+  citedSharesAbove100: (citation: string, period: string, total: number) =>
+    `${citation}'s shares for ${period} sum to ${total}%, above 100%`,
   // --- region catalog (data/reference/regions.csv) ---
   csvSyntax: (detail: string, line?: number, column?: string | number) =>
     `malformed CSV${line === undefined ? "" : ` at line ${line}`}${column === undefined ? "" : `, column ${show(column)}`}: ${detail}`,

@@ -27,6 +27,9 @@ export type BattlegroundRow = Row<"battlegrounds">;
 export type FactRow = Row<"facts">;
 export type RegionalBreakdownRow = Row<"regional_breakdown">;
 export type BlocPresenceRow = Row<"bloc_presence">;
+export type ShareSeriesRow = Row<"share_series">;
+export type ConcentrationSeriesRow = Row<"concentration_series">;
+export type MarketSizeSeriesRow = Row<"market_size_series">;
 
 let cached: { dir: string; theme: charts.ChartTheme } | undefined;
 /** The theme of the output the notebook reads (its reference tables are text columns only). */
@@ -77,3 +80,7 @@ export const {
 } = charts;
 export type BlocPresenceFull = Row<"bloc_presence">;
 export type RegionRow = Row<"regions">;
+export const shareTrends = (rows: readonly ShareSeriesRow[]): TopLevelSpec => charts.shareTrends(rows, theme());
+export const chinaLedTrends = (rows: readonly ShareSeriesRow[]): TopLevelSpec => charts.chinaLedTrends(rows, theme());
+export const concentrationTrends = (rows: readonly ConcentrationSeriesRow[]): TopLevelSpec => charts.concentrationTrends(rows, theme());
+export const marketSizeTrend = (rows: readonly MarketSizeSeriesRow[]): TopLevelSpec => charts.marketSizeTrend(rows, theme());

@@ -74,6 +74,30 @@ export function creditLines(t: ChartTheme, tables: CreditTables, uses: { factIds
   return parts;
 }
 
+/**
+ * The footer of a chart of the cited series: how many published reports its figures come from, of
+ * which firms, published when, and the licence line ("Source: 41 published reports of Gartner and
+ * Synergy Research Group figures, 2020-04-30 to 2026-02-05, each with its address in cited_facts;
+ * read 2026-12-02.").
+ */
+export function citedCreditLines(t: ChartTheme, cited: ReadonlyArray<Row<"cited_facts">>, factIds: readonly string[]): string[] {
+  const wanted = new Set(factIds);
+  const used = cited.filter((c) => wanted.has(c.fact_id));
+  const pages = uniq(used.map((c) => c.citation_id));
+  const firms = uniq(used.map((c) => c.firm))
+    .sort()
+    .map(t.sourceLabel);
+  const published = used.map((c) => c.published).sort();
+  const read = uniq(used.map((c) => c.date_read)).sort();
+  const parts: string[] = [];
+  if (pages.length > 0)
+    parts.push(
+      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listText(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listText(read)}.`,
+    );
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; figures as the cited pages print them.`);
+  return parts;
+}
+
 type Title = { text: string | string[]; subtitle?: string | string[] } & Record<string, unknown>;
 const lines = (x: string | string[] | undefined, width: number): string[] =>
   x === undefined ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));

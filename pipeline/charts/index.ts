@@ -11,12 +11,13 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { Tables } from "../schema/tables.ts";
-import { creditLines, factIdsOf, withFooter, type CreditTables } from "./credits.ts";
+import { citedCreditLines, creditLines, factIdsOf, withFooter, type CreditTables } from "./credits.ts";
 import { footprint, regionsVsShare } from "./footprint.ts";
 import { battlegrounds, blocPresence, geoClaimsMatrix, regionalHeatmap } from "./geography.ts";
 import { factPositions } from "./provenance.ts";
 import { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 import { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
+import { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
 import { chartTheme, type ChartReference, type ChartTheme } from "./theme.ts";
 
 export { creditLines, factIdsOf, withFooter, wrapText } from "./credits.ts";
@@ -27,6 +28,7 @@ export { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
 export * from "./theme.ts";
 export * from "./titles.ts";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
 
 export const DEFAULT_FONT_FILES: readonly string[] = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -50,7 +52,9 @@ export type ChartTables = ChartReference &
     Tables,
     "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"
   > &
-  Partial<Pick<Tables, "regional_breakdown" | "bloc_presence">>;
+  Partial<
+    Pick<Tables, "regional_breakdown" | "bloc_presence" | "share_series" | "concentration_series" | "market_size_series" | "cited_facts">
+  >;
 
 export interface ChartOptions {
   /** Font files for the PNG rasterizer (the caller checks they exist); no PNG without fonts. */
@@ -102,6 +106,48 @@ export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[]
   }
   if (bloc_presence)
     out.push(...withCredits(t, theme, [{ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) }], bloc_presence));
+  // Over time: the cited series (absent from a data folder without data/citations/ rows).
+  const { share_series, concentration_series, market_size_series } = t;
+  const cited = (b: ChartBuilder, rows: readonly object[]): ChartBuilder => ({
+    ...b,
+    build: () => withFooter(b.build(), citedCreditLines(theme, t.cited_facts ?? [], factIdsOf(rows))),
+  });
+  if (share_series?.length) {
+    out.push(
+      cited(
+        { name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) },
+        share_series,
+      ),
+    );
+    out.push(
+      cited(
+        { name: "china_led_trends", points: trendPoints.chinaLed(share_series, theme), build: () => chinaLedTrends(share_series, theme) },
+        share_series,
+      ),
+    );
+  }
+  if (concentration_series?.length)
+    out.push(
+      cited(
+        {
+          name: "concentration_trends",
+          points: trendPoints.concentration(concentration_series),
+          build: () => concentrationTrends(concentration_series, theme),
+        },
+        concentration_series,
+      ),
+    );
+  if (market_size_series?.length)
+    out.push(
+      cited(
+        {
+          name: "market_size_trend",
+          points: trendPoints.marketSize(market_size_series),
+          build: () => marketSizeTrend(market_size_series, theme),
+        },
+        market_size_series,
+      ),
+    );
   return out;
 }
 

@@ -131,6 +131,8 @@ export interface ChartTheme {
   marketLabel(id: string): string;
   geoLabel(id: string): string;
   blocLabel(id: string): string;
+  /** A provider's bloc id (us_led, china_led), or "others" for an unknown id. */
+  providerBloc(id: string): string;
   /** Provider display labels of the ids present, US-led then China-led, each by id, unknown ids last. */
   providerOrder(ids: Iterable<string>): string[];
   /** Macro-region labels of the ids present, in MACRO_GEOS order. */
@@ -192,6 +194,7 @@ export function chartTheme(ref: ChartReference): ChartTheme {
     marketLabel,
     geoLabel,
     blocLabel,
+    providerBloc: (id) => providers.get(id)?.bloc ?? "others",
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),

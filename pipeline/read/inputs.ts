@@ -45,13 +45,14 @@ export interface Inputs {
 }
 
 /** A data folder's folders, in the order `readInputs` reads them (each one's files sorted by name). */
-export const DATA_FOLDERS = ["fixtures", "reference", "sources"] as const;
+export const DATA_FOLDERS = ["fixtures", "reference", "sources", "citations"] as const;
 
 /** Which files of each folder are inputs (the rest are notes for people: README.md and the like). */
 const KEEP: Record<(typeof DATA_FOLDERS)[number], (name: string) => boolean> = {
   fixtures: (f) => !f.endsWith(".md"),
   reference: (f) => f.endsWith(".yaml") || f.endsWith(".csv"),
   sources: (f) => !f.endsWith(".md"),
+  citations: (f) => !f.endsWith(".md"),
 };
 
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + path.sep);

@@ -34,6 +34,7 @@ import { provenanceSection } from "./sections/provenance.ts";
 import { runSection } from "./sections/run.ts";
 import { summarySection } from "./sections/summary.ts";
 import { tablesSection } from "./sections/tables.ts";
+import { trendsSection } from "./sections/trends.ts";
 
 export { loadReportAssets } from "./assets.ts";
 export { chartsFromFiles, REPORT_MAX_FACTS, reportContext, type ReportAssets, type ReportChart, type ReportInput } from "./input.ts";
@@ -49,6 +50,7 @@ function sections(m: ReportModel): Array<{ id: string; title: string; body: Html
   return [
     { id: "summary", title: "Key numbers", body: summarySection(m.headline, m.labels) },
     { id: "charts", title: "Charts", body: chartsSection(m.charts) },
+    { id: "over-time", title: "Over time", body: trendsSection(m.trends, m.charts.trends, m.labels), phone: "collapsed" },
     { id: "checks", title: "Claim checks and data quality", body: checksSection(m.claims, m.quality, m.labels), phone: "collapsed" },
     { id: "tables", title: "Tables", body: tablesSection(m.tables), phone: "collapsed" },
     {

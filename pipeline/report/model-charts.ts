@@ -40,7 +40,26 @@ const CHART_NOTES: Readonly<Record<string, { alt: string; table: TableName }>> =
     alt: "Bar chart: regions of the US-led and the China-led providers per macro-region (every status), the article's battlegrounds starred.",
     table: "bloc_presence",
   },
+  share_trends: {
+    alt: "Line chart: each provider's worldwide share over time, Synergy's quarterly series solid and Gartner's yearly series dashed.",
+    table: "share_series",
+  },
+  china_led_trends: {
+    alt: "Line chart, one panel per provider: Alibaba Cloud's and Huawei Cloud's shares worldwide (Synergy, Gartner) and in mainland China (Canalys).",
+    table: "share_series",
+  },
+  concentration_trends: {
+    alt: "Line chart: the big three's combined share and the China-led providers' share over time, per research firm.",
+    table: "concentration_series",
+  },
+  market_size_trend: {
+    alt: "Line chart: quarterly market size in US$ billions, worldwide (Synergy) and mainland China (Canalys).",
+    table: "market_size_series",
+  },
 };
+
+/** The charts over time: the report shows them in their own section ("Over time"). */
+export const TREND_CHARTS: ReadonlySet<string> = new Set(["share_trends", "china_led_trends", "concentration_trends", "market_size_trend"]);
 
 /** A table a chart's figures are in: its name (for the link) and its title in lower case (for prose). */
 export interface ChartTable {
@@ -63,6 +82,8 @@ export interface ChartEntry {
 
 export interface ChartsModel {
   charts: ChartEntry[];
+  /** The charts over time (TREND_CHARTS), shown in the "Over time" section. */
+  trends: ChartEntry[];
   /** The Vega-Lite specs the page's script draws, each with its description for assistive tech. */
   specs: Record<string, unknown>;
   skipped: Array<SkippedChart & { table: ChartTable | undefined }>;
@@ -94,5 +115,10 @@ export function chartsModel(charts: readonly ReportChart[], skipped: readonly Sk
     const width = Number(/^\s*<svg[^>]*\swidth="([\d.]+)"/.exec(c.svg)?.[1] ?? "");
     return { name: c.name, title: text, subtitle, alt, table, width, svg: c.svg };
   });
-  return { charts: entries, specs, skipped: skipped.map((k) => ({ ...k, table: tableOf(k.name) })) };
+  return {
+    charts: entries.filter((e) => !TREND_CHARTS.has(e.name)),
+    trends: entries.filter((e) => TREND_CHARTS.has(e.name)),
+    specs,
+    skipped: skipped.map((k) => ({ ...k, table: tableOf(k.name) })),
+  };
 }

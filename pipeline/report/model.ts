@@ -4,6 +4,7 @@
  * rows (pipeline/schema/tables.ts) so a section can name any column; what the model adds is the
  * choice and order of rows, the figures derived from them and the facts each figure comes from.
  */
+import { trendsModel, type TrendsModel } from "./model-trends.ts";
 import { geoLabel, providerLabelOf } from "../charts/theme.ts";
 import { battlegroundFigures, type BattlegroundFigures } from "../findings.ts";
 import { REGION_SCOPES, TABLES, type Row, type TableDef, type TableName } from "../schema/tables.ts";
@@ -338,6 +339,7 @@ export interface ReportModel {
   documents: Array<Row<"documents">>;
   headline: Headline;
   charts: ChartsModel;
+  trends: TrendsModel;
   claims: ClaimsModel;
   quality: QualityModel;
   tables: TableBlock[];
@@ -354,6 +356,7 @@ export function reportModel(input: ReportInput): ReportModel {
     documents: sortRows(TABLES.documents, t.documents),
     headline: headline(t, input.catalog.as_of),
     charts: chartsModel(input.charts, input.skippedCharts),
+    trends: trendsModel(t),
     claims: claimsModel(t),
     quality: qualityModel(t, texts),
     tables: tableBlocks(t),

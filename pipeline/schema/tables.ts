@@ -11,9 +11,21 @@ import { Document, Fact, Market, Measure, Provider, Source } from "./tables/refe
 import { Concentration, MarketShare, ShareComparison } from "./tables/market.ts";
 import { Battleground, Footprint, FootprintVsShare, GeoClaim, Geography } from "./tables/geography.ts";
 import { BlocPresence, ClaimCheck, Region, RegionalBreakdown, RegionListRow } from "./tables/regions.ts";
+import {
+  CitedFact,
+  ConcentrationSeries,
+  MarketSizeSeries,
+  RevenueSeries,
+  SeriesCheck,
+  SeriesGap,
+  SeriesLineage,
+  ShareChange,
+  ShareSeries,
+} from "./tables/series.ts";
 
 export { joinIds } from "./tables/columns.ts";
 export { REGION_SCOPES, REGION_STATUSES } from "./tables/regions.ts";
+export { CitedFact, ConcentrationSeries, MarketSizeSeries, RevenueSeries, SeriesCheck, SeriesGap, SeriesLineage, ShareChange, ShareSeries };
 export {
   Battleground,
   Geography,
@@ -224,6 +236,82 @@ export const TABLES = {
       "Each footprint or geography claim of the article against the region catalog, one row per claim and definition (a status definition of the catalog, or a published region list), with a verdict. Disagreements are findings, not errors.",
     schema: ClaimCheck,
     primaryKey: ["fact_id", "definition"],
+    foreignKeys: [fk(["fact_id"], "facts"), toProvider],
+  }),
+  cited_facts: table({
+    name: "cited_facts",
+    title: "Cited facts",
+    description:
+      "Every figure read on a third-party page (data/citations/): the figure as printed, its page (URL, publisher, title, dates), where on the page, and a note in the project's words.",
+    schema: CitedFact,
+    primaryKey: ["fact_id"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"])],
+  }),
+  share_series: table({
+    name: "share_series",
+    title: "Share series",
+    description:
+      "Provider shares per firm, market, geography and period over time, one kept report per figure (data/reference/series-preferences.yaml), with share of the named and rank.",
+    schema: ShareSeries,
+    primaryKey: ["firm", "market", "geography", "period", "provider_id"],
+    foreignKeys: [toProvider, fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"])],
+  }),
+  market_size_series: table({
+    name: "market_size_series",
+    title: "Market size series",
+    description: "Market size per firm, market, geography and period, one kept report per figure.",
+    schema: MarketSizeSeries,
+    primaryKey: ["firm", "market", "geography", "period"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"]), fk(["fact_id"], "cited_facts")],
+  }),
+  share_change: table({
+    name: "share_change",
+    title: "Share change",
+    description: "Each provider's share against the previous quarter (qoq) and the same period a year earlier (yoy), in points.",
+    schema: ShareChange,
+    primaryKey: ["firm", "market", "geography", "provider_id", "basis", "period"],
+    foreignKeys: [toProvider],
+  }),
+  concentration_series: table({
+    name: "concentration_series",
+    title: "Concentration series",
+    description: "Per firm, market, geography and period: the named providers' total, HHI over them, the bloc shares and the big three.",
+    schema: ConcentrationSeries,
+    primaryKey: ["firm", "market", "geography", "period"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"])],
+  }),
+  revenue_series: table({
+    name: "revenue_series",
+    title: "Revenue series",
+    description: "Cloud revenue per provider and period: company-reported segment revenue, and research firms' revenue estimates.",
+    schema: RevenueSeries,
+    primaryKey: ["source_id", "provider_id", "market", "period"],
+    foreignKeys: [toProvider, fk(["source_id"], "sources"), fk(["fact_id"], "cited_facts")],
+  }),
+  series_gaps: table({
+    name: "series_gaps",
+    title: "Series gaps",
+    description:
+      "Periods a series is missing between its first and last: provider_id '*' when the firm has no share at all for the period, else the provider it names elsewhere but not then.",
+    schema: SeriesGap,
+    primaryKey: ["firm", "market", "geography", "provider_id", "period"],
+    foreignKeys: [],
+  }),
+  series_lineage: table({
+    name: "series_lineage",
+    title: "Series lineage",
+    description: "Provenance of every derived series row: one row per table, row key and fact it is computed from.",
+    schema: SeriesLineage,
+    primaryKey: ["table", "row_key", "fact_id"],
+    foreignKeys: [],
+  }),
+  series_check: table({
+    name: "series_check",
+    title: "Article vs series",
+    description:
+      "Each of the article's market-share figures against the cited series for the same firm, market, period and provider. Differences are findings.",
+    schema: SeriesCheck,
+    primaryKey: ["fact_id"],
     foreignKeys: [fk(["fact_id"], "facts"), toProvider],
   }),
 } as const;

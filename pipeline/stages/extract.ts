@@ -21,6 +21,8 @@ import type {
   RegionList,
   SourceRef,
 } from "../schema/inputs.ts";
+import type { SeriesPreferences } from "../schema/citations.ts";
+import { checkCitations, checkPreferences, type CitedFact } from "./extract/citations.ts";
 import { checkClaims, type Claim } from "./extract/claims.ts";
 import { checkDocuments, type SourceDocument } from "./extract/documents.ts";
 import { Issues } from "./extract/issues.ts";
@@ -45,6 +47,10 @@ export interface Extracted {
   catalogMeta: CatalogMeta;
   /** The providers' published region lists (data/reference/region-lists.yaml; empty without it). */
   regionLists: RegionList[];
+  /** The cited figures (data/citations/), each with its page and the figure as printed. */
+  citations: CitedFact[];
+  /** Which report of a figure the series keeps, per firm (data/reference/series-preferences.yaml). */
+  seriesPreferences: SeriesPreferences;
 }
 
 /** Validate everything; throws one PipelineError listing every problem. */
@@ -70,11 +76,13 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
           msg.documentWithoutClaims(doc.meta.document_id),
         );
   checkShareSums(claims, out);
+  const citations = checkCitations(inputs, ref, out);
+  const seriesPreferences = checkPreferences(inputs, ref, out);
 
   const { providers, sources, measures, entities, geography, catalogMeta } = ref;
-  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta)
+  if (out.list.length > 0 || !providers || !sources || !measures || !entities || !geography || !catalogMeta || !seriesPreferences)
     throw new PipelineError("extract", out.list);
-  ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s)`);
+  ctx.log(`extract: ${claims.length} claims from ${documents.length} document(s), ${citations.length} cited figures`);
   return {
     documents,
     claims,
@@ -88,5 +96,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
     catalog: ref.catalog,
     catalogMeta,
     regionLists: ref.regionLists,
+    citations,
+    seriesPreferences,
   };
 }

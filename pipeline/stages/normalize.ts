@@ -19,11 +19,14 @@ import type { CatalogRegion } from "../schema/catalog.ts";
 import type { MacroGeo, RegionList } from "../schema/inputs.ts";
 import { resolveGeographies, type ResolvedGeography } from "../geographies.ts";
 import type { Extracted } from "./extract.ts";
+import { buildSeries } from "./series.ts";
+import type { SeriesTables } from "./series-derived.ts";
 
 export type NormalizedTables = Pick<
   Tables,
   "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration"
->;
+> &
+  SeriesTables;
 
 /** The reference data enrich reads beyond the tables: the region catalog and the geographies. */
 export interface GeoReference {
@@ -297,8 +300,9 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     market_share,
     share_comparison,
     concentration,
+    ...buildSeries({ citations: input.citations, facts, providers: input.providers, preferences: input.seriesPreferences }),
   };
-  ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
+  ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series, ${tables.share_series.length} share-series rows`);
   return {
     tables,
     geo: {

@@ -99,6 +99,7 @@ describe("the provider palette", () => {
         "battlegrounds",
         "fact_positions",
         "bloc_presence",
+        "share_trends",
       ]),
     );
     expect(found.flatMap(tooClose)).toEqual([]);

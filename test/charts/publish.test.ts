@@ -145,7 +145,8 @@ describe("marks carry their facts (the report opens their quotes on a click)", (
       .filter((s) => s.length > 0);
 
   it("every mark drawn from the article names facts that exist; the catalog's marks only where a battleground is", () => {
-    const known = new Set(tables.facts.map((f) => f.fact_id));
+    // the article's facts, and the cited figures of the series (cited_facts)
+    const known = new Set([...tables.facts.map((f) => f.fact_id), ...(tables.cited_facts ?? []).map((f) => f.fact_id)]);
     const counts: Record<string, string> = {};
     for (const { name, spec } of specs) {
       const values = ((spec as { vconcat: Array<{ data: { values: Array<Record<string, unknown>> } }> }).vconcat[0]?.data.values ??
@@ -168,6 +169,11 @@ describe("marks carry their facts (the report opens their quotes on a click)", (
       // catalog counts: only the battleground macro-regions' cells have facts (the article's)
       regional_heatmap: "18/48",
       bloc_presence: "6/16",
+      // the cited series: every point names its cited figures (cited_facts)
+      share_trends: "85/85",
+      china_led_trends: "29/29",
+      concentration_trends: "24/24",
+      market_size_trend: "29/29",
     });
   });
 });

@@ -19,15 +19,22 @@ describe("labels from the reference tables", () => {
     expect(tables.sources.map((s) => sourceLabelOf(s.source_name))).toEqual([
       "Synergy Research Group",
       "Gartner",
+      "Canalys",
       "Fierce Network",
       "Microsoft",
       "Alibaba Group",
       "Eddie Wu, CEO of Alibaba Group",
+      "Amazon",
       "Huawei",
       "AvidThink",
       "Moor Insights & Strategy",
     ]);
-    expect(tables.markets.map((m) => marketLabelOf(m.market_name))).toEqual(["cloud infrastructure services", "IaaS"]);
+    expect(tables.markets.map((m) => marketLabelOf(m.market_name))).toEqual([
+      "cloud infrastructure services",
+      "IaaS",
+      "cloud infrastructure services, mainland China",
+      "provider-reported cloud revenue",
+    ]);
     expect(theme.sourceCaption("gartner", "iaas", "2024")).toBe("Gartner · IaaS · 2024");
   });
 

@@ -63,8 +63,8 @@ const stderr = (name: string): string =>
     .join("");
 
 describe("notebooks (executed with the tslab kernel)", () => {
-  it("there are the three notebooks, nbformat 4.5, with the project kernel and no committed outputs", () => {
-    expect(names).toEqual(["01-market-share.ipynb", "02-regional-footprint.ipynb", "03-provenance-and-quality.ipynb"]);
+  it("there are the four notebooks, nbformat 4.5, with the project kernel and no committed outputs", () => {
+    expect(names).toEqual(["01-market-share.ipynb", "02-regional-footprint.ipynb", "03-provenance-and-quality.ipynb", "04-trends.ipynb"]);
     for (const name of names) {
       const nb = JSON.parse(readFileSync(join(NOTEBOOKS, name), "utf8")) as {
         nbformat: number;
@@ -184,6 +184,24 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(rules.length).toBe(113);
     expect(md).toContain("the widest gap is AWS's +7.7 pp");
     expect(md).toContain("For 100 of 113 facts the period is not printed in the sentence that states the fact");
+  });
+
+  it("04 trends: coverage, AWS against Microsoft, the big three and the article check, computed", () => {
+    const md = markdown("04-trends.ipynb");
+    expect(md).toContain("150 cited figures from 41 pages.");
+    expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4");
+    expect(md).toContain("Per Synergy, AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft from 18.0% to 21.0%.");
+    expect(md).toContain("The gap between them narrowed from +14.0 pp to +7.0 pp.");
+    expect(md).toContain("Synergy's quarterly market grew from $29.0 billion in 2020-Q1 to $119.1 billion in 2025-Q4.");
+    expect(md).toContain("3 of the article's 10 share figures agree with a cited report, 0 differ, 7 have none.");
+    expect(
+      charts("04-trends.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
+    ).toEqual([
+      "Worldwide cloud market share over time",
+      "The big three's combined share, and the China-led providers', over time",
+      "Alibaba Cloud and Huawei Cloud, worldwide and in China",
+      "Cloud infrastructure market size per quarter",
+    ]);
   });
 
   it("executed notebooks are deterministic: no timings, sorted keys, numbered cells", () => {

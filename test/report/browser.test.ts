@@ -150,7 +150,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
   });
 
   it("draws every chart interactively, as an SVG with marks", async () => {
-    expect(charts.length).toBe(11);
+    expect(charts.length).toBe(15);
     for (const name of charts) {
       const fig = s.page.locator(`figure[data-chart="${name}"]`);
       expect(await fig.getAttribute("data-rendered"), name).toBe("live");

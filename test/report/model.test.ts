@@ -81,7 +81,12 @@ describe("the claims check and the data-quality findings", () => {
     const q = m.quality;
     expect([q.exactQuotes, q.factCount, q.inexactQuotes]).toEqual([113, 113, []]);
     expect([q.differentMarkets, q.crossComparisons]).toEqual([5, 5]);
-    expect(q.marketNames).toEqual(["Cloud infrastructure services", "Infrastructure as a service (IaaS)"]);
+    expect(q.marketNames).toEqual([
+      "Cloud infrastructure services, mainland China",
+      "Cloud infrastructure services",
+      "Infrastructure as a service (IaaS)",
+      "Provider-reported cloud revenue",
+    ]);
     expect(q.notExact.map((f) => `${f.fact_id} ${f.qualifier}`)).toEqual([
       "alibaba-investment-usd approximately",
       "alibaba-regions-share-in-china approximately",

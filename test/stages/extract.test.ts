@@ -154,7 +154,12 @@ describe("extract: what a measure needs besides its kind and units", () => {
         line: i === 0 ? lineOf("    market: iaas\n") : lineOf(`id: ${id},`),
         path: `${label(id)}.market`,
         rule: "unknown-market",
-        message: msg.unknownMarket("paas", ["cloud_infrastructure_services", "iaas"]),
+        message: msg.unknownMarket("paas", [
+          "cloud_infrastructure_services",
+          "iaas",
+          "china_cloud_infrastructure_services",
+          "provider_reported_cloud_revenue",
+        ]),
       })),
     );
   });

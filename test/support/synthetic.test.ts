@@ -43,8 +43,8 @@ describe("synthetic corpus", () => {
     expect(shapeOf(1000)).toEqual({ facts: 1000, documents: 20, firms: 3, quarters: 7, providers: 43, claimsPerDocument: 50, shares: 860 });
     expect(shapeOf(1_000_000)).toMatchObject({ documents: 20000, firms: 100, quarters: 200, shares: 860000 });
     const inputs = corpus(1000, 1);
-    // 20 documents (text + metadata + fixture) and the 8 reference files
-    expect(inputs.files.size).toBe(20 * 3 + 8);
+    // 20 documents (text + metadata + fixture) and the 9 reference files (with the series reconciliation rule and the region lists)
+    expect(inputs.files.size).toBe(20 * 3 + 9);
   });
 
   it.each(["jsonl", "yaml"] as const)("passes the same validation as the real fixtures (%s)", (format) => {

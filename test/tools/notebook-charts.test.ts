@@ -26,6 +26,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "charts/share.d.ts",
       "charts/theme.d.ts",
       "charts/titles.d.ts",
+      "charts/trends.d.ts",
       "findings.d.ts",
       "licence.d.ts",
       "numbers.d.ts",
@@ -37,6 +38,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "schema/tables/market.d.ts",
       "schema/tables/reference.d.ts",
       "schema/tables/regions.d.ts",
+      "schema/tables/series.d.ts",
     ]);
     const bundle = files.get("charts/index.js") ?? "";
     expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual([

@@ -23,7 +23,7 @@ describe("writeOutputs", () => {
     const files = await writtenFiles(realTables(), { version: projectPackage().version, workbook: true });
     expect([...files.keys()]).toEqual(expect.arrayContaining(["atlas.sql", "cloud-market-atlas.xlsx"]));
     const rels = [...files.keys()].filter((rel) => rel !== MANIFEST);
-    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(19);
+    expect(rels.filter((rel) => rel.endsWith(".parquet"))).toHaveLength(28);
     expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);
   }, 60_000);
 

@@ -21,7 +21,7 @@ describe("planOutputs", () => {
   it("lists per table its CSV file then its Parquet copy, the biggest tables first, then the data package, the extra files and the manifest", () => {
     const t = realTables() as unknown as Record<string, unknown[]>;
     const bySize = (Object.values(TABLES) as TableDef[]).sort((a, b) => (t[b.name]?.length ?? 0) - (t[a.name]?.length ?? 0));
-    expect(bySize.slice(0, 3).map((d) => d.name)).toEqual(["regions", "claims_check", "facts"]);
+    expect(bySize.slice(0, 3).map((d) => d.name)).toEqual(["series_lineage", "regions", "cited_facts"]);
     const tables = bySize.flatMap((d) => [`tables/${d.name}.csv`, `tables/${d.name}.parquet`]);
     expect(plan.map((f) => f.rel)).toEqual([...tables, "datapackage.json", "atlas.sql", "charts/x.svg", MANIFEST]);
     expect(plan.find((f) => f.rel === "tables/facts.parquet")).toMatchObject({ kind: "parquet", csv: "tables/facts.csv" });

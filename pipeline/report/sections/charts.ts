@@ -13,7 +13,7 @@ export function scopeSvg(svg: string, prefix: string): string {
     .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 }
 
-function figure(c: ChartEntry): Html {
+export function figure(c: ChartEntry): Html {
   const id = `chart-${c.name}`;
   // The SVG is the charts stage's own rendering of our specs (vega's toSVG escapes the text in it).
   const svg = raw(scopeSvg(c.svg, `svg-${c.name}`));

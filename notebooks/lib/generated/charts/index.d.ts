@@ -22,6 +22,7 @@ export { finalizeSpec, renderPng, renderSvg } from "./render.js";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.js";
 export * from "./theme.js";
 export * from "./titles.js";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.js";
 export declare const DEFAULT_FONT_FILES: readonly string[];
 /**
  * The most data points a static chart is drawn from. The charts are made for an article's or a few
@@ -33,7 +34,7 @@ export declare const DEFAULT_FONT_FILES: readonly string[];
  */
 export declare const CHART_MAX_POINTS = 2000;
 /** The tables the charts read; the regional ones are optional (a data folder without a region catalog). */
-export type ChartTables = ChartReference & CreditTables & Pick<Tables, "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"> & Partial<Pick<Tables, "regional_breakdown" | "bloc_presence">>;
+export type ChartTables = ChartReference & CreditTables & Pick<Tables, "market_share" | "share_comparison" | "concentration" | "footprint" | "footprint_vs_share" | "geo_claims" | "battlegrounds" | "facts"> & Partial<Pick<Tables, "regional_breakdown" | "bloc_presence" | "share_series" | "concentration_series" | "market_size_series" | "cited_facts">>;
 export interface ChartOptions {
     /** Font files for the PNG rasterizer (the caller checks they exist); no PNG without fonts. */
     fontFiles?: readonly string[];

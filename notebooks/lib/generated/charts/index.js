@@ -58,8 +58,10 @@ __export(index_exports, {
   chartPoints: () => chartPoints,
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
+  chinaLedTrends: () => chinaLedTrends,
   chinaPublicShare: () => chinaPublicShare,
   chinaShareSentence: () => chinaShareSentence,
+  concentrationTrends: () => concentrationTrends,
   creditLines: () => creditLines,
   factIdsOf: () => factIdsOf,
   factPositions: () => factPositions,
@@ -78,6 +80,7 @@ __export(index_exports, {
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
   marketShareTitle: () => marketShareTitle,
+  marketSizeTrend: () => marketSizeTrend,
   ordered: () => ordered,
   pctText: () => pctText,
   providerLabelOf: () => providerLabelOf,
@@ -98,8 +101,10 @@ __export(index_exports, {
   shareGapTitle: () => shareGapTitle,
   shareOfNamed: () => shareOfNamed,
   shareOfNamedTitle: () => shareOfNamedTitle,
+  shareTrends: () => shareTrends,
   sourceLabelOf: () => sourceLabelOf,
   total: () => total,
+  trendPoints: () => trendPoints,
   uniq: () => uniq,
   upTo: () => upTo,
   withFooter: () => withFooter,
@@ -426,6 +431,7 @@ function chartTheme(ref) {
     marketLabel,
     geoLabel,
     blocLabel,
+    providerBloc: (id2) => providers.get(id2)?.bloc ?? "others",
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
@@ -602,6 +608,21 @@ function creditLines(t, tables, uses) {
     parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listText(docs.map(docText))}${by}.`);
   }
   parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
+  return parts;
+}
+function citedCreditLines(t, cited, factIds) {
+  const wanted = new Set(factIds);
+  const used = cited.filter((c) => wanted.has(c.fact_id));
+  const pages = uniq(used.map((c) => c.citation_id));
+  const firms = uniq(used.map((c) => c.firm)).sort().map(t.sourceLabel);
+  const published = used.map((c) => c.published).sort();
+  const read = uniq(used.map((c) => c.date_read)).sort();
+  const parts = [];
+  if (pages.length > 0)
+    parts.push(
+      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listText(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listText(read)}.`
+    );
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; figures as the cited pages print them.`);
   return parts;
 }
 var lines = (x, width) => x === void 0 ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));
@@ -1421,6 +1442,186 @@ function blocShare(rows, t) {
   });
 }
 
+// pipeline/charts/trends.ts
+function seriesCaption(t, r) {
+  return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
+}
+var LINE = { type: "line", point: true, tooltip: true };
+var timeX = (title) => ({ field: "end", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
+var shareY = (title, max) => ({
+  field: "share",
+  type: "quantitative",
+  title,
+  axis: { format: ".0%" },
+  scale: { domain: [0, max] }
+});
+function dashScale(values) {
+  const quarterly = new Set(values.filter((v) => /-Q\d$/.test(v.period)).map((v) => v.series));
+  const domain = uniq(values.map((v) => v.series)).sort(
+    (a, b) => Number(quarterly.has(b)) - Number(quarterly.has(a)) || (a < b ? -1 : a > b ? 1 : 0)
+  );
+  return { domain, range: domain.map((s) => quarterly.has(s) ? [1, 0] : [6, 4]) };
+}
+var shareTooltip = [
+  { field: "provider", type: "nominal", title: "Provider" },
+  { field: "series", type: "nominal", title: "Series" },
+  { field: "period", type: "nominal", title: "Period" },
+  { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+  { field: "fact_id", type: "nominal", title: "Fact" }
+];
+var trendPoints = {
+  shares: (rows) => rows.filter((r) => r.geography === "world").length,
+  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
+  concentration: (rows) => rows.filter((r) => r.geography === "world").reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period)).length
+};
+function shareTrends(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const values = world.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    bloc: t.blocLabel(t.providerBloc(r.provider_id)),
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Worldwide cloud market share over time",
+      subtitle: "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels"
+    },
+    width: 620,
+    height: 320,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY(
+        "Share of the firm's market (%)",
+        upTo(
+          values.map((v) => v.share),
+          0.1
+        )
+      ),
+      color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
+      shape: { field: "bloc", type: "nominal", title: "Bloc" },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [...shareTooltip]
+    }
+  };
+}
+function concentrationTrends(rows, t) {
+  const values = rows.filter((r) => r.geography === "world").flatMap((r) => {
+    const series = seriesCaption(t, r);
+    const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
+    return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+  });
+  return {
+    ...base,
+    title: {
+      text: "The big three's combined share, and the China-led providers', over time",
+      subtitle: "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)"
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY("Combined share (%)", 1),
+      color: { field: "measure", type: "nominal", title: null },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [
+        { field: "measure", type: "nominal", title: "Measure" },
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+        { field: "providers_named", type: "quantitative", title: "Providers named" }
+      ]
+    }
+  };
+}
+function chinaLedTrends(rows, t) {
+  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const values = china.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
+      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole"
+    },
+    data: { values },
+    facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
+    spec: {
+      width: 300,
+      height: 240,
+      mark: LINE,
+      encoding: {
+        x: timeX("End of period"),
+        y: shareY(
+          "Share (%)",
+          upTo(
+            values.map((v) => v.share),
+            0.1
+          )
+        ),
+        color: {
+          field: "series",
+          type: "nominal",
+          title: "Series",
+          sort: uniq(values.map((v) => v.series)).sort(),
+          legend: { labelLimit: 0 }
+        },
+        tooltip: [...shareTooltip]
+      }
+    }
+  };
+}
+function marketSizeTrend(rows, t) {
+  const values = rows.filter((r) => /-Q\d$/.test(r.period)).map((r) => ({
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    size: r.size / 1e9,
+    qualifier: r.qualifier,
+    fact_id: r.fact_id
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Cloud infrastructure market size per quarter",
+      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)"
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of quarter"),
+      y: { field: "size", type: "quantitative", title: "US$ billions" },
+      color: { field: "series", type: "nominal", title: "Series", legend: { labelLimit: 0 } },
+      tooltip: [
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "size", type: "quantitative", title: "US$ billions", format: ".1f" },
+        { field: "qualifier", type: "nominal", title: "As printed" },
+        { field: "fact_id", type: "nominal", title: "Fact" }
+      ]
+    }
+  };
+}
+
 // pipeline/findings.ts
 function pctText(x) {
   return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
@@ -1557,6 +1758,47 @@ function chartBuilders(t, theme) {
   }
   if (bloc_presence)
     out.push(...withCredits(t, theme, [{ name: "bloc_presence", build: () => blocPresence(bloc_presence, theme) }], bloc_presence));
+  const { share_series, concentration_series, market_size_series } = t;
+  const cited = (b, rows) => ({
+    ...b,
+    build: () => withFooter(b.build(), citedCreditLines(theme, t.cited_facts ?? [], factIdsOf(rows)))
+  });
+  if (share_series?.length) {
+    out.push(
+      cited(
+        { name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) },
+        share_series
+      )
+    );
+    out.push(
+      cited(
+        { name: "china_led_trends", points: trendPoints.chinaLed(share_series, theme), build: () => chinaLedTrends(share_series, theme) },
+        share_series
+      )
+    );
+  }
+  if (concentration_series?.length)
+    out.push(
+      cited(
+        {
+          name: "concentration_trends",
+          points: trendPoints.concentration(concentration_series),
+          build: () => concentrationTrends(concentration_series, theme)
+        },
+        concentration_series
+      )
+    );
+  if (market_size_series?.length)
+    out.push(
+      cited(
+        {
+          name: "market_size_trend",
+          points: trendPoints.marketSize(market_size_series),
+          build: () => marketSizeTrend(market_size_series, theme)
+        },
+        market_size_series
+      )
+    );
   return out;
 }
 var FACT_TABLES = {
@@ -1638,8 +1880,10 @@ async function renderCharts(tables, options = {}) {
   chartPoints,
   chartSpecs,
   chartTheme,
+  chinaLedTrends,
   chinaPublicShare,
   chinaShareSentence,
+  concentrationTrends,
   creditLines,
   factIdsOf,
   factPositions,
@@ -1658,6 +1902,7 @@ async function renderCharts(tables, options = {}) {
   marketLabelOf,
   marketShareBySource,
   marketShareTitle,
+  marketSizeTrend,
   ordered,
   pctText,
   providerLabelOf,
@@ -1678,8 +1923,10 @@ async function renderCharts(tables, options = {}) {
   shareGapTitle,
   shareOfNamed,
   shareOfNamedTitle,
+  shareTrends,
   sourceLabelOf,
   total,
+  trendPoints,
   uniq,
   upTo,
   withFooter,

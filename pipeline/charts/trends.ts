@@ -1,0 +1,216 @@
+/**
+ * The charts over time, from the cited series: each provider's worldwide share per quarter
+ * (Synergy) and per year (Gartner) on one time axis with the two markets told apart, the big
+ * three's combined share and the two blocs, Alibaba and Huawei worldwide and in China, and the
+ * market size. Every point is one row of share_series, concentration_series or market_size_series.
+ */
+import type { Row } from "../schema/tables.ts";
+import { base, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+
+/** "Synergy Research Group · cloud infrastructure services · world", the series a point belongs to. */
+function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geography: string }): string {
+  return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
+}
+
+/** Every trend is a line with a point per row, over a time axis labelled by year. */
+const LINE = { type: "line", point: true, tooltip: true } as const;
+const timeX = (title: string) => ({ field: "end", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
+const shareY = (title: string, max: number) => ({
+  field: "share",
+  type: "quantitative" as const,
+  title,
+  axis: { format: ".0%" },
+  scale: { domain: [0, max] },
+});
+
+/** Quarterly series solid, yearly ones dashed, whatever their names' order. */
+function dashScale(values: ReadonlyArray<{ series: string; period: string }>): { domain: string[]; range: number[][] } {
+  const quarterly = new Set(values.filter((v) => /-Q\d$/.test(v.period)).map((v) => v.series));
+  const domain = uniq(values.map((v) => v.series)).sort(
+    (a, b) => Number(quarterly.has(b)) - Number(quarterly.has(a)) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return { domain, range: domain.map((s) => (quarterly.has(s) ? [1, 0] : [6, 4])) };
+}
+
+const shareTooltip = [
+  { field: "provider", type: "nominal", title: "Provider" },
+  { field: "series", type: "nominal", title: "Series" },
+  { field: "period", type: "nominal", title: "Period" },
+  { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+  { field: "fact_id", type: "nominal", title: "Fact" },
+] as const;
+
+/** How many points each trend chart draws, counted from the rows without building it. */
+export const trendPoints = {
+  shares: (rows: readonly Row<"share_series">[]) => rows.filter((r) => r.geography === "world").length,
+  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) =>
+    rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
+  concentration: (rows: readonly Row<"concentration_series">[]) =>
+    rows
+      .filter((r) => r.geography === "world")
+      .reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows: readonly Row<"market_size_series">[]) => rows.filter((r) => /-Q\d$/.test(r.period)).length,
+};
+
+/** Worldwide shares over time: one line per provider and series; Synergy solid, Gartner dashed. */
+export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
+  const world = rows.filter((r) => r.geography === "world");
+  const values = world.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    bloc: t.blocLabel(t.providerBloc(r.provider_id)),
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id,
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Worldwide cloud market share over time",
+      subtitle:
+        "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels",
+    },
+    width: 620,
+    height: 320,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY(
+        "Share of the firm's market (%)",
+        upTo(
+          values.map((v) => v.share),
+          0.1,
+        ),
+      ),
+      color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
+      shape: { field: "bloc", type: "nominal", title: "Bloc" },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [...shareTooltip],
+    },
+  };
+}
+
+/** The big three's combined share and the two blocs' shares of the named, per series, over time. */
+export function concentrationTrends(rows: readonly Row<"concentration_series">[], t: ChartTheme): TopLevelSpec {
+  const values = rows
+    .filter((r) => r.geography === "world")
+    .flatMap((r) => {
+      const series = seriesCaption(t, r);
+      const point = (measure: string, share: number | null) =>
+        share === null || share === 0
+          ? []
+          : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
+      return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+    });
+  return {
+    ...base,
+    title: {
+      text: "The big three's combined share, and the China-led providers', over time",
+      subtitle:
+        "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)",
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of period"),
+      y: shareY("Combined share (%)", 1),
+      color: { field: "measure", type: "nominal", title: null },
+      strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
+      detail: { field: "series", type: "nominal" },
+      tooltip: [
+        { field: "measure", type: "nominal", title: "Measure" },
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "share", type: "quantitative", title: "Share", format: ".1%" },
+        { field: "providers_named", type: "quantitative", title: "Providers named" },
+      ],
+    },
+  };
+}
+
+/** Alibaba and Huawei: worldwide (Synergy, Gartner) and in mainland China (Canalys), one panel per provider. */
+export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
+  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const values = china.map((r) => ({
+    provider: t.providerLabel(r.provider_id),
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id,
+  }));
+  return {
+    ...base,
+    title: {
+      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
+      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole",
+    },
+    data: { values },
+    facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
+    spec: {
+      width: 300,
+      height: 240,
+      mark: LINE,
+      encoding: {
+        x: timeX("End of period"),
+        y: shareY(
+          "Share (%)",
+          upTo(
+            values.map((v) => v.share),
+            0.1,
+          ),
+        ),
+        color: {
+          field: "series",
+          type: "nominal",
+          title: "Series",
+          sort: uniq(values.map((v) => v.series)).sort(),
+          legend: { labelLimit: 0 },
+        },
+        tooltip: [...shareTooltip],
+      },
+    },
+  };
+}
+
+/** Market size per quarter: Synergy worldwide and Canalys for mainland China (quarters only). */
+export function marketSizeTrend(rows: readonly Row<"market_size_series">[], t: ChartTheme): TopLevelSpec {
+  const values = rows
+    .filter((r) => /-Q\d$/.test(r.period))
+    .map((r) => ({
+      series: seriesCaption(t, r),
+      period: r.period,
+      end: r.period_end,
+      size: r.size / 1e9,
+      qualifier: r.qualifier,
+      fact_id: r.fact_id,
+    }));
+  return {
+    ...base,
+    title: {
+      text: "Cloud infrastructure market size per quarter",
+      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)",
+    },
+    width: 620,
+    height: 280,
+    data: { values },
+    mark: LINE,
+    encoding: {
+      x: timeX("End of quarter"),
+      y: { field: "size", type: "quantitative", title: "US$ billions" },
+      color: { field: "series", type: "nominal", title: "Series", legend: { labelLimit: 0 } },
+      tooltip: [
+        { field: "series", type: "nominal", title: "Series" },
+        { field: "period", type: "nominal", title: "Period" },
+        { field: "size", type: "quantitative", title: "US$ billions", format: ".1f" },
+        { field: "qualifier", type: "nominal", title: "As printed" },
+        { field: "fact_id", type: "nominal", title: "Fact" },
+      ],
+    },
+  };
+}
