@@ -142,10 +142,10 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(
       charts("01-market-share.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
     ).toEqual([
-      "Cloud market share by provider, per research firm",
-      "Synergy Research Group vs Gartner: share per provider",
-      "Share among the providers each firm names",
-      "US-led vs China-led providers, per research firm",
+      "AWS leads in every firm's figures: 37.7% (Gartner) and 30.0% (Synergy Research Group)",
+      "The firms differ most on AWS: Gartner 7.7 points above Synergy Research Group",
+      "AWS holds 43.5% to 46.0% of the named providers' total under each firm",
+      "US-led providers hold 63.0% to 70.6% of each firm's market, China-led 6.0% to 11.3%",
     ]);
   });
 
@@ -192,7 +192,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4");
     expect(md).toContain("Per Synergy, AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft from 18.0% to 21.0%.");
     expect(md).toContain("The gap between them narrowed from +14.0 pp to +7.0 pp.");
-    expect(md).toContain("Synergy's quarterly market grew from $29.0 billion in 2020-Q1 to $119.1 billion in 2025-Q4.");
+    expect(md).toContain("Synergy's quarterly market grew from US 29.0 billion dollars in 2020-Q1 to US 119.1 billion dollars in 2025-Q4");
     expect(md).toContain("3 of the article's 10 share figures agree with a cited report, 0 differ, 7 have none.");
     expect(
       charts("04-trends.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
