@@ -224,6 +224,9 @@ describe.skipIf(jupyter === null)("jupyter nbconvert --to html of the executed n
     ["01-market-share.ipynb", 4, 6],
     ["02-regional-footprint.ipynb", 6, 4],
     ["03-provenance-and-quality.ipynb", 1, 6],
+    // its last markdown output is followed by a table in the same cell: nbconvert puts a blank line
+    // between the two closing divs there, which the page parser once read as one block
+    ["04-trends.ipynb", 4, 1],
   ])("%s: %i charts drawn as images, %i tables, no raw $", (name, chartCount, tableCount) => {
     mkdirSync(htmlDir, { recursive: true });
     const page = nbconvertHtml(jupyter ?? "", join(outDir, name), htmlDir);

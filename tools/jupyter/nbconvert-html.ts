@@ -60,10 +60,17 @@ const title = (d: DisplayDataOutput): string => {
 /** The blocks of one output type in the page (nbconvert's lab template marks each with data-mime-type). */
 function blocks(html: string, mime: string): string[] {
   const open = `data-mime-type="${mime}">`;
-  return html
-    .split(open)
-    .slice(1)
-    .map((rest) => rest.slice(0, rest.indexOf("</div>\n</div>") >= 0 ? rest.indexOf("</div>\n</div>") : undefined));
+  return (
+    html
+      .split(open)
+      .slice(1)
+      // An output's div closes with its wrapper's: "</div>" then "</div>", with or without blank lines
+      // between them (nbconvert's template puts one after a markdown output).
+      .map((rest) => {
+        const end = /<\/div>\s*<\/div>/.exec(rest);
+        return end ? rest.slice(0, end.index) : rest;
+      })
+  );
 }
 
 /** What the page shows of the executed notebook. */
