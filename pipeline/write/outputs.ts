@@ -63,6 +63,9 @@ export async function writeOutputs(
   const run = runFolders(out);
   const tmp = run.tmp;
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
+  // A new output folder may sit in folders that do not exist yet (`--out runs/today/output`): the
+  // journal and the temporary folder go beside it, so its parent is made first.
+  mkdirSync(path.dirname(out), { recursive: true });
   startJournal(run);
   const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
   try {

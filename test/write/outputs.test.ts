@@ -27,6 +27,14 @@ describe("writeOutputs", () => {
     expect(rels.filter((rel) => !files.get(rel)!.equals(readFileSync(path.join(OUTPUT, rel))))).toEqual([]);
   }, 60_000);
 
+  it("writes a new output folder whose parent folders do not exist yet", async () => {
+    const out = path.join(dir, "new-parent", "nested", "output");
+    const plan = planOutputs({ markets: [{ market_id: "iaas", market_name: "IaaS", definition: "x" }] }, { version: "0.0.0-test" });
+    await writeOutputs(out, plan, silentContext);
+    expect(readFileSync(path.join(out, "tables", "markets.csv"), "utf8")).toBe("market_id,market_name,definition\niaas,IaaS,x\n");
+    expect(readdirSync(path.dirname(out))).toEqual(["output"]);
+  });
+
   it("calls onFileWritten after each file, with the file complete in the temporary folder, and beforeSwap once all are", async () => {
     const out = path.join(mkdtempSync(path.join(dir, "hooks-")), "output");
     const plan = planOutputs({ markets: [{ market_id: "iaas", market_name: "IaaS", definition: "x" }] }, { version: "0.0.0-test" });
