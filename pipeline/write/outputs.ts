@@ -5,7 +5,7 @@
  * copy is queued to DuckDB (parquet.ts) as soon as the CSV file is closed and converted while the
  * next files are written.
  */
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { open, writeFile, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -64,8 +64,9 @@ export async function writeOutputs(
   const tmp = run.tmp;
   const stats: WriteStats = { files: plan.length, bytes: 0, ioMs: 0, parquetWaitMs: 0 };
   // A new output folder may sit in folders that do not exist yet (`--out runs/today/output`): the
-  // journal and the temporary folder go beside it, so its parent is made first.
-  mkdirSync(path.dirname(out), { recursive: true });
+  // journal and the temporary folder go beside it, so its parent is made first (when it is missing:
+  // a parent that exists but is not a folder fails below, at the journal, as before).
+  if (!existsSync(path.dirname(out))) mkdirSync(path.dirname(out), { recursive: true });
   startJournal(run);
   const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
   try {
