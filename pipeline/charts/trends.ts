@@ -12,6 +12,19 @@ function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geograp
   return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
 }
 
+/** One share of a series as a chart point: its provider (and `extra` fields after it), series, period, share and fact. */
+function sharePoint(t: ChartTheme, r: Row<"share_series">, extra: Record<string, string> = {}) {
+  return {
+    provider: t.providerLabel(r.provider_id),
+    ...extra,
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id,
+  };
+}
+
 /** Every trend is a line with a point per row, over a time axis labelled by year. */
 const LINE = { type: "line", point: true, tooltip: true } as const;
 const timeX = (title: string) => ({ field: "end", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
@@ -55,15 +68,7 @@ export const trendPoints = {
 /** Worldwide shares over time: one line per provider and series; Synergy solid, Gartner dashed. */
 export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
   const world = rows.filter((r) => r.geography === "world");
-  const values = world.map((r) => ({
-    provider: t.providerLabel(r.provider_id),
-    bloc: t.blocLabel(t.providerBloc(r.provider_id)),
-    series: seriesCaption(t, r),
-    period: r.period,
-    end: r.period_end,
-    share: r.share,
-    fact_id: r.fact_id,
-  }));
+  const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
     title: {
@@ -136,14 +141,7 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
 /** Alibaba and Huawei: worldwide (Synergy, Gartner) and in mainland China (Canalys), one panel per provider. */
 export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
   const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
-  const values = china.map((r) => ({
-    provider: t.providerLabel(r.provider_id),
-    series: seriesCaption(t, r),
-    period: r.period,
-    end: r.period_end,
-    share: r.share,
-    fact_id: r.fact_id,
-  }));
+  const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
     title: {

@@ -1446,6 +1446,17 @@ function blocShare(rows, t) {
 function seriesCaption(t, r) {
   return `${t.sourceLabel(r.firm)} · ${t.marketLabel(r.market)} · ${r.geography === "world" ? "worldwide" : r.geography}`;
 }
+function sharePoint(t, r, extra = {}) {
+  return {
+    provider: t.providerLabel(r.provider_id),
+    ...extra,
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    share: r.share,
+    fact_id: r.fact_id
+  };
+}
 var LINE = { type: "line", point: true, tooltip: true };
 var timeX = (title) => ({ field: "end", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
 var shareY = (title, max) => ({
@@ -1477,15 +1488,7 @@ var trendPoints = {
 };
 function shareTrends(rows, t) {
   const world = rows.filter((r) => r.geography === "world");
-  const values = world.map((r) => ({
-    provider: t.providerLabel(r.provider_id),
-    bloc: t.blocLabel(t.providerBloc(r.provider_id)),
-    series: seriesCaption(t, r),
-    period: r.period,
-    end: r.period_end,
-    share: r.share,
-    fact_id: r.fact_id
-  }));
+  const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
     title: {
@@ -1547,14 +1550,7 @@ function concentrationTrends(rows, t) {
 }
 function chinaLedTrends(rows, t) {
   const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
-  const values = china.map((r) => ({
-    provider: t.providerLabel(r.provider_id),
-    series: seriesCaption(t, r),
-    period: r.period,
-    end: r.period_end,
-    share: r.share,
-    fact_id: r.fact_id
-  }));
+  const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
     title: {
