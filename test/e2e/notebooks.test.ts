@@ -188,11 +188,11 @@ describe("notebooks (executed with the tslab kernel)", () => {
 
   it("04 trends: coverage, AWS against Microsoft, the big three and the article check, computed", () => {
     const md = markdown("04-trends.ipynb");
-    expect(md).toContain("150 cited figures from 41 pages.");
-    expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4");
+    expect(md).toContain("197 cited figures from 53 pages.");
+    expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 25 periods, 2017-Q2 to 2025-Q4");
     expect(md).toContain("Per Synergy, AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft from 18.0% to 21.0%.");
     expect(md).toContain("The gap between them narrowed from +14.0 pp to +7.0 pp.");
-    expect(md).toContain("Synergy's quarterly market grew from US 29.0 billion dollars in 2020-Q1 to US 119.1 billion dollars in 2025-Q4");
+    expect(md).toContain("Synergy's quarterly market grew from US 11.0 billion dollars in 2017-Q2 to US 119.1 billion dollars in 2025-Q4");
     expect(md).toContain("3 of the article's 10 share figures agree with a cited report, 0 differ, 7 have none.");
     expect(
       charts("04-trends.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),

@@ -31,7 +31,7 @@ describe("figures as printed", () => {
   });
 
   it("every cited figure's printing reads as its stored value, in a unit that fits", () => {
-    expect(extracted.citations.length).toBe(194);
+    expect(extracted.citations.length).toBe(197);
     for (const f of extracted.citations) {
       const read = parsePrinted(f.printed);
       expect(read, f.fact_id).not.toBeNull();
