@@ -167,7 +167,7 @@ describe("notebook 02: the footprint, each count with its definition", () => {
     const huawei = 34 / (share("gartner", "huawei") * 100);
     expect([aws.toFixed(2), huawei.toFixed(2), (huawei / aws).toFixed(1)]).toEqual(["1.01", "8.29", "8.2"]);
     expect(model.regionsPerShareSentence(t.footprint_vs_share, t.footprint, "gartner", l)).toBe(
-      "Per percentage point of Gartner share (2024), AWS runs 1.01 regions and Huawei Cloud 8.29: 8.2 times as many. The region counts are as of 2025-H2, so the ratio sets figures from different periods side by side.",
+      "Per percentage point of Gartner share (2024), AWS runs 1.01 regions and Huawei Cloud 8.29: 8.2 times as many. The region counts are the article's, as of 2025-H2, so the ratio sets figures from different periods side by side.",
     );
   });
 
@@ -212,7 +212,12 @@ describe("notebook 02: the footprint, each count with its definition", () => {
 
 describe("notebook 03: provenance and quality", () => {
   it("every quote is its source text at its code-point offsets", () => {
-    const ok = t.facts.filter((f) => model.codePointSlice(documents.get(f.document_id) ?? "", f.char_start, f.char_end) === f.quote).length;
+    const ok = t.facts.filter(
+      (f) =>
+        Array.from(documents.get(f.document_id) ?? "")
+          .slice(f.char_start, f.char_end)
+          .join("") === f.quote,
+    ).length;
     expect([ok, t.facts.length]).toEqual([113, 113]);
     expect(model.quotesSentence(t.facts, documents)).toMatch(/^\*\*113 of 113\*\* quotes are exactly the source text/);
   });
@@ -255,8 +260,12 @@ describe("notebook 04: the cited series, each sentence naming firm, market and g
 
   it("coverage: 150 cited figures from 41 pages", () => {
     expect([t.cited_facts.length, new Set(t.cited_facts.map((c) => c.citation_id)).size]).toEqual([150, 41]);
+    const periods = (firm: string) => [...new Set(t.share_series.filter((r) => r.firm === firm).map((r) => r.period))].sort();
+    expect(periods("canalys")).toEqual(["2019", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q3", "2022-Q1", "2022-Q2", "2025-Q1"]);
+    expect(periods("gartner")).toEqual(["2019", "2020", "2021", "2022", "2023", "2024"]);
+    expect(periods("synergy").length).toBe(22);
     expect(model.seriesCoverageSentence(t.share_series, t.cited_facts, l)).toBe(
-      "150 cited figures from 41 pages. **Canalys**, cloud infrastructure services, mainland China (CN): 8 periods, 2019 to 2025-Q1; **Gartner**, IaaS (worldwide): 6 periods, 2019 to 2024; **Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4.",
+      "150 cited figures from 41 pages. **Canalys**, cloud infrastructure services, mainland China (CN): 8 periods (years and quarters), 2019 to 2025-Q1; **Gartner**, IaaS (worldwide): 6 periods (years), 2019 to 2024; **Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods (quarters), 2020-Q1 to 2025-Q4.",
     );
   });
 
@@ -335,9 +344,14 @@ describe("the executed notebooks state only what the model wrote", () => {
         expect(numbers(src.replace(/\b100%/g, "")), `${name} ${c.id}`).toEqual([]);
         continue;
       }
-      // showMarkdown takes what a model function returns: no template literal, no string of its own
-      for (const call of src.matchAll(/showMarkdown\(([^;]*)\);/g))
-        expect(call[1], `${name} ${c.id}`).toMatch(/^[A-Za-z]+\((?:[^`"']|"[a-z_]+"|"\\n(?:\\n)?")*\)(?:\.join\("\\n(?:\\n)?"\))?$/);
+      // showMarkdown takes what a model function returns, called with rows, ids and labels: no
+      // template literal, no string but an id or a line break, no sentence built in the cell
+      const calls = [...src.matchAll(/showMarkdown\(/g)].length;
+      const fromModel = [
+        ...src.matchAll(/showMarkdown\(([A-Za-z]+)\((?:[^`"';]|"[a-z_]+"|"\\n(?:\\n)?")*\)(?:\.join\("\\n(?:\\n)?"\))?\);/g),
+      ];
+      expect(fromModel.length, `${name} ${c.id}: showMarkdown with anything but a model function's result`).toBe(calls);
+      for (const m of fromModel) expect(typeof (model as Record<string, unknown>)[m[1] ?? ""], `${name} ${c.id}: ${m[1]}`).toBe("function");
     }
   });
 });

@@ -4,19 +4,16 @@
  * test/findings-notebooks.test.ts re-derives every number from the tables.
  */
 import type { Row } from "../schema/tables.ts";
+import { codePointSlicer } from "../text.ts";
 import { distinct, type Labels, listWords, pct1, plural, ppText, total } from "./words.ts";
 
 type Fact = Row<"facts">;
 
-/** text[start:end] in Unicode code points (the offsets the facts use), not UTF-16 units. */
-export function codePointSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join("");
-}
-
 /** How many quotes are their source text at their code-point offsets, and whether UTF-16 offsets would misplace any. */
 export function quotesSentence(facts: readonly Fact[], texts: ReadonlyMap<string, string>): string {
   const text = (f: Fact) => texts.get(f.document_id) ?? "";
-  const matching = facts.filter((f) => codePointSlice(text(f), f.char_start, f.char_end) === f.quote).length;
+  const slicers = new Map([...texts].map(([id, s]) => [id, codePointSlicer(s)]));
+  const matching = facts.filter((f) => (slicers.get(f.document_id) ?? codePointSlicer(""))(f.char_start, f.char_end) === f.quote).length;
   const utf16Differs = facts.filter((f) => text(f).slice(f.char_start, f.char_end) !== f.quote).length;
   return (
     `**${matching} of ${facts.length}** quotes are exactly the source text at their code-point offsets. ` +

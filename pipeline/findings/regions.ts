@@ -52,15 +52,15 @@ export function regionsPerShareSentence(
   const heavy = mine[mine.length - 1];
   if (lean === undefined || heavy === undefined)
     return `The article gives no ${l.sourceLabel(source)} share for a provider with a region count.`;
-  const asOf = distinct(
-    footprint.filter((r) => mine.some((m) => m.provider_id === r.provider_id)).map((r) => r.as_of ?? "an unknown date"),
-  ).sort();
+  const counted = footprint.filter((r) => mine.some((m) => m.provider_id === r.provider_id));
+  const asOf = distinct(counted.map((r) => r.as_of ?? "an unknown date")).sort();
+  const whose = listWords(distinct(counted.map((r) => (r.regions_source === "article" ? "the article's" : `the ${r.regions_source}'s`))));
   const periods = distinct(mine.map((r) => r.period)).sort();
   const mixed = asOf.some((a) => !periods.includes(a));
   return (
     `Per percentage point of ${l.sourceLabel(source)} share (${listWords(periods)}), ${l.providerLabel(lean.provider_id)} runs ${lean.regions_per_share_point.toFixed(2)} regions and ${l.providerLabel(heavy.provider_id)} ${heavy.regions_per_share_point.toFixed(2)}: ` +
     `${(heavy.regions_per_share_point / lean.regions_per_share_point).toFixed(1)} times as many. ` +
-    `The region counts are as of ${listWords(asOf)}` +
+    `The region counts are ${whose}, as of ${listWords(asOf)}` +
     (mixed ? ", so the ratio sets figures from different periods side by side." : ", the period of the shares.")
   );
 }

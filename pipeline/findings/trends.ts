@@ -22,13 +22,19 @@ const inSeries = (s: Series) => (r: Series) => r.firm === s.firm && r.market ===
 /** pp between two fractions, rounded away from float noise (0.28 - 0.32 → -4). */
 const ppBetween = (from: number, to: number) => Math.round((to - from) * 1e6) / 1e4;
 
+/** "2024" → "years", "2025-Q2" → "quarters", "2025-H2" → "halves", "2025-07" → "months". */
+export function periodKind(period: string): string {
+  return /^\d{4}$/.test(period) ? "years" : /-Q[1-4]$/.test(period) ? "quarters" : /-H[12]$/.test(period) ? "halves" : "months";
+}
+
 /** How many cited figures from how many pages, and each share series' periods. */
 export function seriesCoverageSentence(shares: readonly ShareRow[], cited: ReadonlyArray<Row<"cited_facts">>, l: Labels): string {
   const keys = distinct(shares.map((r) => `${r.firm}|${r.market}|${r.geography}`)).sort();
   const cover = keys.map((k) => {
     const [firm, market, geography] = k.split("|") as [string, string, string];
     const periods = distinct(inTime(shares.filter(inSeries({ firm, market, geography }))).map((r) => r.period));
-    return `**${l.sourceLabel(firm)}**, ${l.marketLabel(market)} (${geographyWords(geography)}): ${periods.length} periods, ${periods[0]} to ${periods[periods.length - 1]}`;
+    const kinds = distinct(periods.map(periodKind));
+    return `**${l.sourceLabel(firm)}**, ${l.marketLabel(market)} (${geographyWords(geography)}): ${periods.length} periods (${listWords(kinds)}), ${periods[0]} to ${periods[periods.length - 1]}`;
   });
   return `${cited.length} cited figures from ${new Set(cited.map((c) => c.citation_id)).size} pages. ${cover.join("; ")}.`;
 }

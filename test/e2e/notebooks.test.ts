@@ -189,7 +189,9 @@ describe("notebooks (executed with the tslab kernel)", () => {
   it("04 trends: coverage, AWS against Microsoft, the big three and the article check, computed", () => {
     const md = markdown("04-trends.ipynb");
     expect(md).toContain("150 cited figures from 41 pages.");
-    expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4");
+    expect(md).toContain(
+      "**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods (quarters), 2020-Q1 to 2025-Q4",
+    );
     expect(md).toContain(
       "Per Synergy Research Group (cloud infrastructure services, worldwide), AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft Azure from 18.0% to 21.0% (+3.0 pp).",
     );

@@ -44,6 +44,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "schema/tables/reference.d.ts",
       "schema/tables/regions.d.ts",
       "schema/tables/series.d.ts",
+      "text.d.ts",
     ]);
     const bundle = files.get("charts/index.js") ?? "";
     expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual([
