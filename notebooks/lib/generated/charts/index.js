@@ -67,7 +67,6 @@ __export(index_exports, {
   chinaPublicShare: () => chinaPublicShare,
   chinaShareSentence: () => chinaShareSentence,
   claimsCheckSentence: () => claimsCheckSentence,
-  codePointSlice: () => codePointSlice,
   concentrationTrends: () => concentrationTrends,
   creditLines: () => creditLines,
   factIdsOf: () => factIdsOf,
@@ -104,6 +103,7 @@ __export(index_exports, {
   ordered: () => ordered,
   pct1: () => pct1,
   pctText: () => pctText,
+  periodKind: () => periodKind,
   plural: () => plural,
   ppText: () => ppText,
   providerLabelOf: () => providerLabelOf,
@@ -1751,13 +1751,34 @@ function marketShareSummaryLines(shares, concentration, l) {
   ];
 }
 
-// pipeline/findings/quality.ts
-function codePointSlice(text2, start, end) {
-  return Array.from(text2).slice(start, end).join("");
+// pipeline/text.ts
+var CODE_POINT_STRIDE = 8;
+function codePointSlicer(text2) {
+  if (!/[\uD800-\uDFFF]/.test(text2)) return (start, end) => text2.slice(start, end);
+  const index = new Uint32Array(Math.ceil(text2.length / CODE_POINT_STRIDE) + 1);
+  let n = 0;
+  const units = (i) => {
+    const c = text2.charCodeAt(i);
+    return c >= 55296 && c <= 56319 && (text2.charCodeAt(i + 1) & 64512) === 56320 ? 2 : 1;
+  };
+  for (let i = 0; i < text2.length; n++) {
+    if (n % CODE_POINT_STRIDE === 0) index[n / CODE_POINT_STRIDE] = i;
+    i += units(i);
+  }
+  const at = (cp) => {
+    if (cp >= n) return text2.length;
+    let i = index[Math.floor(cp / CODE_POINT_STRIDE)];
+    for (let k = cp % CODE_POINT_STRIDE; k > 0; k--) i += units(i);
+    return i;
+  };
+  return (start, end) => text2.slice(at(start), at(end));
 }
+
+// pipeline/findings/quality.ts
 function quotesSentence(facts, texts) {
   const text2 = (f) => texts.get(f.document_id) ?? "";
-  const matching = facts.filter((f) => codePointSlice(text2(f), f.char_start, f.char_end) === f.quote).length;
+  const slicers = new Map([...texts].map(([id2, s]) => [id2, codePointSlicer(s)]));
+  const matching = facts.filter((f) => (slicers.get(f.document_id) ?? codePointSlicer(""))(f.char_start, f.char_end) === f.quote).length;
   const utf16Differs = facts.filter((f) => text2(f).slice(f.char_start, f.char_end) !== f.quote).length;
   return `**${matching} of ${facts.length}** quotes are exactly the source text at their code-point offsets. ` + (utf16Differs > 0 ? `Reading the offsets as UTF-16 indices (JavaScript's \`slice\`) would misplace ${utf16Differs} of them.` : "Here UTF-16 indices (JavaScript's `slice`) would happen to give the same text: no character outside the Basic Multilingual Plane comes before any quote.");
 }
@@ -1819,12 +1840,12 @@ function regionsPerShareSentence(rows, footprint2, source, l) {
   const heavy = mine[mine.length - 1];
   if (lean === void 0 || heavy === void 0)
     return `The article gives no ${l.sourceLabel(source)} share for a provider with a region count.`;
-  const asOf = distinct(
-    footprint2.filter((r) => mine.some((m) => m.provider_id === r.provider_id)).map((r) => r.as_of ?? "an unknown date")
-  ).sort();
+  const counted = footprint2.filter((r) => mine.some((m) => m.provider_id === r.provider_id));
+  const asOf = distinct(counted.map((r) => r.as_of ?? "an unknown date")).sort();
+  const whose = listWords(distinct(counted.map((r) => r.regions_source === "article" ? "the article's" : `the ${r.regions_source}'s`)));
   const periods = distinct(mine.map((r) => r.period)).sort();
   const mixed = asOf.some((a) => !periods.includes(a));
-  return `Per percentage point of ${l.sourceLabel(source)} share (${listWords(periods)}), ${l.providerLabel(lean.provider_id)} runs ${lean.regions_per_share_point.toFixed(2)} regions and ${l.providerLabel(heavy.provider_id)} ${heavy.regions_per_share_point.toFixed(2)}: ${(heavy.regions_per_share_point / lean.regions_per_share_point).toFixed(1)} times as many. The region counts are as of ${listWords(asOf)}` + (mixed ? ", so the ratio sets figures from different periods side by side." : ", the period of the shares.");
+  return `Per percentage point of ${l.sourceLabel(source)} share (${listWords(periods)}), ${l.providerLabel(lean.provider_id)} runs ${lean.regions_per_share_point.toFixed(2)} regions and ${l.providerLabel(heavy.provider_id)} ${heavy.regions_per_share_point.toFixed(2)}: ${(heavy.regions_per_share_point / lean.regions_per_share_point).toFixed(1)} times as many. The region counts are ${whose}, as of ${listWords(asOf)}` + (mixed ? ", so the ratio sets figures from different periods side by side." : ", the period of the shares.");
 }
 var isPublic = (r) => r.status === "general" || r.status === "sovereign";
 function providerShareIn(regions, provider_id, macro_geo) {
@@ -1861,12 +1882,16 @@ var geographyWords = (g) => g === "world" ? "worldwide" : g;
 var seriesWords = (s, l) => `${l.sourceLabel(s.firm)} (${l.marketLabel(s.market)}, ${geographyWords(s.geography)})`;
 var inSeries = (s) => (r) => r.firm === s.firm && r.market === s.market && r.geography === s.geography;
 var ppBetween = (from, to) => Math.round((to - from) * 1e6) / 1e4;
+function periodKind(period) {
+  return /^\d{4}$/.test(period) ? "years" : /-Q[1-4]$/.test(period) ? "quarters" : /-H[12]$/.test(period) ? "halves" : "months";
+}
 function seriesCoverageSentence(shares, cited, l) {
   const keys = distinct(shares.map((r) => `${r.firm}|${r.market}|${r.geography}`)).sort();
   const cover = keys.map((k) => {
     const [firm, market, geography] = k.split("|");
     const periods = distinct(inTime(shares.filter(inSeries({ firm, market, geography }))).map((r) => r.period));
-    return `**${l.sourceLabel(firm)}**, ${l.marketLabel(market)} (${geographyWords(geography)}): ${periods.length} periods, ${periods[0]} to ${periods[periods.length - 1]}`;
+    const kinds = distinct(periods.map(periodKind));
+    return `**${l.sourceLabel(firm)}**, ${l.marketLabel(market)} (${geographyWords(geography)}): ${periods.length} periods (${listWords(kinds)}), ${periods[0]} to ${periods[periods.length - 1]}`;
   });
   return `${cited.length} cited figures from ${new Set(cited.map((c) => c.citation_id)).size} pages. ${cover.join("; ")}.`;
 }
@@ -2147,7 +2172,6 @@ async function renderCharts(tables, options = {}) {
   chinaPublicShare,
   chinaShareSentence,
   claimsCheckSentence,
-  codePointSlice,
   concentrationTrends,
   creditLines,
   factIdsOf,
@@ -2184,6 +2208,7 @@ async function renderCharts(tables, options = {}) {
   ordered,
   pct1,
   pctText,
+  periodKind,
   plural,
   ppText,
   providerLabelOf,

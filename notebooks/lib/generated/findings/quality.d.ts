@@ -7,8 +7,6 @@
 import type { Row } from "../schema/tables.js";
 import { type Labels } from "./words.js";
 type Fact = Row<"facts">;
-/** text[start:end] in Unicode code points (the offsets the facts use), not UTF-16 units. */
-export declare function codePointSlice(text: string, start: number, end: number): string;
 /** How many quotes are their source text at their code-point offsets, and whether UTF-16 offsets would misplace any. */
 export declare function quotesSentence(facts: readonly Fact[], texts: ReadonlyMap<string, string>): string;
 /** The claims check in one sentence: claims, definitions, rows and each verdict (a claim's verdict is the same on each of its rows). */

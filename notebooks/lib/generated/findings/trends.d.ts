@@ -15,6 +15,8 @@ type Series = {
 };
 /** "Synergy Research Group (cloud infrastructure services, worldwide)" */
 export declare const seriesWords: (s: Series, l: Labels) => string;
+/** "2024" → "years", "2025-Q2" → "quarters", "2025-H2" → "halves", "2025-07" → "months". */
+export declare function periodKind(period: string): string;
 /** How many cited figures from how many pages, and each share series' periods. */
 export declare function seriesCoverageSentence(shares: readonly ShareRow[], cited: ReadonlyArray<Row<"cited_facts">>, l: Labels): string;
 /** Two providers' shares in one series, from the first to the last period that has both. */
