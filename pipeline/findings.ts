@@ -3,7 +3,10 @@
  * sentence the report and the notebooks write about the data comes from here (no number typed into
  * text) and says which definition it counts (every region status, or the regions open to any
  * customer). test/findings.test.ts checks each figure against the tables; the notebooks reach it
- * through the chart bundle (pipeline/charts/index.ts re-exports it).
+ * through the chart bundle (pipeline/charts/index.ts re-exports it). Each notebook's sentences are in
+ * findings/ (market-share, regions, quality, trends; their words and formats in findings/words.ts),
+ * re-exported here; test/findings-notebooks.test.ts re-derives their numbers and scans the executed
+ * notebooks for any other.
  *
  * Nothing here states a cause: a sentence compares figures and says when they measure different
  * markets or periods; why they differ is left to the sources.
