@@ -5,7 +5,7 @@
  * market size. Every point is one row of share_series, concentration_series or market_size_series.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { base, shareAxis, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 
 /** "Synergy Research Group · cloud infrastructure services · world", the series a point belongs to. */
 function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geography: string }): string {
@@ -28,13 +28,6 @@ function sharePoint(t: ChartTheme, r: Row<"share_series">, extra: Record<string,
 /** Every trend is a line with a point per row, over a time axis labelled by year. */
 const LINE = { type: "line", point: true, tooltip: true } as const;
 const timeX = (title: string) => ({ field: "end", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
-const shareY = (title: string, max: number) => ({
-  field: "share",
-  type: "quantitative" as const,
-  title,
-  axis: { format: ".0%" },
-  scale: { domain: [0, max] },
-});
 
 /** Quarterly series solid, yearly ones dashed, whatever their names' order. */
 function dashScale(values: ReadonlyArray<{ series: string; period: string }>): { domain: string[]; range: number[][] } {
@@ -82,12 +75,9 @@ export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme)
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY(
+      y: shareAxis(
         "Share of the firm's market (%)",
-        upTo(
-          values.map((v) => v.share),
-          0.1,
-        ),
+        values.map((v) => v.share),
       ),
       color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
@@ -123,7 +113,7 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY("Combined share (%)", 1),
+      y: shareAxis("Combined share (%)", 1),
       color: { field: "measure", type: "nominal", title: null },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
       detail: { field: "series", type: "nominal" },
@@ -156,12 +146,9 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
       mark: LINE,
       encoding: {
         x: timeX("End of period"),
-        y: shareY(
+        y: shareAxis(
           "Share (%)",
-          upTo(
-            values.map((v) => v.share),
-            0.1,
-          ),
+          values.map((v) => v.share),
         ),
         color: {
           field: "series",
