@@ -6,6 +6,7 @@
  */
 import type { Row } from "../schema/tables.ts";
 import { base, shareAxis, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { BIG_THREE_LABEL, chinaLedTrendsTitle, concentrationTrendsTitle, marketSizeTitle, shareTrendsTitle } from "./titles.ts";
 
 /** "Synergy Research Group · cloud infrastructure services · world", the series a point belongs to. */
 function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geography: string }): string {
@@ -64,11 +65,7 @@ export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme)
   const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
-    title: {
-      text: "Worldwide cloud market share over time",
-      subtitle:
-        "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels",
-    },
+    title: shareTrendsTitle(rows, t),
     width: 620,
     height: 320,
     data: { values },
@@ -98,15 +95,11 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
         share === null || share === 0
           ? []
           : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
-      return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+      return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
     });
   return {
     ...base,
-    title: {
-      text: "The big three's combined share, and the China-led providers', over time",
-      subtitle:
-        "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)",
-    },
+    title: concentrationTrendsTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
@@ -134,10 +127,7 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
   const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
-    title: {
-      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole",
-    },
+    title: chinaLedTrendsTitle(rows, t),
     data: { values },
     facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
     spec: {
@@ -177,10 +167,7 @@ export function marketSizeTrend(rows: readonly Row<"market_size_series">[], t: C
     }));
   return {
     ...base,
-    title: {
-      text: "Cloud infrastructure market size per quarter",
-      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)",
-    },
+    title: marketSizeTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
