@@ -291,20 +291,20 @@ export function concentrationTrendsTitle(rows: readonly Row<"concentration_serie
     text,
     subtitle: [
       ...figures,
-      `Sums of the shares each firm reports: ${BIG_THREE_LABEL} only for periods that name all three, ${t.blocLabel("china_led")} only for periods that name one (fewer named, lower sum)`,
+      `Sums of each firm's shares: ${BIG_THREE_LABEL} where it names all three, ${t.blocLabel("china_led")} where it names one (fewer named, lower sum)`,
       ...marketsLine(world, t, true),
     ],
   };
 }
 
-/** "higher in 1, lower in 1 and the same in 1 of 3", "lower in all 3", "lower in its one series". */
+/** "higher in 1, lower in 1 and the same in 1", "lower in all 3 series", "lower in its one series". */
 function directionCounts(dirs: readonly Direction[]): string {
   const kinds = (["higher", "lower", "the same"] as const).filter((d) => dirs.includes(d));
-  if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length}`}`;
-  return `${listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`))} of ${dirs.length}`;
+  if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length} series`}`;
+  return listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
 }
 
-/** "In each series' latest period against its first, Alibaba Cloud's share is lower in all 3; Huawei Cloud's higher in 1, lower in 1 and the same in 1 of 3". */
+/** "Alibaba Cloud's share is lower in all 3 series; Huawei Cloud's higher in 1, lower in 1 and the same in 1" (latest period against first). */
 export function chinaLedTrendsTitle(rows: readonly Row<"share_series">[], t: ChartTheme): ChartTitle {
   const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
   const order = t.providerOrder(china.map((r) => r.provider_id));
@@ -319,19 +319,19 @@ export function chinaLedTrendsTitle(rows: readonly Row<"share_series">[], t: Cha
     });
     return `${t.providerLabel(id)}'s${i === 0 ? " share is" : ""} ${directionCounts(dirs)}`;
   });
-  const text =
-    clauses.length > 0
-      ? `In each series' latest period against its first, ${clauses.join("; ")}`
-      : "China-led providers, worldwide and in China";
+  const text = clauses.length > 0 ? clauses.join("; ") : "China-led providers, worldwide and in China";
   const names = bySeries(china, t).map((s) => (s[0] ? seriesName(t, s[0]) : ""));
-  return { text, subtitle: [`Each line is one firm's market, a different whole: ${names.join("; ")}`] };
+  return {
+    text,
+    subtitle: ["Each series' latest period against its first", `Each line is one firm's market, a different whole: ${names.join("; ")}`],
+  };
 }
 
 /** "US$29.0 billion", "over US$5.0 billion". */
 const billions = (r: Row<"market_size_series">): string =>
   `${QUALIFIER_WORDS[r.qualifier ?? ""] ?? ""}US$${round(r.size / 1e9, 1).toFixed(1)} billion`;
 
-/** "The market in each series' latest quarter is 4.0 times (Canalys) and 4.1 times (Synergy Research Group) its first quarter's", and the figures. */
+/** "The latest quarter's market is 4.0 times the first's (Canalys) and 4.1 times (Synergy Research Group)", and the figures. */
 export function marketSizeTitle(rows: readonly Row<"market_size_series">[], t: ChartTheme): ChartTitle {
   const quarters = rows.filter(isQuarter);
   const series = bySeries(quarters, t).flatMap((s) => {
@@ -339,11 +339,10 @@ export function marketSizeTitle(rows: readonly Row<"market_size_series">[], t: C
     return e ? [e] : [];
   });
   const exact = series.filter((e) => e.first.qualifier === "exact" && e.last.qualifier === "exact");
-  const each = exact.length > 1 ? "each series'" : "the series'";
-  const text =
-    exact.length === 0
-      ? "Cloud infrastructure market size per quarter"
-      : `The market in ${each} latest quarter is ${listText(exact.map((e) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times (${t.sourceLabel(e.first.firm)})`))} its first quarter's`;
+  const times = exact.map(
+    (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`,
+  );
+  const text = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listText(times)}`;
   return {
     text,
     subtitle: [

@@ -47,21 +47,28 @@ const shareTooltip = [
   { field: "fact_id", type: "nominal", title: "Fact" },
 ] as const;
 
+/** The rows each trend chart draws from (its footer credits their figures, and no others). */
+export const trendRows = {
+  shares: (rows: readonly Row<"share_series">[]) => rows.filter((r) => r.geography === "world"),
+  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led"),
+  /** Worldwide periods with the big three's share or a China-led provider's. */
+  concentration: (rows: readonly Row<"concentration_series">[]) =>
+    rows.filter((r) => r.geography === "world" && (r.big_three_share !== null || r.china_led_share !== 0)),
+  marketSize: (rows: readonly Row<"market_size_series">[]) => rows.filter((r) => /-Q\d$/.test(r.period)),
+};
+
 /** How many points each trend chart draws, counted from the rows without building it. */
 export const trendPoints = {
-  shares: (rows: readonly Row<"share_series">[]) => rows.filter((r) => r.geography === "world").length,
-  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) =>
-    rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
+  shares: (rows: readonly Row<"share_series">[]) => trendRows.shares(rows).length,
+  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) => trendRows.chinaLed(rows, t).length,
   concentration: (rows: readonly Row<"concentration_series">[]) =>
-    rows
-      .filter((r) => r.geography === "world")
-      .reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
-  marketSize: (rows: readonly Row<"market_size_series">[]) => rows.filter((r) => /-Q\d$/.test(r.period)).length,
+    trendRows.concentration(rows).reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows: readonly Row<"market_size_series">[]) => trendRows.marketSize(rows).length,
 };
 
 /** Worldwide shares over time: one line per provider and series; Synergy solid, Gartner dashed. */
 export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
-  const world = rows.filter((r) => r.geography === "world");
+  const world = trendRows.shares(rows);
   const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
@@ -87,16 +94,14 @@ export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme)
 
 /** The big three's combined share and the two blocs' shares of the named, per series, over time. */
 export function concentrationTrends(rows: readonly Row<"concentration_series">[], t: ChartTheme): TopLevelSpec {
-  const values = rows
-    .filter((r) => r.geography === "world")
-    .flatMap((r) => {
-      const series = seriesCaption(t, r);
-      const point = (measure: string, share: number | null) =>
-        share === null || share === 0
-          ? []
-          : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
-      return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
-    });
+  const values = trendRows.concentration(rows).flatMap((r) => {
+    const series = seriesCaption(t, r);
+    const point = (measure: string, share: number | null) =>
+      share === null || share === 0
+        ? []
+        : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
+    return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+  });
   return {
     ...base,
     title: concentrationTrendsTitle(rows, t),
@@ -123,7 +128,7 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
 
 /** Alibaba and Huawei: worldwide (Synergy, Gartner) and in mainland China (Canalys), one panel per provider. */
 export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
-  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const china = trendRows.chinaLed(rows, t);
   const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
@@ -155,16 +160,14 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
 
 /** Market size per quarter: Synergy worldwide and Canalys for mainland China (quarters only). */
 export function marketSizeTrend(rows: readonly Row<"market_size_series">[], t: ChartTheme): TopLevelSpec {
-  const values = rows
-    .filter((r) => /-Q\d$/.test(r.period))
-    .map((r) => ({
-      series: seriesCaption(t, r),
-      period: r.period,
-      end: r.period_end,
-      size: r.size / 1e9,
-      qualifier: r.qualifier,
-      fact_id: r.fact_id,
-    }));
+  const values = trendRows.marketSize(rows).map((r) => ({
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    size: r.size / 1e9,
+    qualifier: r.qualifier,
+    fact_id: r.fact_id,
+  }));
   return {
     ...base,
     title: marketSizeTitle(rows, t),

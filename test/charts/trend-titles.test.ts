@@ -93,17 +93,10 @@ describe("the trend charts' titles state what the series tables show", () => {
     expect(alibaba).toEqual({ higher: 0, lower: alibaba.all, same: 0, all: 3 });
     expect(huawei).toEqual({ higher: 1, lower: 1, same: 1, all: 3 });
     const title = chinaLedTrendsTitle(shares, theme);
-    expect(numbersIn(title)).toEqual([
-      String(alibaba.all),
-      String(huawei.higher),
-      String(huawei.lower),
-      String(huawei.same),
-      String(huawei.all),
-    ]);
-    expect(title.text).toBe(
-      "In each series' latest period against its first, Alibaba Cloud's share is lower in all 3; Huawei Cloud's higher in 1, lower in 1 and the same in 1 of 3",
-    );
+    expect(numbersIn(title)).toEqual([String(alibaba.all), String(huawei.higher), String(huawei.lower), String(huawei.same)]);
+    expect(title.text).toBe("Alibaba Cloud's share is lower in all 3 series; Huawei Cloud's higher in 1, lower in 1 and the same in 1");
     expect(title.subtitle).toEqual([
+      "Each series' latest period against its first",
       "Each line is one firm's market, a different whole: Canalys, cloud infrastructure services, mainland China; Gartner, IaaS worldwide; Synergy Research Group, cloud infrastructure services worldwide",
     ]);
   });
@@ -121,7 +114,7 @@ describe("the trend charts' titles state what the series tables show", () => {
     const title = marketSizeTitle(sizes, theme);
     expect(numbersIn(title)).toEqual([...ratios, ...figures]);
     expect(title.text).toBe(
-      `The market in each series' latest quarter is ${ratios[0]} times (Canalys) and ${ratios[1]} times (Synergy Research Group) its first quarter's`,
+      `The latest quarter's market is ${ratios[0]} times the first's (Canalys) and ${ratios[1]} times (Synergy Research Group)`,
     );
     expect(title.subtitle.at(-1)).toBe("The firms measure different markets; US$ as each firm reports it");
   });
