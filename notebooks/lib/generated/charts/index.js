@@ -31,6 +31,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // pipeline/charts/index.ts
 var index_exports = {};
 __export(index_exports, {
+  BIG_THREE_LABEL: () => BIG_THREE_LABEL,
   BLOC_COLORS: () => BLOC_COLORS,
   BLOC_LABELS: () => BLOC_LABELS,
   CAPTION_LINES: () => CAPTION_LINES,
@@ -59,9 +60,11 @@ __export(index_exports, {
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
   chinaLedTrends: () => chinaLedTrends,
+  chinaLedTrendsTitle: () => chinaLedTrendsTitle,
   chinaPublicShare: () => chinaPublicShare,
   chinaShareSentence: () => chinaShareSentence,
   concentrationTrends: () => concentrationTrends,
+  concentrationTrendsTitle: () => concentrationTrendsTitle,
   creditLines: () => creditLines,
   factIdsOf: () => factIdsOf,
   factPositions: () => factPositions,
@@ -80,6 +83,7 @@ __export(index_exports, {
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
   marketShareTitle: () => marketShareTitle,
+  marketSizeTitle: () => marketSizeTitle,
   marketSizeTrend: () => marketSizeTrend,
   ordered: () => ordered,
   pctText: () => pctText,
@@ -96,15 +100,20 @@ __export(index_exports, {
   renderPng: () => renderPng,
   renderSvg: () => renderSvg,
   sameRanking: () => sameRanking,
+  seriesEnds: () => seriesEnds,
+  seriesName: () => seriesName,
+  shareAxis: () => shareAxis,
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
   shareGapTitle: () => shareGapTitle,
   shareOfNamed: () => shareOfNamed,
   shareOfNamedTitle: () => shareOfNamedTitle,
   shareTrends: () => shareTrends,
+  shareTrendsTitle: () => shareTrendsTitle,
   sourceLabelOf: () => sourceLabelOf,
   total: () => total,
   trendPoints: () => trendPoints,
+  trendRows: () => trendRows,
   uniq: () => uniq,
   upTo: () => upTo,
   withFooter: () => withFooter,
@@ -445,6 +454,17 @@ function chartTheme(ref) {
 }
 var uniq = (xs) => [...new Set(xs)];
 var upTo = (xs, step) => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step;
+function shareAxis(title, end, options = {}) {
+  const { field = "share", stack } = options;
+  return {
+    field,
+    type: "quantitative",
+    ...stack ? { stack } : {},
+    title,
+    axis: { format: ".0%" },
+    ...end === void 0 ? {} : { scale: { domain: [0, typeof end === "number" ? end : upTo(end, 0.1)] } }
+  };
+}
 
 // pipeline/charts/titles.ts
 function listText(items) {
@@ -560,6 +580,138 @@ function blocPresenceTitle(rows, t) {
   const cn = t.geoIds(rows.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => r.macro_geo));
   const head = `${t.blocLabel("us_led")} providers have more regions in ${us.length} of ${rows.length} macro-regions`;
   return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listText(cn.map(t.geoLabel))}` : head;
+}
+var BIG_THREE_LABEL = "AWS + Azure + Google Cloud";
+var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var byTime = (a, b) => cmp(a.period_end, b.period_end) || cmp(a.period_start, b.period_start) || cmp(a.period, b.period);
+function seriesEnds(rows) {
+  const sorted = [...rows].sort(byTime);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  return first && last ? { first, last } : void 0;
+}
+function seriesName(t, r) {
+  return `${t.sourceLabel(r.firm)}, ${t.marketLabel(r.market)}${r.geography === "world" ? " worldwide" : ""}`;
+}
+function bySeries(rows, t) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const key = [r.firm, r.market, r.geography].join("\0");
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const name = (g) => g[0] ? seriesName(t, g[0]) : "";
+  return [...groups.values()].sort((a, b) => cmp(name(a), name(b)));
+}
+var isQuarter = (r) => /-Q\d$/.test(r.period);
+function cadence(rows) {
+  const q = rows.filter(isQuarter).length;
+  return q === rows.length ? "quarterly" : q === 0 ? "yearly" : "quarterly and yearly";
+}
+var direction = (from, to) => to < from ? "lower" : to > from ? "higher" : "the same";
+function marketsLine(rows, t, named, then = "") {
+  const markets = uniq(rows.map((r) => r.market)).map(t.marketLabel).sort(cmp);
+  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listText(markets)})` : ""}${then}`] : [];
+}
+function shareTrendsTitle(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const series = bySeries(world, t).map((s) => {
+    const latest = seriesEnds(s)?.last.period;
+    const leaders = top(
+      s.filter((r) => r.period === latest),
+      (r) => r.share
+    );
+    const leader = leaders.length === 1 ? leaders[0] : void 0;
+    return { s, leaders, own: leader ? seriesEnds(s.filter((r) => r.provider_id === leader.provider_id)) : void 0 };
+  });
+  const each = series.length > 1 ? "each firm's" : "the firm's";
+  const leaderIds = uniq(series.flatMap((x) => x.leaders.map((r) => r.provider_id)));
+  const ends = series.flatMap((x) => x.own ? [x.own] : []);
+  const dirs = uniq(ends.map((e) => direction(e.first.share, e.last.share)));
+  const who = t.providerLabel(leaderIds[0] ?? "");
+  const text2 = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listText(series.map((x) => `${listText(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listText(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
+  const figures = series.flatMap(
+    ({ s, own }) => own && s[0] ? [
+      `${seriesName(t, s[0])}, ${cadence(s)}: ${t.providerLabel(own.first.provider_id)} ${formatPercent(own.first.share)} in ${own.first.period}, ${formatPercent(own.last.share)} in ${own.last.period}`
+    ] : []
+  );
+  return {
+    text: text2,
+    subtitle: [...figures, "Solid lines quarterly, dashed yearly", ...marketsLine(world, t, true, ": compare shapes, not levels")]
+  };
+}
+var AMOUNT = { lower: "less", higher: "more", "the same": "as much" };
+function concentrationTrendsTitle(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const series = bySeries(
+    world.filter((r) => r.big_three_share !== null),
+    t
+  ).flatMap((s) => {
+    const e = seriesEnds(s);
+    return e && s[0] ? [{ s, e, dir: direction(e.first.big_three_share ?? 0, e.last.big_three_share ?? 0) }] : [];
+  });
+  const names = listText(BIG_THREE_LABEL.split(" + "));
+  const than = (d) => d === "the same" ? "as" : "than";
+  const dirs = uniq(series.map((x) => x.dir));
+  const text2 = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listText(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
+  const figures = series.map(
+    ({ s, e }) => `${seriesName(t, e.first)}, ${cadence(s)}: ${formatPercent(e.first.big_three_share ?? 0)} in ${e.first.period}, ${formatPercent(e.last.big_three_share ?? 0)} in ${e.last.period}`
+  );
+  return {
+    text: text2,
+    subtitle: [
+      ...figures,
+      `Sums of each firm's shares: ${BIG_THREE_LABEL} where it names all three, ${t.blocLabel("china_led")} where it names one (fewer named, lower sum)`,
+      ...marketsLine(world, t, true)
+    ]
+  };
+}
+function directionCounts(dirs) {
+  const kinds = ["higher", "lower", "the same"].filter((d) => dirs.includes(d));
+  if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length} series`}`;
+  return listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
+}
+function chinaLedTrendsTitle(rows, t) {
+  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const order = t.providerOrder(china.map((r) => r.provider_id));
+  const ids = uniq(china.map((r) => r.provider_id)).sort((a, b) => order.indexOf(t.providerLabel(a)) - order.indexOf(t.providerLabel(b)));
+  const clauses = ids.map((id2, i) => {
+    const dirs = bySeries(
+      china.filter((r) => r.provider_id === id2),
+      t
+    ).flatMap((s) => {
+      const e = seriesEnds(s);
+      return e ? [direction(e.first.share, e.last.share)] : [];
+    });
+    return `${t.providerLabel(id2)}'s${i === 0 ? " share is" : ""} ${directionCounts(dirs)}`;
+  });
+  const text2 = clauses.length > 0 ? clauses.join("; ") : "China-led providers, worldwide and in China";
+  const names = bySeries(china, t).map((s) => s[0] ? seriesName(t, s[0]) : "");
+  return {
+    text: text2,
+    subtitle: ["Each series' latest period against its first", `Each line is one firm's market, a different whole: ${names.join("; ")}`]
+  };
+}
+var billions = (r) => `${QUALIFIER_WORDS[r.qualifier ?? ""] ?? ""}US$${round(r.size / 1e9, 1).toFixed(1)} billion`;
+function marketSizeTitle(rows, t) {
+  const quarters = rows.filter(isQuarter);
+  const series = bySeries(quarters, t).flatMap((s) => {
+    const e = seriesEnds(s);
+    return e ? [e] : [];
+  });
+  const exact = series.filter((e) => e.first.qualifier === "exact" && e.last.qualifier === "exact");
+  const times = exact.map(
+    (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`
+  );
+  const text2 = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listText(times)}`;
+  return {
+    text: text2,
+    subtitle: [
+      ...series.map((e) => `${seriesName(t, e.first)}: ${billions(e.first)} in ${e.first.period}, ${billions(e.last)} in ${e.last.period}`),
+      ...marketsLine(quarters, t, false, "; US$ as each firm reports it")
+    ]
+  };
 }
 
 // pipeline/charts/credits.ts
@@ -792,21 +944,10 @@ function regionsVsShare(rows, t) {
         {
           mark: { type: "point", filled: true, size: 100, opacity: 1, tooltip: true },
           encoding: {
-            x: {
-              field: "share",
-              type: "quantitative",
-              title: "Market share (%)",
-              axis: { format: ".0%" },
-              scale: {
-                domain: [
-                  0,
-                  upTo(
-                    rows.map((r) => r.share),
-                    0.1
-                  )
-                ]
-              }
-            },
+            x: shareAxis(
+              "Market share (%)",
+              rows.map((r) => r.share)
+            ),
             y: {
               field: "regions",
               type: "quantitative",
@@ -1257,21 +1398,10 @@ function marketShareBySource(rows, t) {
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null },
-        x: {
-          field: "share",
-          type: "quantitative",
-          title: "Share of the firm's market (%)",
-          axis: { format: ".0%" },
-          scale: {
-            domain: [
-              0,
-              upTo(
-                rows.map((r) => r.share),
-                0.1
-              )
-            ]
-          }
-        },
+        x: shareAxis(
+          "Share of the firm's market (%)",
+          rows.map((r) => r.share)
+        ),
         color: { field: "provider", type: "nominal", scale: t.providerColorScale(rows.map((r) => r.provider_id)), legend: null },
         tooltip: [
           { field: "provider", type: "nominal", title: "Provider" },
@@ -1338,7 +1468,7 @@ function shareDumbbell(rows, t) {
       {
         mark: { type: "point", filled: true, size: 90, opacity: 1, tooltip: true },
         encoding: {
-          x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" } },
+          x: shareAxis("Market share (%)"),
           color: {
             field: "source",
             type: "nominal",
@@ -1373,14 +1503,7 @@ function stackedBySource(opts) {
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
       y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
-      x: {
-        field: opts.x.field,
-        type: "quantitative",
-        stack: "zero",
-        title: opts.x.title,
-        axis: { format: ".0%" },
-        scale: { domain: [0, 1] }
-      },
+      x: shareAxis(opts.x.title, 1, { field: opts.x.field, stack: "zero" }),
       color: opts.color,
       order: { field: "order", type: "quantitative" },
       tooltip: opts.tooltip
@@ -1459,13 +1582,6 @@ function sharePoint(t, r, extra = {}) {
 }
 var LINE = { type: "line", point: true, tooltip: true };
 var timeX = (title) => ({ field: "end", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
-var shareY = (title, max) => ({
-  field: "share",
-  type: "quantitative",
-  title,
-  axis: { format: ".0%" },
-  scale: { domain: [0, max] }
-});
 function dashScale(values) {
   const quarterly = new Set(values.filter((v) => /-Q\d$/.test(v.period)).map((v) => v.series));
   const domain = uniq(values.map((v) => v.series)).sort(
@@ -1480,33 +1596,34 @@ var shareTooltip = [
   { field: "share", type: "quantitative", title: "Share", format: ".1%" },
   { field: "fact_id", type: "nominal", title: "Fact" }
 ];
+var trendRows = {
+  shares: (rows) => rows.filter((r) => r.geography === "world"),
+  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led"),
+  /** Worldwide periods with the big three's share or a China-led provider's. */
+  concentration: (rows) => rows.filter((r) => r.geography === "world" && (r.big_three_share !== null || r.china_led_share !== 0)),
+  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period))
+};
 var trendPoints = {
-  shares: (rows) => rows.filter((r) => r.geography === "world").length,
-  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
-  concentration: (rows) => rows.filter((r) => r.geography === "world").reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
-  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period)).length
+  shares: (rows) => trendRows.shares(rows).length,
+  chinaLed: (rows, t) => trendRows.chinaLed(rows, t).length,
+  concentration: (rows) => trendRows.concentration(rows).reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows) => trendRows.marketSize(rows).length
 };
 function shareTrends(rows, t) {
-  const world = rows.filter((r) => r.geography === "world");
+  const world = trendRows.shares(rows);
   const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
-    title: {
-      text: "Worldwide cloud market share over time",
-      subtitle: "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels"
-    },
+    title: shareTrendsTitle(rows, t),
     width: 620,
     height: 320,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY(
+      y: shareAxis(
         "Share of the firm's market (%)",
-        upTo(
-          values.map((v) => v.share),
-          0.1
-        )
+        values.map((v) => v.share)
       ),
       color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
@@ -1517,24 +1634,21 @@ function shareTrends(rows, t) {
   };
 }
 function concentrationTrends(rows, t) {
-  const values = rows.filter((r) => r.geography === "world").flatMap((r) => {
+  const values = trendRows.concentration(rows).flatMap((r) => {
     const series = seriesCaption(t, r);
     const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
-    return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+    return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
   });
   return {
     ...base,
-    title: {
-      text: "The big three's combined share, and the China-led providers', over time",
-      subtitle: "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)"
-    },
+    title: concentrationTrendsTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY("Combined share (%)", 1),
+      y: shareAxis("Combined share (%)", 1),
       color: { field: "measure", type: "nominal", title: null },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
       detail: { field: "series", type: "nominal" },
@@ -1549,14 +1663,11 @@ function concentrationTrends(rows, t) {
   };
 }
 function chinaLedTrends(rows, t) {
-  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const china = trendRows.chinaLed(rows, t);
   const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
-    title: {
-      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole"
-    },
+    title: chinaLedTrendsTitle(rows, t),
     data: { values },
     facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
     spec: {
@@ -1565,12 +1676,9 @@ function chinaLedTrends(rows, t) {
       mark: LINE,
       encoding: {
         x: timeX("End of period"),
-        y: shareY(
+        y: shareAxis(
           "Share (%)",
-          upTo(
-            values.map((v) => v.share),
-            0.1
-          )
+          values.map((v) => v.share)
         ),
         color: {
           field: "series",
@@ -1585,7 +1693,7 @@ function chinaLedTrends(rows, t) {
   };
 }
 function marketSizeTrend(rows, t) {
-  const values = rows.filter((r) => /-Q\d$/.test(r.period)).map((r) => ({
+  const values = trendRows.marketSize(rows).map((r) => ({
     series: seriesCaption(t, r),
     period: r.period,
     end: r.period_end,
@@ -1595,10 +1703,7 @@ function marketSizeTrend(rows, t) {
   }));
   return {
     ...base,
-    title: {
-      text: "Cloud infrastructure market size per quarter",
-      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)"
-    },
+    title: marketSizeTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
@@ -1694,12 +1799,12 @@ function largestShare(shares) {
   return shares.reduce((m, r) => m === void 0 || r.share > m.share ? r : m, void 0);
 }
 function sameRanking(shares) {
-  const bySeries = /* @__PURE__ */ new Map();
+  const bySeries2 = /* @__PURE__ */ new Map();
   for (const r of shares) {
     const key = `${r.source_id}\0${r.market}\0${r.period}`;
-    bySeries.set(key, [...bySeries.get(key) ?? [], r]);
+    bySeries2.set(key, [...bySeries2.get(key) ?? [], r]);
   }
-  const series = [...bySeries.values()];
+  const series = [...bySeries2.values()];
   if (series.length === 0) return true;
   const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
   const common = new Set([...named[0] ?? []].filter((p) => named.every((n) => n.has(p))));
@@ -1760,18 +1865,10 @@ function chartBuilders(t, theme) {
     build: () => withFooter(b.build(), citedCreditLines(theme, t.cited_facts ?? [], factIdsOf(rows)))
   });
   if (share_series?.length) {
-    out.push(
-      cited(
-        { name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) },
-        share_series
-      )
-    );
-    out.push(
-      cited(
-        { name: "china_led_trends", points: trendPoints.chinaLed(share_series, theme), build: () => chinaLedTrends(share_series, theme) },
-        share_series
-      )
-    );
+    const world = trendRows.shares(share_series);
+    const china = trendRows.chinaLed(share_series, theme);
+    out.push(cited({ name: "share_trends", points: world.length, build: () => shareTrends(share_series, theme) }, world));
+    out.push(cited({ name: "china_led_trends", points: china.length, build: () => chinaLedTrends(share_series, theme) }, china));
   }
   if (concentration_series?.length)
     out.push(
@@ -1781,20 +1878,15 @@ function chartBuilders(t, theme) {
           points: trendPoints.concentration(concentration_series),
           build: () => concentrationTrends(concentration_series, theme)
         },
-        concentration_series
+        trendRows.concentration(concentration_series)
       )
     );
-  if (market_size_series?.length)
+  if (market_size_series?.length) {
+    const quarters = trendRows.marketSize(market_size_series);
     out.push(
-      cited(
-        {
-          name: "market_size_trend",
-          points: trendPoints.marketSize(market_size_series),
-          build: () => marketSizeTrend(market_size_series, theme)
-        },
-        market_size_series
-      )
+      cited({ name: "market_size_trend", points: quarters.length, build: () => marketSizeTrend(market_size_series, theme) }, quarters)
     );
+  }
   return out;
 }
 var FACT_TABLES = {
@@ -1849,6 +1941,7 @@ async function renderCharts(tables, options = {}) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  BIG_THREE_LABEL,
   BLOC_COLORS,
   BLOC_LABELS,
   CAPTION_LINES,
@@ -1877,9 +1970,11 @@ async function renderCharts(tables, options = {}) {
   chartSpecs,
   chartTheme,
   chinaLedTrends,
+  chinaLedTrendsTitle,
   chinaPublicShare,
   chinaShareSentence,
   concentrationTrends,
+  concentrationTrendsTitle,
   creditLines,
   factIdsOf,
   factPositions,
@@ -1898,6 +1993,7 @@ async function renderCharts(tables, options = {}) {
   marketLabelOf,
   marketShareBySource,
   marketShareTitle,
+  marketSizeTitle,
   marketSizeTrend,
   ordered,
   pctText,
@@ -1914,15 +2010,20 @@ async function renderCharts(tables, options = {}) {
   renderPng,
   renderSvg,
   sameRanking,
+  seriesEnds,
+  seriesName,
+  shareAxis,
   shareDumbbell,
   shareDumbbellPoints,
   shareGapTitle,
   shareOfNamed,
   shareOfNamedTitle,
   shareTrends,
+  shareTrendsTitle,
   sourceLabelOf,
   total,
   trendPoints,
+  trendRows,
   uniq,
   upTo,
   withFooter,
