@@ -164,6 +164,41 @@ describe("the titles follow the data", () => {
     });
   });
 
+  it("the big three moving apart under the two firms; one China-led provider in one series", () => {
+    const row = (firm: string, market: string, period: string, end: string, big: number) =>
+      ({
+        firm,
+        market,
+        geography: "world",
+        period,
+        period_start: `${end.slice(0, 4)}-01-01`,
+        period_end: end,
+        big_three_share: big,
+        china_led_share: 0,
+      }) as Row<"concentration_series">;
+    const title = concentrationTrendsTitle(
+      [
+        row("gartner", "iaas", "2023", "2023-12-31", 0.7),
+        row("gartner", "iaas", "2024", "2024-12-31", 0.69),
+        row("synergy", "cloud_infrastructure_services", "2025-Q1", "2025-03-31", 0.6),
+        row("synergy", "cloud_infrastructure_services", "2025-Q2", "2025-06-30", 0.6),
+      ],
+      theme,
+    );
+    expect(title.text).toBe(
+      "AWS, Azure and Google Cloud together hold, in each firm's latest period against its first, less of Gartner's market and as much of Synergy Research Group's market",
+    );
+    expect(title.subtitle.slice(0, 2)).toEqual([
+      "Gartner, IaaS worldwide, yearly: 70.0% in 2023, 69.0% in 2024",
+      "Synergy Research Group, cloud infrastructure services worldwide, quarterly: 60.0% in 2025-Q1, 60.0% in 2025-Q2",
+    ]);
+    const one = [
+      share("gartner", "iaas", "2023", "2023-12-31", "huawei", 0.043),
+      share("gartner", "iaas", "2024", "2024-12-31", "huawei", 0.041),
+    ];
+    expect(chinaLedTrendsTitle(one, theme).text).toBe("Huawei Cloud's share is lower in its one series");
+  });
+
   it("a market size printed as a bound gives no multiple, only the sizes as printed", () => {
     const size = (period: string, end: string, value: number, qualifier: string) =>
       ({
