@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { marks, svgOf } from "../support/charts.ts";
+import { marks, specOf, svgOf, tables, viewOf } from "../support/charts.ts";
 
 describe("the charts over time", () => {
   it("worldwide shares: one point per share_series row, AWS's Synergy Q4 2025 at 28.0% and Gartner 2019 at 44.6%", async () => {
@@ -24,5 +24,27 @@ describe("the charts over time", () => {
     const m = marks(await svgOf("market_size_trend"), "point");
     expect(m).toHaveLength(32);
     expect(m.find((p) => p.label.includes("Period: 2025-Q4"))?.label).toContain("US$ billions: 119.1");
+  });
+});
+
+describe("the trend charts' footers credit the figures the chart draws, and no others", () => {
+  const footer = (name: string): string => (viewOf(specOf(name)) as { title: { text: string[] } }).title.text.join(" ");
+  /** How many pages the figures of these rows were read on. */
+  const pages = (rows: ReadonlyArray<{ fact_ids: string | null }>): number => {
+    const ids = new Set(rows.flatMap((r) => (r.fact_ids ?? "").split(";")));
+    return new Set((tables.cited_facts ?? []).filter((f) => ids.has(f.fact_id)).map((f) => f.citation_id)).size;
+  };
+
+  it("worldwide charts name Gartner and Synergy; the market size names Canalys and Synergy (quarters only); the China-led chart all three", () => {
+    const world = (tables.share_series ?? []).filter((r) => r.geography === "world");
+    expect(footer("share_trends")).toMatch(
+      new RegExp(`^Source: ${pages(world)} published reports of Gartner and Synergy Research Group figures, `),
+    );
+    const quarters = (tables.market_size_series ?? []).filter((r) => /-Q\d$/.test(r.period));
+    expect(footer("market_size_trend")).toMatch(
+      new RegExp(`^Source: ${pages(quarters)} published reports of Canalys and Synergy Research Group figures, `),
+    );
+    expect(footer("concentration_trends")).toMatch(/^Source: \d+ published reports of Gartner and Synergy Research Group figures, /);
+    expect(footer("china_led_trends")).toMatch(/^Source: \d+ published reports of Canalys, Gartner and Synergy Research Group figures, /);
   });
 });

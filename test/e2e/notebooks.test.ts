@@ -14,12 +14,21 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../pipeline/charts/index.ts";
+import {
+  chartTheme,
+  chinaLedTrendsTitle,
+  concentrationTrendsTitle,
+  DEFAULT_FONT_FILES,
+  marketSizeTitle,
+  renderPng,
+  renderSvg,
+  shareTrendsTitle,
+} from "../../pipeline/charts/index.ts";
 import { checkHtml, findJupyter, nbconvertHtml } from "../../tools/jupyter/nbconvert-html.ts";
 import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
 import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
-import { tempDir } from "../helpers.ts";
+import { realTables, tempDir } from "../helpers.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");
 const names = readdirSync(NOTEBOOKS)
@@ -187,6 +196,8 @@ describe("notebooks (executed with the tslab kernel)", () => {
   });
 
   it("04 trends: coverage, AWS against Microsoft, the big three and the article check, computed", () => {
+    const t = realTables();
+    const theme = chartTheme(t);
     const md = markdown("04-trends.ipynb");
     expect(md).toContain("150 cited figures from 41 pages.");
     expect(md).toContain(
@@ -203,10 +214,10 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(
       charts("04-trends.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
     ).toEqual([
-      "Worldwide cloud market share over time",
-      "The big three's combined share, and the China-led providers', over time",
-      "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      "Cloud infrastructure market size per quarter",
+      shareTrendsTitle(t.share_series, theme).text,
+      concentrationTrendsTitle(t.concentration_series, theme).text,
+      chinaLedTrendsTitle(t.share_series, theme).text,
+      marketSizeTitle(t.market_size_series, theme).text,
     ]);
   });
 
