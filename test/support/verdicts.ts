@@ -24,20 +24,24 @@ async function verdictOf(f: () => unknown): Promise<Verdict> {
   }
 }
 
-/** What `npm run check` says of these inputs. */
-export const checkVerdict = (inputs: Inputs): Promise<Verdict> => verdictOf(() => computeTables(inputs, silentContext));
+/** The pipeline's steps after the tables: every chart drawn, every file written to a temporary folder. */
+async function publish(tables: ReturnType<typeof computeTables>): Promise<void> {
+  const charts = await renderCharts(tables);
+  await writtenFiles(tables, { version: "0.0.0-test", extraFiles: charts });
+}
 
-/** What `npm run pipeline` says of them, every step but the swap into output/ (charts drawn, files written to a temporary folder). */
-export const pipelineVerdict = (inputs: Inputs): Promise<Verdict> =>
-  verdictOf(async () => {
-    const tables = computeTables(inputs, silentContext);
-    const charts = await renderCharts(tables);
-    await writtenFiles(tables, { version: "0.0.0-test", extraFiles: charts });
-  });
-
-/** Both verdicts reduced to success or failure: what a user sees as the exit code. */
+/**
+ * Both verdicts reduced to success or failure: what a user sees as the exit code. The stages run once:
+ * the pipeline's first step is the same pure function of the same inputs as `check`, so when `check`
+ * fails the pipeline fails with the same error, and when it succeeds the pipeline goes on from its
+ * tables (charts drawn, files written).
+ */
 export async function bothVerdicts(inputs: Inputs): Promise<{ check: boolean; pipeline: boolean; detail: string; verdict: Verdict }> {
-  const check = await checkVerdict(inputs);
-  const pipeline = await pipelineVerdict(inputs);
+  const computed: { tables?: ReturnType<typeof computeTables> } = {};
+  const check = await verdictOf(() => {
+    computed.tables = computeTables(inputs, silentContext);
+  });
+  const { tables } = computed;
+  const pipeline = tables === undefined ? check : await verdictOf(() => publish(tables));
   return { check: check === "ok", pipeline: pipeline === "ok", detail: `check ${check}; pipeline ${pipeline}`, verdict: check };
 }
