@@ -258,37 +258,51 @@ describe("notebook 04: the cited series, each sentence naming firm, market and g
   const ss = (p: string, period: string) =>
     t.share_series.find((r) => r.firm === "synergy" && r.geography === "world" && r.provider_id === p && r.period === period)?.share;
 
-  it("coverage: 150 cited figures from 41 pages", () => {
-    expect([t.cited_facts.length, new Set(t.cited_facts.map((c) => c.citation_id)).size]).toEqual([150, 41]);
+  it("coverage: 197 cited figures from 53 pages", () => {
+    expect([t.cited_facts.length, new Set(t.cited_facts.map((c) => c.citation_id)).size]).toEqual([197, 53]);
     const periods = (firm: string) => [...new Set(t.share_series.filter((r) => r.firm === firm).map((r) => r.period))].sort();
-    expect(periods("canalys")).toEqual(["2019", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q3", "2022-Q1", "2022-Q2", "2025-Q1"]);
-    expect(periods("gartner")).toEqual(["2019", "2020", "2021", "2022", "2023", "2024"]);
-    expect(periods("synergy").length).toBe(22);
+    expect(periods("canalys")).toEqual([
+      "2019",
+      "2019-Q3",
+      "2019-Q4",
+      "2020-Q1",
+      "2020-Q3",
+      "2020-Q4",
+      "2021",
+      "2021-Q1",
+      "2021-Q2",
+      "2021-Q3",
+      "2022-Q1",
+      "2022-Q2",
+      "2025-Q1",
+    ]);
+    expect(periods("gartner")).toEqual(["2015", "2016", "2019", "2020", "2021", "2022", "2023", "2024"]);
+    expect(periods("synergy").length).toBe(25);
     expect(model.seriesCoverageSentence(t.share_series, t.cited_facts, l)).toBe(
-      "150 cited figures from 41 pages. **Canalys**, cloud infrastructure services, mainland China (CN): 8 periods (years and quarters), 2019 to 2025-Q1; **Gartner**, IaaS (worldwide): 6 periods (years), 2019 to 2024; **Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods (quarters), 2020-Q1 to 2025-Q4.",
+      "197 cited figures from 53 pages. **Canalys**, cloud infrastructure services, mainland China (CN): 13 periods (years and quarters), 2019 to 2025-Q1; **Gartner**, IaaS (worldwide): 8 periods (years), 2015 to 2024; **Synergy Research Group**, cloud infrastructure services (worldwide): 25 periods (quarters), 2017-Q2 to 2025-Q4.",
     );
   });
 
-  it("AWS 32% → 28% and Azure 18% → 21% per Synergy, the gap 14 → 7 points", () => {
-    expect([ss("aws", "2020-Q1"), ss("aws", "2025-Q4"), ss("azure", "2020-Q1"), ss("azure", "2025-Q4")]).toEqual([0.32, 0.28, 0.18, 0.21]);
+  it("AWS 34% → 28% and Azure 11% → 21% per Synergy, the gap 23 → 7 points", () => {
+    expect([ss("aws", "2017-Q2"), ss("aws", "2025-Q4"), ss("azure", "2017-Q2"), ss("azure", "2025-Q4")]).toEqual([0.34, 0.28, 0.11, 0.21]);
     expect(model.shareChangeSentence(t.share_series, synergy, "aws", "azure", l)).toBe(
-      "Per Synergy Research Group (cloud infrastructure services, worldwide), AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft Azure from 18.0% to 21.0% (+3.0 pp). The gap between them narrowed from +14.0 pp to +7.0 pp (the first and last periods with both shares).",
+      "Per Synergy Research Group (cloud infrastructure services, worldwide), AWS went from 34.0% in 2017-Q2 to 28.0% in 2025-Q4 (-6.0 pp); Microsoft Azure from 11.0% to 21.0% (+10.0 pp). The gap between them narrowed from +23.0 pp to +7.0 pp (the first and last periods with both shares).",
     );
   });
 
-  it("the big three: AWS + Azure + Google Cloud summed from share_series, 60% in 2020-Q2 and 63% in 2025-Q4 over 11 periods", () => {
+  it("the big three: AWS + Azure + Google Cloud summed from share_series, 50% in 2017-Q2 and 63% in 2025-Q4 over 13 periods", () => {
     const periods = [...new Set(t.share_series.filter((r) => r.firm === "synergy").map((r) => r.period))];
     const big = periods.flatMap((p) => {
       const s = ["aws", "azure", "gcp"].map((id) => ss(id, p));
       return s.every((x) => x !== undefined) ? [[p, Math.round(sum(s as number[]) * 1000) / 1000] as const] : [];
     });
-    expect(big.length).toBe(11);
+    expect(big.length).toBe(13);
     expect([big[0], big[big.length - 1]]).toEqual([
-      ["2020-Q2", 0.6],
+      ["2017-Q2", 0.5],
       ["2025-Q4", 0.63],
     ]);
     expect(model.bigThreeSentence(t.concentration_series, synergy, l)).toBe(
-      "Per Synergy Research Group (cloud infrastructure services, worldwide), the big three (AWS, Microsoft Azure and Google Cloud) held 60.0% in 2020-Q2 and 63.0% in 2025-Q4 (the first and last of the 11 periods that name all three).",
+      "Per Synergy Research Group (cloud infrastructure services, worldwide), the big three (AWS, Microsoft Azure and Google Cloud) held 50.0% in 2017-Q2 and 63.0% in 2025-Q4 (the first and last of the 13 periods that name all three).",
     );
   });
 
@@ -299,13 +313,16 @@ describe("notebook 04: the cited series, each sentence naming firm, market and g
     expect(s).toContain("Huawei Cloud 4.1% per Gartner (IaaS, worldwide, 2024)");
   });
 
-  it("the quarterly market size: 29.0 to 119.1 billion dollars", () => {
+  it("the quarterly market size: about 11.0 to 119.1 billion dollars", () => {
     const q = t.market_size_series.filter((r) => r.firm === "synergy" && /-Q\d$/.test(r.period));
-    expect([q.find((r) => r.period === "2020-Q1")?.size, q.find((r) => r.period === "2025-Q4")?.size, q.length]).toEqual([
-      29_000_000_000, 119_100_000_000, 22,
-    ]);
+    expect([
+      q.find((r) => r.period === "2017-Q2")?.size,
+      q.find((r) => r.period === "2017-Q2")?.qualifier,
+      q.find((r) => r.period === "2025-Q4")?.size,
+      q.length,
+    ]).toEqual([11_000_000_000, "approximately", 119_100_000_000, 23]);
     expect(model.marketSizeSentence(t.market_size_series, synergy, l)).toBe(
-      "Per Synergy Research Group (cloud infrastructure services, worldwide), the quarterly market grew from US 29.0 billion dollars in 2020-Q1 to US 119.1 billion dollars in 2025-Q4 (22 quarters in the series).",
+      "Per Synergy Research Group (cloud infrastructure services, worldwide), the quarterly market grew from about US 11.0 billion dollars in 2017-Q2 to US 119.1 billion dollars in 2025-Q4 (23 quarters in the series).",
     );
   });
 
