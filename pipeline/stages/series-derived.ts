@@ -181,6 +181,16 @@ type Lineage = Row<"series_lineage">;
  */
 export function lineageRows(t: Omit<SeriesTables, "series_lineage">): Lineage[] {
   const rows: Lineage[] = [];
+  // Every fact id as one string, whichever row's id list it is cut from: at 10⁶ facts the lineage
+  // holds millions of ids, and a copy per row was a tenth of the series' memory.
+  const seen = new Map<string, string>();
+  const canonical = (id: string) => {
+    const known = seen.get(id);
+    if (known !== undefined) return known;
+    seen.set(id, id);
+    return id;
+  };
+  for (const r of t.share_series) canonical(r.fact_id);
   const add = <N extends keyof Omit<SeriesTables, "series_lineage" | "cited_facts">>(
     table: N,
     ids: (r: SeriesTables[N][number]) => Array<string | null | undefined>,
@@ -189,7 +199,7 @@ export function lineageRows(t: Omit<SeriesTables, "series_lineage">): Lineage[] 
     for (const r of t[table] as Array<SeriesTables[N][number]>) {
       const row_key = key.map((k) => String((r as Record<string, unknown>)[k])).join("|");
       const facts: string[] = []; // a row's facts are few: one per provider named at most
-      for (const x of ids(r)) if (x) for (const id of x.split(";")) if (!facts.includes(id)) facts.push(id);
+      for (const x of ids(r)) if (x) for (const id of x.split(";")) if (!facts.includes(id)) facts.push(canonical(id));
       for (const fact_id of facts) rows.push({ table, row_key, fact_id });
     }
   };
