@@ -103,7 +103,7 @@ export function marketSizeSentence(rows: ReadonlyArray<Row<"market_size_series">
   if (s0 === undefined || s1 === undefined) return `${seriesWords(s, l)} gives no quarterly market size.`;
   // A size printed as "about" or "over" a figure is stated that way.
   const words: Readonly<Record<string, string>> = { approximately: "about ", over: "over ", at_least: "at least " };
-  const bn = (r: Row<"market_size_series">) => `${words[r.qualifier] ?? ""}US ${(r.size / 1e9).toFixed(1)} billion dollars`;
+  const bn = (r: Row<"market_size_series">) => `${words[r.qualifier ?? ""] ?? ""}US ${(r.size / 1e9).toFixed(1)} billion dollars`;
   const verb = s1.size > s0.size ? "grew" : s1.size < s0.size ? "shrank" : "stayed";
   return `Per ${seriesWords(s, l)}, the quarterly market ${verb} from ${bn(s0)} in ${s0.period} to ${bn(s1)} in ${s1.period} (${q.length} quarters in the series).`;
 }
