@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { main } from "../pipeline/cli.ts";
-import { computeTables } from "../pipeline/run.ts";
+import { type ChartRenderer, computeTables } from "../pipeline/run.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DATA = path.join(ROOT, "data");
@@ -70,14 +70,16 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): CliR
 /**
  * Runs the command line in this process (pipeline/cli.ts `main`, from the project root) and collects
  * the lines it prints: the same code as the real entry point without a new process per run.
+ * `renderCharts`: the pipeline's chart renderer (test/support/render-once.ts draws once per process).
  */
-export async function runCli(args: string[], options: { debug?: boolean } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { debug?: boolean; renderCharts?: ChartRenderer } = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const status = await main(args, {
     io: { out: (line) => out.push(line), err: (line) => err.push(line) },
     cwd: ROOT,
     debug: options.debug ?? false,
+    ...(options.renderCharts && { renderCharts: options.renderCharts }),
   });
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("");
   return { status, stdout: text(out), stderr: text(err) };
