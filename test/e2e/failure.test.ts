@@ -69,6 +69,15 @@ function deadPid(): number {
   return spawnSync(process.execPath, ["-e", ""]).pid;
 }
 
+/** What a kill between the swap's renames (`output → output.old-<id>`, `output.tmp-<id> → output`) leaves beside `out`. */
+function killedMidSwap(out: string) {
+  const run = runFolders(out, `${deadPid()}-0123456789ab`);
+  writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: Number(run.id.split("-")[0]) }));
+  renameSync(out, run.old);
+  cpSync(run.old, run.tmp, { recursive: true });
+  return run;
+}
+
 describe("a killed run leaves the previous outputs intact", () => {
   it("SIGKILL of the command line half-way through writing the temporary folder; the next run cleans up", async () => {
     const { data } = copyData();
@@ -129,27 +138,16 @@ describe("a killed run leaves the previous outputs intact", () => {
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
   }, 60_000);
 
-  it("a run killed between the two renames of the swap: the next run restores the previous output first; --check repairs nothing", async () => {
-    const { data } = copyData();
+  it("a run killed between the two renames of the swap: the next run restores the previous output first", async () => {
     const { parent, out } = await smallOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# kept\n");
     const before = snapshot(out);
-    // What a kill between `output → output.old-<id>` and `output.tmp-<id> → output` leaves behind.
-    const run = runFolders(out, `${deadPid()}-0123456789ab`);
-    writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: Number(run.id.split("-")[0]) }));
-    renameSync(out, run.old);
-    cpSync(run.old, run.tmp, { recursive: true });
-    const left = readdirSync(parent).sort();
-
-    // --check (the command line) neither repairs nor writes.
-    expect((await runCli(["--data", data, "--out", out, "--check"])).status).toBe(0);
-    expect(readdirSync(parent).sort()).toEqual(left);
-
+    const run = killedMidSwap(out);
     expect(await writeEdge(out)).toEqual({ status: "written", log: [msg.outputRestored(run.old, out), msg.staleRemoved(run.tmp)] });
     expect(readdirSync(parent)).toEqual(["output"]);
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# kept\n");
     expect(Object.keys(snapshot(out)).sort()).toEqual(Object.keys(before).sort());
-  }, 60_000);
+  });
 
   it("leaves alone the temporary folder of a run that is still alive, and folders no journal proves are ours", async () => {
     const { parent, out } = await smallOutput();
@@ -206,13 +204,16 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
 });
 
 describe("--check", () => {
-  it("validates everything and writes nothing: no output folder, no temporary folder", async () => {
-    const parent = tempDir("check");
-    const r = await runCli(["--check", "--out", path.join(parent, "output")]);
+  it("validates everything and writes nothing: no output folder, no temporary folder, no repair of a killed run's leftovers", async () => {
+    const { parent, out } = await smallOutput();
+    const run = killedMidSwap(out);
+    const left = readdirSync(parent).sort();
+    expect(left).toEqual([path.basename(run.old), path.basename(run.journal), path.basename(run.tmp)].sort());
+    const r = await runCli(["--check", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(msg.checkOk());
-    expect(readdirSync(parent)).toEqual([]);
+    expect(readdirSync(parent).sort()).toEqual(left);
   });
 });
 
