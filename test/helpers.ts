@@ -1,8 +1,6 @@
 /** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
@@ -10,6 +8,7 @@ import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { main } from "../pipeline/cli.ts";
 import { type ChartRenderer, computeTables } from "../pipeline/run.ts";
+import { snapshot, tempDir } from "./support/files.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DATA = path.join(ROOT, "data");
@@ -40,9 +39,7 @@ export function withFiles(inputs: Inputs, changes: Record<string, string | null>
   return { ...inputs, files, facts };
 }
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
-}
+export { snapshot, tempDir };
 
 /** A copy of data/ in a temp folder, to edit freely. */
 export function copyData(): { dir: string; data: string } {
@@ -87,16 +84,4 @@ export async function runCli(args: string[], options: { debug?: boolean; renderC
 
 export function readCsv(file: string): Array<Record<string, string>> {
   return parse(readFileSync(file, "utf8"), { columns: true }) as Array<Record<string, string>>;
-}
-
-/** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(dir, full);
-    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
-    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
-  }
-  return out;
 }

@@ -11,7 +11,18 @@
  * the write edge (test/support/write-edge.ts). What a user keeps in the folder: output-folder.test.ts.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
@@ -200,6 +211,19 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     expect(r.stdout).toBe("");
     expect(siblings()).toEqual([]);
     if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);
+  });
+
+  it("a symlinked output folder whose link points to nothing, and nothing is created", async () => {
+    const parent = tempDir("dangling");
+    const link = path.join(parent, "output");
+    symlinkSync(path.join(parent, "gone"), link);
+    const r = await runCli(["--out", link]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      msg.problems("usage", "write", 1),
+      formatIssue({ file: link, path: "--out", rule: "output-path", message: msg.outputDanglingLink(link) }),
+    ]);
+    expect(readdirSync(parent)).toEqual(["output"]);
   });
 });
 
