@@ -1,19 +1,14 @@
 /** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
-import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { main } from "../pipeline/cli.ts";
 import { type ChartRenderer, computeTables } from "../pipeline/run.ts";
-import { snapshot, tempDir } from "./support/files.ts";
+import { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir } from "./support/basics.ts";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const DATA = path.join(ROOT, "data");
-export const OUTPUT = path.join(ROOT, "output");
-export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+export { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir };
 
 export function realInputs(): Inputs {
   return readInputs(DATA, ROOT);
@@ -39,29 +34,11 @@ export function withFiles(inputs: Inputs, changes: Record<string, string | null>
   return { ...inputs, files, facts };
 }
 
-export { snapshot, tempDir };
-
 /** A copy of data/ in a temp folder, to edit freely. */
 export function copyData(): { dir: string; data: string } {
   const dir = tempDir("data");
   cpSync(DATA, path.join(dir, "data"), { recursive: true });
   return { dir, data: path.join(dir, "data") };
-}
-
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**

@@ -32,7 +32,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { msg } from "../../pipeline/messages.ts";
 import { runFolders } from "../../pipeline/write/swap.ts";
-import { snapshot, tempDir } from "../support/files.ts";
+import { snapshot, tempDir } from "../support/basics.ts";
 import { SMALL_CSV, SMALL_FILES, writeEdge, writeServer } from "../support/write-edge.ts";
 
 const NOBODY = 65534;

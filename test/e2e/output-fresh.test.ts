@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { OUTPUT, spawnCli, tempDir } from "../helpers.ts";
+import { OUTPUT, spawnCli, tempDir } from "../support/basics.ts";
 
 const owned = (dir: string) => (JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { files: string[] }).files;
 

@@ -11,16 +11,13 @@ import { type ChildProcessByStdio, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { type DataIssue, PipelineError } from "../../pipeline/errors.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import { checkOutputDir, outputTarget } from "../../pipeline/write/output-dir.ts";
 import { type WriteHooks, writeOutputs } from "../../pipeline/write/outputs.ts";
 import { planOutputs } from "../../pipeline/write/plan.ts";
 import { recoverOutputDir } from "../../pipeline/write/swap.ts";
-
-/** The project root (test/helpers.ts's ROOT, not imported: the server must not load the stages and charts it imports). */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { ROOT } from "./basics.ts";
 
 /** The small plan's table, as its CSV file holds it. */
 export const SMALL_CSV = "market_id,market_name,definition\niaas,IaaS,x\n";
