@@ -5,7 +5,14 @@ import { defineConfig } from "vitest/config";
  * `e2e` (real processes: the CLI's end-to-end runs, the tslab kernel, the browser). `npm run test:fast`
  * runs `unit`; `npm test` runs both.
  */
-const E2E = ["test/e2e/**/*.test.ts", "test/report/browser.test.ts", "test/tools/jupyter/run-notebook.test.ts", "test/deno.test.ts"];
+const E2E = [
+  "test/e2e/**/*.test.ts",
+  "test/report/browser.test.ts",
+  "test/tools/jupyter/run-notebook.test.ts",
+  "test/deno.test.ts",
+  // a new process per tool (its real entry point answering --help): twelve processes
+  "test/tools/help.test.ts",
+];
 
 export default defineConfig({
   test: {

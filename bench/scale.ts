@@ -1,7 +1,10 @@
 /**
  * One point of the scaling series: a synthetic corpus of N facts (test/support/synthetic.ts)
  * through the real stages, extract → normalize → enrich → export (CSV, Parquet,
- * datapackage.json), in this process. `bench/run.ts` runs it as a script, one fresh process per
+ * datapackage.json), in this process. normalize is timed in its two parts: the article's tables
+ * (`normalize`: facts, market_share, share_comparison, concentration, the work DuckDB does too) and
+ * the cited series (`series`: share_series and the tables derived from it, which take in every
+ * market share of the corpus). `bench/run.ts` runs it as a script, one fresh process per
  * run, and reads the one JSON line it prints:
  *
  *   node --import tsx bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
@@ -17,13 +20,13 @@ import { performance } from "node:perf_hooks";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { enrich, type EnrichedTables } from "../pipeline/stages/enrich.ts";
 import { extract } from "../pipeline/stages/extract.ts";
-import { normalize } from "../pipeline/stages/normalize.ts";
+import { normalizeArticle, seriesTables, type Normalized } from "../pipeline/stages/normalize.ts";
 import { writeOutputs } from "../pipeline/write/outputs.ts";
 import { planOutputs } from "../pipeline/write/plan.ts";
 import { shapeOf, synthesize, type FixtureFormat, type SyntheticShape } from "../test/support/synthetic.ts";
 import { HELP, UsageError, helpText, parseCli } from "../tools/cli.ts";
 
-type Stage = "extract" | "normalize" | "enrich" | "export";
+type Stage = "extract" | "normalize" | "series" | "enrich" | "export";
 
 export interface ScaleResult {
   facts: number;
@@ -32,6 +35,11 @@ export interface ScaleResult {
   shape: SyntheticShape;
   /** Milliseconds per stage; `total` is extract through export (the corpus's generation is not counted). */
   ms: Record<Stage | "total", number>;
+  /**
+   * CPU milliseconds per stage (user + system, of every thread: the garbage collector's and
+   * DuckDB's too), which a loaded machine inflates far less than the wall time.
+   */
+  cpuMs: Record<Stage | "total", number>;
   /** Row count of every table. */
   rows: Record<string, number>;
   outputBytes: number;
@@ -58,12 +66,19 @@ const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
  * made here, not passed in, so that nothing outside holds it once extract has read it.
  */
 export async function runScale(corpus: { facts: number; seed: number; format: FixtureFormat }, outDir: string): Promise<ScaleResult> {
-  const ms = { extract: 0, normalize: 0, enrich: 0, export: 0, total: 0 };
-  const peakAfterMiB = { extract: 0, normalize: 0, enrich: 0, export: 0 };
+  const ms = { extract: 0, normalize: 0, series: 0, enrich: 0, export: 0, total: 0 };
+  const cpuMs = { ...ms };
+  const peakAfterMiB = { extract: 0, normalize: 0, series: 0, enrich: 0, export: 0 };
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const timed = async <T>(stage: Stage, f: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    const c0 = cpu();
     const x = await f();
     ms[stage] = performance.now() - t0;
+    cpuMs[stage] = cpu() - c0;
     peakAfterMiB[stage] = peakRss();
     return x;
   };
@@ -73,9 +88,12 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
     const input = synthesize(corpus); // not timed: the corpus stands for files read from disk
     return timed("extract", () => extract(input, silentContext));
   };
-  const normalized = async () => {
+  // normalize, in the two parts that pipeline/stages/normalize.ts's normalize() joins
+  const normalized = async (): Promise<Normalized> => {
     const x = await extracted();
-    return timed("normalize", () => normalize(x, silentContext));
+    const article = await timed("normalize", () => normalizeArticle(x, silentContext));
+    const series = await timed("series", () => seriesTables(x, article.tables.facts));
+    return { tables: { ...article.tables, ...series }, geo: article.geo };
   };
   const tables = async () => {
     const n = await normalized();
@@ -87,8 +105,9 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
     return { rows, ...(await timed("export", () => exportTables(t, outDir))) };
   };
   const { rows, bytes } = await exported();
-  ms.total = ms.extract + ms.normalize + ms.enrich + ms.export;
-  return { ...corpus, shape: shapeOf(corpus.facts), ms, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
+  ms.total = ms.extract + ms.normalize + ms.series + ms.enrich + ms.export;
+  cpuMs.total = cpuMs.extract + cpuMs.normalize + cpuMs.series + cpuMs.enrich + cpuMs.export;
+  return { ...corpus, shape: shapeOf(corpus.facts), ms, cpuMs, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
 }
 
 const CLI = {

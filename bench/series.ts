@@ -13,13 +13,16 @@ export interface ScalePoint {
   facts: number;
   runs: ScaleResult[];
   ms: Record<keyof ScaleResult["ms"], Stat>;
+  /** CPU time per stage (all threads), the runs' median and range. */
+  cpuMs: Record<keyof ScaleResult["ms"], Stat>;
   /** The highest peak RSS of the runs, MiB, and the stage by whose end it was reached. */
   peakRssMiB: number;
   peakIn: string;
   duckdb: DuckResult;
   /**
-   * Our normalize (the facts table, market_share, share_comparison, concentration) ÷ DuckDB's load
-   * of the facts and providers plus its SQL for market_share, share_comparison and concentration.
+   * Our normalize without the series (the facts table, market_share, share_comparison,
+   * concentration) ÷ DuckDB's load of the facts and providers plus its SQL for market_share,
+   * share_comparison and concentration.
    */
   duckdbRatio: number;
 }
@@ -43,12 +46,14 @@ export function scalePoint(facts: number, runs: number, tmp: string, log: (line:
   }
   const keys = Object.keys(results[0]!.ms) as Array<keyof ScaleResult["ms"]>;
   const ms = Object.fromEntries(keys.map((k) => [k, stat(results.map((r) => r.ms[k]))])) as ScalePoint["ms"];
+  const cpuMs = Object.fromEntries(keys.map((k) => [k, stat(results.map((r) => r.cpuMs[k]))])) as ScalePoint["cpuMs"];
   const worst = results.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a));
   const peakIn = Object.entries(worst.peakAfterMiB).find(([, mib]) => mib >= worst.peakRssMiB)?.[0] ?? "?";
   return {
     facts,
     runs: results,
     ms,
+    cpuMs,
     peakRssMiB: worst.peakRssMiB,
     peakIn,
     duckdb: duckdb!,

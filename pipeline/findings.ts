@@ -3,31 +3,23 @@
  * sentence the report and the notebooks write about the data comes from here (no number typed into
  * text) and says which definition it counts (every region status, or the regions open to any
  * customer). test/findings.test.ts checks each figure against the tables; the notebooks reach it
- * through the chart bundle (pipeline/charts/index.ts re-exports it).
+ * through the chart bundle (pipeline/charts/index.ts re-exports it). Each notebook's sentences are in
+ * findings/ (market-share, regions, quality, trends; their words and formats in findings/words.ts),
+ * re-exported here; test/findings-notebooks.test.ts re-derives their numbers and scans the executed
+ * notebooks for any other.
  *
  * Nothing here states a cause: a sentence compares figures and says when they measure different
  * markets or periods; why they differ is left to the sources.
  */
 import { clean } from "./numbers.ts";
 import type { Row } from "./schema/tables.ts";
+import { listWords, pctText, plural, STATUS_WORDS } from "./findings/words.ts";
 
-/** 0.377 → "37.7%", 0.3 → "30%" (one decimal, a trailing .0 dropped). */
-export function pctText(x: number): string {
-  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
-}
-
-/** "a, b and c" */
-export function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** Which catalog rows a figure counts, in words (claims_check's public and all). */
-export const STATUS_WORDS = {
-  public: "regions open to any customer (status general or sovereign)",
-  all: "every status, government and restricted included",
-} as const;
+export * from "./findings/market-share.ts";
+export * from "./findings/quality.ts";
+export * from "./findings/regions.ts";
+export * from "./findings/trends.ts";
+export { type Labels, listWords, pct1, pctText, plural, ppText, STATUS_WORDS, total } from "./findings/words.ts";
 
 // --- Battlegrounds ----------------------------------------------------------------------------------
 
@@ -91,29 +83,20 @@ export function chinaShareSentence(f: BattlegroundFigures, geoLabel: (id: string
   return `In the article's battlegrounds the China-led providers hold ${part(f.publicRange, STATUS_WORDS.public)}, and ${part(f.allRange, `regions counting ${STATUS_WORDS.all}`)}.`;
 }
 
-// --- Where a provider's regions are ------------------------------------------------------------------
-
-export interface ProviderShareIn {
-  provider_id: string;
-  macro_geo: string;
-  /** Regions there / the provider's regions, every status. */
-  all: { k: number; n: number };
-  /** The same over the regions open to any customer. */
-  public: { k: number; n: number };
-}
-
-const isPublic = (r: Row<"regions">) => r.status === "general" || r.status === "sovereign";
-
-export function providerShareIn(regions: ReadonlyArray<Row<"regions">>, provider_id: string, macro_geo: string): ProviderShareIn {
-  const mine = regions.filter((r) => r.provider_id === provider_id);
-  const count = (rows: ReadonlyArray<Row<"regions">>) => ({ k: rows.filter((r) => r.macro_geo === macro_geo).length, n: rows.length });
-  return { provider_id, macro_geo, all: count(mine), public: count(mine.filter(isPublic)) };
-}
-
-/** "14 of Alibaba Cloud's 29 regions open to any customer (48.3%) are in mainland China; 19 of 34 (55.9%) counting every status." */
-export function providerShareSentence(s: ProviderShareIn, providerLabel: string, geoLabel: string): string {
-  const frac = ({ k, n }: { k: number; n: number }) => `${k} of ${n} (${n === 0 ? "n/a" : pctText(k / n)})`;
-  return `In the catalog, ${frac(s.public)} of ${providerLabel}'s ${STATUS_WORDS.public} are in ${geoLabel}; ${frac(s.all)} counting ${STATUS_WORDS.all}.`;
+/**
+ * Notebook 02's paragraph on the battlegrounds: which they are, each bloc's regions there (every
+ * status), the China-led share under both definitions, and where the China-led bloc has more regions.
+ */
+export function battlegroundParagraph(presence: ReadonlyArray<Row<"bloc_presence">>, geoLabel: (id: string) => string): string {
+  const f = battlegroundFigures(presence);
+  const battle = presence.filter((b) => b.battleground);
+  const us = battle.reduce((s, r) => s + r.us_led_regions, 0);
+  const cn = battle.reduce((s, r) => s + r.china_led_regions, 0);
+  const chinaAhead = presence.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => geoLabel(r.macro_geo));
+  return (
+    `${battlegroundsSentence(f, geoLabel)} Counting ${STATUS_WORDS.all}, the US-led providers run ${us} regions there and the China-led ones ${cn}. ` +
+    `${chinaShareSentence(f, geoLabel)} Counting every status, the China-led bloc has more regions than the US-led one ${chinaAhead.length === 0 ? "in no macro-region" : `only in ${listWords(chinaAhead)}`}.`
+  );
 }
 
 // --- Availability zones ------------------------------------------------------------------------------
@@ -137,57 +120,6 @@ export function zoneGaps(regions: ReadonlyArray<Row<"regions">>): ZoneGaps {
     notSourced: tally((r) => r.availability_zones === null),
     publishedNone: tally((r) => r.availability_zones === 0),
   };
-}
-
-export const total = (xs: ReadonlyArray<[string, number]>): number => xs.reduce((a, [, k]) => a + k, 0);
-
-// --- Periods -----------------------------------------------------------------------------------------
-
-export interface InferredPeriods {
-  facts: number;
-  /** Facts with period_inferred true. */
-  inferred: number;
-  /** Of those, per period, most first (ties by period). */
-  byPeriod: Array<[period: string, facts: number]>;
-}
-
-export function inferredPeriods(facts: ReadonlyArray<Row<"facts">>): InferredPeriods {
-  const m = new Map<string, number>();
-  for (const f of facts) if (f.period_inferred === true && f.period !== null) m.set(f.period, (m.get(f.period) ?? 0) + 1);
-  const byPeriod = [...m.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  return { facts: facts.length, inferred: total(byPeriod), byPeriod };
-}
-
-/** "For 56 of 68 facts the period is not printed in the sentence that states them (facts.period_inferred): 46 dated 2025-H2, …" */
-export function inferredPeriodsSentence(p: InferredPeriods): string {
-  return `For ${p.inferred} of ${plural(p.facts, "fact")} the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): ${listWords(p.byPeriod.map(([period, n]) => `${n} dated ${period}`))}.`;
-}
-
-// --- Market shares -----------------------------------------------------------------------------------
-
-/** The largest share the article quotes (the first in table order on a tie). */
-export function largestShare(shares: ReadonlyArray<Row<"market_share">>): Row<"market_share"> | undefined {
-  return shares.reduce<Row<"market_share"> | undefined>((m, r) => (m === undefined || r.share > m.share ? r : m), undefined);
-}
-
-/** Whether every firm ranks the providers it names that the others name too in the same order. */
-export function sameRanking(shares: ReadonlyArray<Row<"market_share">>): boolean {
-  const bySeries = new Map<string, Array<Row<"market_share">>>();
-  for (const r of shares) {
-    const key = `${r.source_id}\u0000${r.market}\u0000${r.period}`;
-    bySeries.set(key, [...(bySeries.get(key) ?? []), r]);
-  }
-  const series = [...bySeries.values()];
-  if (series.length === 0) return true;
-  const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
-  const common = new Set([...(named[0] ?? [])].filter((p) => named.every((n) => n.has(p))));
-  const order = (s: ReadonlyArray<Row<"market_share">>) =>
-    [...s]
-      .filter((r) => common.has(r.provider_id))
-      .sort((a, b) => b.share - a.share)
-      .map((r) => r.provider_id)
-      .join(";");
-  return series.every((s) => order(s) === order(series[0] ?? []));
 }
 
 // --- What the article says about each macro-region -------------------------------------------------

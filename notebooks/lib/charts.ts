@@ -63,21 +63,50 @@ export const regionalHeatmap = (rows: readonly RegionalBreakdownRow[]): TopLevel
 export const blocPresence = (rows: readonly BlocPresenceRow[]): TopLevelSpec => charts.blocPresence(rows, theme());
 export const factPositions = (rows: readonly FactRow[]): TopLevelSpec => charts.factPositions(rows, theme());
 
-/** The prose model (pipeline/findings.ts): every figure a notebook sentence states, with its definition. */
+/**
+ * The prose model (pipeline/findings.ts and pipeline/findings/): every sentence a notebook states
+ * about the data, with its definition; a cell calls one and shows what it returns (pass `theme()`
+ * where a function takes labels). test/findings-notebooks.test.ts checks the executed notebooks.
+ */
 export const {
   battlegroundFigures,
+  battlegroundParagraph,
   battlegroundsSentence,
+  bigThreeSentence,
+  blocLines,
   chinaShareSentence,
+  claimsCheckSentence,
+  firmsGapSentence,
+  footprintSentence,
+  formatsSentence,
+  formatsSummary,
+  homeMarketParagraphs,
   inferredPeriods,
   inferredPeriodsSentence,
   largestShare,
+  latestSharesSentence,
+  leadersSentence,
+  limitsLines,
+  marketShareSummaryLines,
+  marketSizeSentence,
+  namedGapSentence,
+  namedTotalsLines,
   pctText,
   providerShareIn,
   providerShareSentence,
+  quotesSentence,
+  regionsPerShareSentence,
   relationLines,
   sameRanking,
+  seriesCheckSentence,
+  seriesCoverageSentence,
+  shareChangeSentence,
   STATUS_WORDS,
 } = charts;
+export type CitedFactRow = Row<"cited_facts">;
+export type ClaimsCheckRow = Row<"claims_check">;
+export type RegionalBreakdownFull = Row<"regional_breakdown">;
+export type SeriesCheckRow = Row<"series_check">;
 export type BlocPresenceFull = Row<"bloc_presence">;
 export type RegionRow = Row<"regions">;
 export const shareTrends = (rows: readonly ShareSeriesRow[]): TopLevelSpec => charts.shareTrends(rows, theme());

@@ -1,7 +1,7 @@
 /**
  * Loading the published tables in the notebooks, so cells stay short.
  *
- *   import { loadTable, loadParquetRows, rowsOf, compareCsvParquet, pct } from "./lib/data";
+ *   import { loadTable, loadParquetRows, rowsOf, compareCsvParquet } from "./lib/data";
  *
  *   const ms = await loadTable("market_share");          // danfojs DataFrame from output/tables/*.csv
  *   const rows = rowsOf<MarketShareRow>(ms);              // plain typed rows for the chart functions
@@ -169,36 +169,4 @@ export async function compareCsvParquet(name: string): Promise<Comparison> {
 /** The text of a source document (data/sources/<file>, as listed in the documents table). */
 export function documentText(file: string): string {
   return fs.readFileSync(path.join(projectRoot(), "data", "sources", file), "utf8");
-}
-
-/** text[start:end] in Unicode code points (the offsets the facts use), not UTF-16 units. */
-export function codePointSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join("");
-}
-
-// --- formatting for the narrative -------------------------------------------------------------
-
-/** 0.377 → "37.7%" */
-export function pct(x: number | null | undefined, digits = 1): string {
-  return x === null || x === undefined || Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(digits)}%`;
-}
-
-/** 7.7 → "+7.7 pp" (x already in percentage points) */
-export function pp(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "n/a";
-  const s = x.toFixed(digits);
-  return `${x > 0 ? "+" : ""}${s} pp`;
-}
-
-/** "a, b and c" */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-/** Find the one row matching `where`, or throw (a narrative must not silently use a missing number). */
-export function one<T extends object>(rows: readonly T[], where: Partial<T>): T {
-  const hits = rows.filter((r) => Object.entries(where).every(([k, v]) => (r as Record<string, unknown>)[k] === v));
-  if (hits.length !== 1) throw new Error(`expected exactly one row matching ${JSON.stringify(where)}, found ${hits.length}`);
-  return hits[0] as T;
 }

@@ -3,7 +3,7 @@
  * and regions against market share.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, upTo, type ChartTheme, type Qualifier, type TopLevelSpec } from "./theme.ts";
+import { base, shareAxis, upTo, type ChartTheme, type Qualifier, type TopLevelSpec } from "./theme.ts";
 import { footprintTitle, regionsVsShareTitle } from "./titles.ts";
 
 const qualifierText = (q: Qualifier | null, v: number): string =>
@@ -169,21 +169,10 @@ export function regionsVsShare(rows: readonly Row<"footprint_vs_share">[], t: Ch
         {
           mark: { type: "point", filled: true, size: 100, opacity: 1, tooltip: true },
           encoding: {
-            x: {
-              field: "share",
-              type: "quantitative",
-              title: "Market share (%)",
-              axis: { format: ".0%" },
-              scale: {
-                domain: [
-                  0,
-                  upTo(
-                    rows.map((r) => r.share),
-                    0.1,
-                  ),
-                ],
-              },
-            },
+            x: shareAxis(
+              "Market share (%)",
+              rows.map((r) => r.share),
+            ),
             y: {
               field: "regions",
               type: "quantitative",

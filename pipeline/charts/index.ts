@@ -17,7 +17,7 @@ import { battlegrounds, blocPresence, geoClaimsMatrix, regionalHeatmap } from ".
 import { factPositions } from "./provenance.ts";
 import { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 import { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
-import { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
+import { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints, trendRows } from "./trends.ts";
 import { chartTheme, type ChartReference, type ChartTheme } from "./theme.ts";
 
 export { creditLines, factIdsOf, withFooter, wrapText } from "./credits.ts";
@@ -28,7 +28,7 @@ export { finalizeSpec, renderPng, renderSvg } from "./render.ts";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.ts";
 export * from "./theme.ts";
 export * from "./titles.ts";
-export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.ts";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints, trendRows } from "./trends.ts";
 
 export const DEFAULT_FONT_FILES: readonly string[] = [
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -113,18 +113,10 @@ export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[]
     build: () => withFooter(b.build(), citedCreditLines(theme, t.cited_facts ?? [], factIdsOf(rows))),
   });
   if (share_series?.length) {
-    out.push(
-      cited(
-        { name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) },
-        share_series,
-      ),
-    );
-    out.push(
-      cited(
-        { name: "china_led_trends", points: trendPoints.chinaLed(share_series, theme), build: () => chinaLedTrends(share_series, theme) },
-        share_series,
-      ),
-    );
+    const world = trendRows.shares(share_series);
+    const china = trendRows.chinaLed(share_series, theme);
+    out.push(cited({ name: "share_trends", points: world.length, build: () => shareTrends(share_series, theme) }, world));
+    out.push(cited({ name: "china_led_trends", points: china.length, build: () => chinaLedTrends(share_series, theme) }, china));
   }
   if (concentration_series?.length)
     out.push(
@@ -134,20 +126,15 @@ export function chartBuilders(t: ChartTables, theme: ChartTheme): ChartBuilder[]
           points: trendPoints.concentration(concentration_series),
           build: () => concentrationTrends(concentration_series, theme),
         },
-        concentration_series,
+        trendRows.concentration(concentration_series),
       ),
     );
-  if (market_size_series?.length)
+  if (market_size_series?.length) {
+    const quarters = trendRows.marketSize(market_size_series);
     out.push(
-      cited(
-        {
-          name: "market_size_trend",
-          points: trendPoints.marketSize(market_size_series),
-          build: () => marketSizeTrend(market_size_series, theme),
-        },
-        market_size_series,
-      ),
+      cited({ name: "market_size_trend", points: quarters.length, build: () => marketSizeTrend(market_size_series, theme) }, quarters),
     );
+  }
   return out;
 }
 

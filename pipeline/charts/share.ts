@@ -3,7 +3,7 @@
  * named providers, and the US-led/China-led split.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, CAPTION_LINES, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { base, CAPTION_LINES, shareAxis, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 import { blocShareTitle, marketShareTitle, shareGapTitle, shareOfNamedTitle } from "./titles.ts";
 
 /** Market share by provider, one panel per research firm (its market and period in the header). */
@@ -47,21 +47,10 @@ export function marketShareBySource(rows: readonly Row<"market_share">[], t: Cha
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null },
-        x: {
-          field: "share",
-          type: "quantitative",
-          title: "Share of the firm's market (%)",
-          axis: { format: ".0%" },
-          scale: {
-            domain: [
-              0,
-              upTo(
-                rows.map((r) => r.share),
-                0.1,
-              ),
-            ],
-          },
-        },
+        x: shareAxis(
+          "Share of the firm's market (%)",
+          rows.map((r) => r.share),
+        ),
         color: { field: "provider", type: "nominal", scale: t.providerColorScale(rows.map((r) => r.provider_id)), legend: null },
         tooltip: [
           { field: "provider", type: "nominal", title: "Provider" },
@@ -134,7 +123,7 @@ export function shareDumbbell(rows: readonly Row<"share_comparison">[], t: Chart
       {
         mark: { type: "point", filled: true, size: 90, opacity: 1, tooltip: true },
         encoding: {
-          x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" } },
+          x: shareAxis("Market share (%)"),
           color: {
             field: "source",
             type: "nominal",
@@ -178,14 +167,7 @@ function stackedBySource(opts: {
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
       y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
-      x: {
-        field: opts.x.field,
-        type: "quantitative",
-        stack: "zero",
-        title: opts.x.title,
-        axis: { format: ".0%" },
-        scale: { domain: [0, 1] },
-      },
+      x: shareAxis(opts.x.title, 1, { field: opts.x.field, stack: "zero" }),
       color: opts.color,
       order: { field: "order", type: "quantitative" },
       tooltip: opts.tooltip,

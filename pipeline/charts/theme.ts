@@ -211,3 +211,20 @@ export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 /** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
 export const upTo = (xs: readonly number[], step: number): number =>
   Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // a loop, not Math.max(...xs): a spread of many values overflows the stack
+
+/**
+ * A share (a fraction) on a quantitative axis labelled in whole percent, from 0 to `end`: a fixed end
+ * (1 for sums and 100% stacks), or the largest of the shares given rounded up to ten points (one end
+ * for every facet); without `end`, Vega-Lite's own domain. `field` defaults to "share".
+ */
+export function shareAxis(title: string, end?: number | readonly number[], options: { field?: string; stack?: "zero" } = {}) {
+  const { field = "share", stack } = options;
+  return {
+    field,
+    type: "quantitative" as const,
+    ...(stack ? { stack } : {}),
+    title,
+    axis: { format: ".0%" },
+    ...(end === undefined ? {} : { scale: { domain: [0, typeof end === "number" ? end : upTo(end, 0.1)] } }),
+  };
+}

@@ -5,7 +5,8 @@
  * market size. Every point is one row of share_series, concentration_series or market_size_series.
  */
 import type { Row } from "../schema/tables.ts";
-import { base, uniq, upTo, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { base, shareAxis, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
+import { BIG_THREE_LABEL, chinaLedTrendsTitle, concentrationTrendsTitle, marketSizeTitle, shareTrendsTitle } from "./titles.ts";
 
 /** "Synergy Research Group · cloud infrastructure services · world", the series a point belongs to. */
 function seriesCaption(t: ChartTheme, r: { firm: string; market: string; geography: string }): string {
@@ -28,13 +29,6 @@ function sharePoint(t: ChartTheme, r: Row<"share_series">, extra: Record<string,
 /** Every trend is a line with a point per row, over a time axis labelled by year. */
 const LINE = { type: "line", point: true, tooltip: true } as const;
 const timeX = (title: string) => ({ field: "end", type: "temporal" as const, title, axis: { format: "%Y", tickCount: "year" as const } });
-const shareY = (title: string, max: number) => ({
-  field: "share",
-  type: "quantitative" as const,
-  title,
-  axis: { format: ".0%" },
-  scale: { domain: [0, max] },
-});
 
 /** Quarterly series solid, yearly ones dashed, whatever their names' order. */
 function dashScale(values: ReadonlyArray<{ series: string; period: string }>): { domain: string[]; range: number[][] } {
@@ -53,41 +47,41 @@ const shareTooltip = [
   { field: "fact_id", type: "nominal", title: "Fact" },
 ] as const;
 
+/** The rows each trend chart draws from (its footer credits their figures, and no others). */
+export const trendRows = {
+  shares: (rows: readonly Row<"share_series">[]) => rows.filter((r) => r.geography === "world"),
+  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led"),
+  /** Worldwide periods with the big three's share or a China-led provider's. */
+  concentration: (rows: readonly Row<"concentration_series">[]) =>
+    rows.filter((r) => r.geography === "world" && (r.big_three_share !== null || r.china_led_share !== 0)),
+  marketSize: (rows: readonly Row<"market_size_series">[]) => rows.filter((r) => /-Q\d$/.test(r.period)),
+};
+
 /** How many points each trend chart draws, counted from the rows without building it. */
 export const trendPoints = {
-  shares: (rows: readonly Row<"share_series">[]) => rows.filter((r) => r.geography === "world").length,
-  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) =>
-    rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
+  shares: (rows: readonly Row<"share_series">[]) => trendRows.shares(rows).length,
+  chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) => trendRows.chinaLed(rows, t).length,
   concentration: (rows: readonly Row<"concentration_series">[]) =>
-    rows
-      .filter((r) => r.geography === "world")
-      .reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
-  marketSize: (rows: readonly Row<"market_size_series">[]) => rows.filter((r) => /-Q\d$/.test(r.period)).length,
+    trendRows.concentration(rows).reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows: readonly Row<"market_size_series">[]) => trendRows.marketSize(rows).length,
 };
 
 /** Worldwide shares over time: one line per provider and series; Synergy solid, Gartner dashed. */
 export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
-  const world = rows.filter((r) => r.geography === "world");
+  const world = trendRows.shares(rows);
   const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
-    title: {
-      text: "Worldwide cloud market share over time",
-      subtitle:
-        "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels",
-    },
+    title: shareTrendsTitle(rows, t),
     width: 620,
     height: 320,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY(
+      y: shareAxis(
         "Share of the firm's market (%)",
-        upTo(
-          values.map((v) => v.share),
-          0.1,
-        ),
+        values.map((v) => v.share),
       ),
       color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
@@ -100,30 +94,24 @@ export function shareTrends(rows: readonly Row<"share_series">[], t: ChartTheme)
 
 /** The big three's combined share and the two blocs' shares of the named, per series, over time. */
 export function concentrationTrends(rows: readonly Row<"concentration_series">[], t: ChartTheme): TopLevelSpec {
-  const values = rows
-    .filter((r) => r.geography === "world")
-    .flatMap((r) => {
-      const series = seriesCaption(t, r);
-      const point = (measure: string, share: number | null) =>
-        share === null || share === 0
-          ? []
-          : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
-      return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
-    });
+  const values = trendRows.concentration(rows).flatMap((r) => {
+    const series = seriesCaption(t, r);
+    const point = (measure: string, share: number | null) =>
+      share === null || share === 0
+        ? []
+        : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
+    return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+  });
   return {
     ...base,
-    title: {
-      text: "The big three's combined share, and the China-led providers', over time",
-      subtitle:
-        "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)",
-    },
+    title: concentrationTrendsTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY("Combined share (%)", 1),
+      y: shareAxis("Combined share (%)", 1),
       color: { field: "measure", type: "nominal", title: null },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
       detail: { field: "series", type: "nominal" },
@@ -140,14 +128,11 @@ export function concentrationTrends(rows: readonly Row<"concentration_series">[]
 
 /** Alibaba and Huawei: worldwide (Synergy, Gartner) and in mainland China (Canalys), one panel per provider. */
 export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartTheme): TopLevelSpec {
-  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const china = trendRows.chinaLed(rows, t);
   const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
-    title: {
-      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole",
-    },
+    title: chinaLedTrendsTitle(rows, t),
     data: { values },
     facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
     spec: {
@@ -156,12 +141,9 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
       mark: LINE,
       encoding: {
         x: timeX("End of period"),
-        y: shareY(
+        y: shareAxis(
           "Share (%)",
-          upTo(
-            values.map((v) => v.share),
-            0.1,
-          ),
+          values.map((v) => v.share),
         ),
         color: {
           field: "series",
@@ -178,22 +160,17 @@ export function chinaLedTrends(rows: readonly Row<"share_series">[], t: ChartThe
 
 /** Market size per quarter: Synergy worldwide and Canalys for mainland China (quarters only). */
 export function marketSizeTrend(rows: readonly Row<"market_size_series">[], t: ChartTheme): TopLevelSpec {
-  const values = rows
-    .filter((r) => /-Q\d$/.test(r.period))
-    .map((r) => ({
-      series: seriesCaption(t, r),
-      period: r.period,
-      end: r.period_end,
-      size: r.size / 1e9,
-      qualifier: r.qualifier,
-      fact_id: r.fact_id,
-    }));
+  const values = trendRows.marketSize(rows).map((r) => ({
+    series: seriesCaption(t, r),
+    period: r.period,
+    end: r.period_end,
+    size: r.size / 1e9,
+    qualifier: r.qualifier,
+    fact_id: r.fact_id,
+  }));
   return {
     ...base,
-    title: {
-      text: "Cloud infrastructure market size per quarter",
-      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)",
-    },
+    title: marketSizeTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },

@@ -210,34 +210,25 @@ function claimsModel(t: EnrichedTables): ClaimsModel {
 
 // --- Tables, facts, the run ------------------------------------------------------------------------
 
-/** The tables in the order the report shows them; the first ones are open. */
-const TABLE_ORDER: readonly TableName[] = [
+/**
+ * The tables the report opens and shows first, in this order; every other table of the registry
+ * (pipeline/schema/tables.ts) follows, closed, in the registry's order (that of datapackage.json), so
+ * a table added there is listed here without a change.
+ */
+const OPEN_FIRST: readonly TableName[] = [
   "market_share",
   "share_comparison",
   "concentration",
   "footprint",
   "bloc_presence",
   "battlegrounds",
-  "footprint_vs_share",
-  "claims_check",
-  "regional_breakdown",
-  "geo_claims",
-  "facts",
-  "regions",
-  "providers",
-  "sources",
-  "documents",
-  "measures",
-  "markets",
 ];
-const OPEN_TABLES: ReadonlySet<TableName> = new Set([
-  "market_share",
-  "share_comparison",
-  "concentration",
-  "footprint",
-  "bloc_presence",
-  "battlegrounds",
-]);
+
+/** Every table of the registry in the order the report shows them: OPEN_FIRST, then the rest. */
+export const TABLE_ORDER: readonly TableName[] = [
+  ...OPEN_FIRST,
+  ...(Object.keys(TABLES) as TableName[]).filter((n) => !OPEN_FIRST.includes(n)),
+];
 
 export interface TableBlock {
   name: TableName;
@@ -251,7 +242,7 @@ function tableBlocks(t: EnrichedTables): TableBlock[] {
   const all = t as unknown as Record<string, ReadonlyArray<Record<string, unknown>> | undefined>;
   return TABLE_ORDER.filter((n) => all[n] !== undefined).map((name) => {
     const def = TABLES[name] as TableDef;
-    return { name, def, rows: sortRows(def, all[name] ?? []), open: OPEN_TABLES.has(name) };
+    return { name, def, rows: sortRows(def, all[name] ?? []), open: OPEN_FIRST.includes(name) };
   });
 }
 

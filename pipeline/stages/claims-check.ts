@@ -130,7 +130,10 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
     input.facts.filter((g) => g.measure === "regions_in" && isCountry(g.object_id)),
     (g) => `${g.subject_id}\u0000${g.document_id}`,
   );
-  const regionFacts = input.facts.filter((g) => g.measure === "regions" && g.value !== null);
+  const regionFactsOf = groupBy(
+    input.facts.filter((g) => g.measure === "regions" && g.value !== null),
+    (g) => `${g.subject_id}\u0000${g.document_id}`,
+  );
 
   /** One claim under one definition. */
   const checkOne = (f: Fact, name: string, rows: readonly CatalogRegion[], listKnown: boolean, scope: string): Check => {
@@ -241,7 +244,10 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
     if (!CHECKED_MEASURES.has(f.measure) || !nameOf.has(f.subject_id)) continue;
     let checks = checksOf(f);
     // A zone count is compared only where the same sentence's region count is reproduced.
-    const sentence = f.measure === "availability_zones" ? regionFacts.find((g) => sameSentence(f, g)) : undefined;
+    const sentence =
+      f.measure === "availability_zones"
+        ? regionFactsOf.get(`${f.subject_id}\u0000${f.document_id}`)?.find((g) => sameSentence(f, g))
+        : undefined;
     if (sentence) {
       const reproduces = new Map(checksOf(sentence).map(([d, c]) => [d.id, c]));
       checks = checks.map(([d, c]): [Definition, Check] => {

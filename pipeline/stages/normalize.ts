@@ -22,11 +22,13 @@ import type { Extracted } from "./extract.ts";
 import { buildSeries } from "./series.ts";
 import type { SeriesTables } from "./series-derived.ts";
 
-export type NormalizedTables = Pick<
+/** The tables normalize makes from the article's claims and the reference data (the series aside). */
+export type ArticleTables = Pick<
   Tables,
   "providers" | "sources" | "documents" | "measures" | "markets" | "facts" | "market_share" | "share_comparison" | "concentration"
-> &
-  SeriesTables;
+>;
+
+export type NormalizedTables = ArticleTables & SeriesTables;
 
 /** The reference data enrich reads beyond the tables: the region catalog and the geographies. */
 export interface GeoReference {
@@ -132,7 +134,25 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
   return rows;
 }
 
+/**
+ * normalize: the article's tables (normalizeArticle), then the cited series built from the
+ * citations and the article's facts (./series.ts). The two are separate functions so that the
+ * bench can time them apart (docs/performance.md).
+ */
 export function normalize(input: Extracted, ctx: StageContext): Normalized {
+  const article = normalizeArticle(input, ctx);
+  const tables: NormalizedTables = { ...article.tables, ...seriesTables(input, article.tables.facts) };
+  ctx.log(`normalize: ${tables.share_series.length} share-series rows`);
+  return { tables, geo: article.geo };
+}
+
+/** The cited series (./series.ts) from the extracted citations and the article's facts. */
+export function seriesTables(input: Extracted, facts: ArticleTables["facts"]): SeriesTables {
+  return buildSeries({ citations: input.citations, facts, providers: input.providers, preferences: input.seriesPreferences });
+}
+
+/** normalize without the series: facts, the reference tables and the market-share family. */
+export function normalizeArticle(input: Extracted, ctx: StageContext): { tables: ArticleTables; geo: GeoReference } {
   const unit = new Map(input.measures.units.map((u) => [u.unit_id, u]));
   const bloc = new Map(input.providers.map((p) => [p.provider_id, p.bloc]));
   const sourceOrder = new Map(input.sources.map((s, i) => [s.source_id, i]));
@@ -267,7 +287,7 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     };
   });
 
-  const tables: NormalizedTables = {
+  const tables: ArticleTables = {
     providers: input.providers.map((p) => ({
       provider_id: p.provider_id,
       provider_name: p.provider_name,
@@ -300,9 +320,8 @@ export function normalize(input: Extracted, ctx: StageContext): Normalized {
     market_share,
     share_comparison,
     concentration,
-    ...buildSeries({ citations: input.citations, facts, providers: input.providers, preferences: input.seriesPreferences }),
   };
-  ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series, ${tables.share_series.length} share-series rows`);
+  ctx.log(`normalize: ${facts.length} facts, ${series.length} market-share series`);
   return {
     tables,
     geo: {

@@ -14,6 +14,7 @@ import type { ProviderRef } from "../schema/inputs.ts";
 import { sortRows } from "../schema/order.ts";
 import { joinIds, TABLES, type Row } from "../schema/tables.ts";
 import type { CitedFact } from "./extract/citations.ts";
+import { groupBy as groupAll } from "./claims-check.ts";
 import { rankReports, type Report } from "./series-reports.ts";
 import { concentrationRows, gapRows, lineageRows, seriesCheckRows, shareChangeRows, type SeriesTables } from "./series-derived.ts";
 
@@ -37,20 +38,19 @@ function disagreement(reports: readonly Report[]): string | null {
   return values.length > 1 ? values.join(";") : null;
 }
 
-interface Group {
-  key: string[];
-  firm: string;
+/** One figure: its reports, grouped by the figure's key, and the first item (which holds the key's values). */
+interface Group<T> {
+  first: T;
   reports: Report[];
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (x: T) => string[], firmOf: (x: T) => string, report: (x: T) => Report): Group[] {
-  const groups = new Map<string, Group>();
+function groupBy<T>(items: readonly T[], keyOf: (x: T) => string, report: (x: T) => Report): Array<Group<T>> {
+  const groups = new Map<string, Group<T>>();
   for (const x of items) {
-    const key = keyOf(x);
-    const k = key.join("\u0000");
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { key, firm: firmOf(x), reports: [] }));
-    g.reports.push(report(x));
+    const k = keyOf(x);
+    const g = groups.get(k);
+    if (g) g.reports.push(report(x));
+    else groups.set(k, { first: x, reports: [report(x)] });
   }
   return [...groups.values()];
 }
@@ -130,69 +130,79 @@ export function buildSeries(input: SeriesInput): SeriesTables {
   ];
   const shareGroups = groupBy(
     shareItems,
-    (x) => [x.firm, x.market, x.geography, x.period, x.provider_id],
-    (x) => x.firm,
+    (x) => `${x.firm}\u0000${x.market}\u0000${x.geography}\u0000${x.period}\u0000${x.provider_id}`,
     (x) => x.report,
   );
+  const dates = new Map<string, { period_start: string; period_end: string }>();
   /** The kept report of a group and what every series row says about the group's reports. */
   const keep = (firm: string, period: string, reports: readonly Report[]) => {
     const kept = rankReports(reports, firm, preferences)[0]!;
+    let b = dates.get(period);
+    if (!b) dates.set(period, (b = bounds(period)));
     const common = {
-      ...bounds(period),
+      period_start: b.period_start,
+      period_end: b.period_end,
       qualifier: kept.qualifier,
       reports: reports.length,
       fact_id: kept.fact_id,
-      fact_ids: joinIds([...reports.map((r) => r.fact_id)].sort(byText)),
+      fact_ids: joinIds(reports.map((r) => r.fact_id).sort(byText)),
     };
     return { kept, common, reported: disagreement(reports) };
   };
-  const share_series: Array<Row<"share_series">> = shareGroups.map(({ key, firm, reports }) => {
-    const [, market, geography, period, provider_id] = key as [string, string, string, string, string];
+  // One object literal per row, not spreads of partial rows: a corpus can have hundreds of thousands.
+  const share_series: Array<Row<"share_series">> = shareGroups.map(({ first, reports }) => {
+    const { firm, market, geography, period, provider_id } = first;
     const { kept, common, reported } = keep(firm, period, reports);
-    const row = { firm, market, geography, period, provider_id, share: kept.value, share_of_named: 0, rank: 0 };
-    return { ...row, ...common, shares_reported: reported, origin: kept.origin };
+    return {
+      firm,
+      market,
+      geography,
+      period,
+      provider_id,
+      share: kept.value,
+      share_of_named: 0,
+      rank: 0,
+      period_start: common.period_start,
+      period_end: common.period_end,
+      qualifier: common.qualifier,
+      reports: common.reports,
+      fact_id: common.fact_id,
+      fact_ids: common.fact_ids,
+      shares_reported: reported,
+      origin: kept.origin,
+    };
   });
   // share_of_named and rank within each firm × market × geography × period
-  const perPeriod = new Map<string, Array<Row<"share_series">>>();
-  for (const r of share_series) {
-    const k = [r.firm, r.market, r.geography, r.period].join("\u0000");
-    perPeriod.set(k, [...(perPeriod.get(k) ?? []), r]);
-  }
-  for (const rows of perPeriod.values()) {
+  for (const rows of groupAll(share_series, (r) => `${r.firm}\u0000${r.market}\u0000${r.geography}\u0000${r.period}`).values()) {
     const total = sum(rows.map((r) => r.share));
     invariant(total <= 1 + 1e-9, "normalize", `${rows[0]!.firm} ${rows[0]!.market} ${rows[0]!.period}: kept shares sum to ${total}`);
+    const desc = rows.map((r) => r.share).sort((x, y) => y - x);
     for (const r of rows) {
       r.share_of_named = total > 0 ? clean(r.share / total) : 0;
-      r.rank = 1 + rows.filter((o) => o.share > r.share).length;
+      r.rank = 1 + desc.findIndex((s) => s <= r.share); // ties share the best rank
     }
   }
 
   const sizeGroups = groupBy(
     citations.filter((f) => f.measure === "market_size"),
-    (f) => [f.firm, f.market, f.geography, f.period],
-    (f) => f.firm,
+    (f) => `${f.firm}\u0000${f.market}\u0000${f.geography}\u0000${f.period}`,
     citedReport,
   );
-  const market_size_series: Array<Row<"market_size_series">> = sizeGroups.map(({ key, firm, reports }) => {
-    const [, market, geography, period] = key as [string, string, string, string];
+  const market_size_series: Array<Row<"market_size_series">> = sizeGroups.map(({ first, reports }) => {
+    const { firm, market, geography, period } = first;
     const { kept, common, reported } = keep(firm, period, reports);
     return { firm, market, geography, period, size: kept.value, ...common, sizes_reported: reported };
   });
 
   const revenueFacts = citations.filter((f) => f.measure === "cloud_revenue" && f.provider_id !== null);
-  const revenueGroups = groupBy(
-    revenueFacts,
-    (f) => [f.firm, f.provider_id!, f.market, f.period],
-    (f) => f.firm,
-    citedReport,
-  );
+  const revenueGroups = groupBy(revenueFacts, (f) => `${f.firm}\u0000${f.provider_id}\u0000${f.market}\u0000${f.period}`, citedReport);
   const currencyOf = new Map(revenueFacts.map((f) => [f.fact_id, BASE[f.unit] as "usd" | "cny"]));
-  const revenue_series: Array<Row<"revenue_series">> = revenueGroups.map(({ key, firm, reports }) => {
-    const [source_id, provider_id, market, period] = key as [string, string, string, string];
+  const revenue_series: Array<Row<"revenue_series">> = revenueGroups.map(({ first, reports }) => {
+    const { firm, market, period } = first;
     const kept = rankReports(reports, firm, preferences)[0]!;
     return {
-      source_id,
-      provider_id,
+      source_id: firm,
+      provider_id: first.provider_id!,
       market,
       period,
       ...bounds(period),
@@ -218,9 +228,10 @@ export function buildSeries(input: SeriesInput): SeriesTables {
       preferences,
     ),
   };
-  const all: SeriesTables = { ...derived, series_lineage: lineageRows(derived) };
   const sorted = {} as Record<string, unknown>;
-  for (const [name, rows] of Object.entries(all))
+  for (const [name, rows] of Object.entries(derived))
     sorted[name] = sortRows(TABLES[name as keyof SeriesTables], rows as Array<Record<string, unknown>>);
-  return sorted as unknown as SeriesTables;
+  const tables = sorted as Omit<SeriesTables, "series_lineage">;
+  // built from the sorted tables, the lineage comes nearly in its own order, which its sort is quick on
+  return { ...tables, series_lineage: sortRows(TABLES.series_lineage, lineageRows(tables)) };
 }

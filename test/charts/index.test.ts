@@ -50,8 +50,8 @@ describe("the chart catalogue", () => {
     for (const b of declared) expect(chartPoints(b.build()), b.name).toBe(b.points);
     // The bundled data: 10 market shares (5 providers × 2 firms), the dumbbell's 10 points (5
     // providers × 2 firms), 2 concentration rows × 3 blocs, 10 footprint-vs-share rows, 113 facts;
-    // the series: 85 worldwide shares, 29 China-led shares, 24 concentration points, 29 quarterly sizes.
-    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 113, 85, 29, 24, 29]);
+    // the series: 102 worldwide shares, 42 China-led shares, 31 concentration points, 32 quarterly sizes.
+    expect(declared.map((b) => b.points)).toEqual([10, 10, 10, 6, 10, 113, 102, 42, 31, 32]);
   });
 
   it.each(specs.map((s) => s.name))(
@@ -101,10 +101,10 @@ describe("renderCharts", () => {
       { name: "fact_positions", points: 113, maxPoints: 10 },
       { name: "regional_heatmap", points: 48, maxPoints: 10 },
       { name: "bloc_presence", points: 16, maxPoints: 10 },
-      { name: "share_trends", points: 85, maxPoints: 10 },
-      { name: "china_led_trends", points: 29, maxPoints: 10 },
-      { name: "concentration_trends", points: 24, maxPoints: 10 },
-      { name: "market_size_trend", points: 29, maxPoints: 10 },
+      { name: "share_trends", points: 102, maxPoints: 10 },
+      { name: "china_led_trends", points: 42, maxPoints: 10 },
+      { name: "concentration_trends", points: 31, maxPoints: 10 },
+      { name: "market_size_trend", points: 32, maxPoints: 10 },
     ]);
     expect([...files.keys()].filter((k) => k.endsWith(".svg"))).toEqual(
       ["market_share_by_source", "share_dumbbell", "share_of_named", "bloc_share", "footprint", "regions_vs_share"].map(

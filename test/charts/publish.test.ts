@@ -170,10 +170,10 @@ describe("marks carry their facts (the report opens their quotes on a click)", (
       regional_heatmap: "18/48",
       bloc_presence: "6/16",
       // the cited series: every point names its cited figures (cited_facts)
-      share_trends: "85/85",
-      china_led_trends: "29/29",
-      concentration_trends: "24/24",
-      market_size_trend: "29/29",
+      share_trends: "102/102",
+      china_led_trends: "42/42",
+      concentration_trends: "31/31",
+      market_size_trend: "32/32",
     });
   });
 });

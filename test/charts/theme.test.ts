@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { chartTheme, geoLabel, marketLabelOf, providerLabelOf, providerShortName, sourceLabelOf } from "../../pipeline/charts/theme.ts";
+import {
+  chartTheme,
+  geoLabel,
+  marketLabelOf,
+  providerLabelOf,
+  providerShortName,
+  shareAxis,
+  sourceLabelOf,
+} from "../../pipeline/charts/theme.ts";
 import { svgOf, tables, theme } from "../support/charts.ts";
 
 describe("labels from the reference tables", () => {
@@ -97,5 +105,31 @@ describe("labels from the reference tables", () => {
     expect([...awsFills.values()]).toEqual([["#e69f00"], ["#e69f00"], ["#e69f00"], ["#e69f00"]]);
     // the legend of regions_vs_share uses the same colour for AWS
     expect(await svgOf("regions_vs_share")).toMatch(/fill="#e69f00"[^>]*>[\s\S]{0,400}?>AWS</);
+  });
+});
+
+describe("the share axis (share.ts, footprint.ts, trends.ts)", () => {
+  it("labels whole percent and ends at the largest share rounded up to ten points, at a fixed end, or where Vega-Lite puts it", () => {
+    expect(shareAxis("Share (%)", [0.377, 0.3, 0.12])).toEqual({
+      field: "share",
+      type: "quantitative",
+      title: "Share (%)",
+      axis: { format: ".0%" },
+      scale: { domain: [0, 0.4] },
+    });
+    expect(shareAxis("Combined (%)", 1, { field: "share_of_named", stack: "zero" })).toEqual({
+      field: "share_of_named",
+      type: "quantitative",
+      stack: "zero",
+      title: "Combined (%)",
+      axis: { format: ".0%" },
+      scale: { domain: [0, 1] },
+    });
+    expect(shareAxis("Market share (%)")).toEqual({
+      field: "share",
+      type: "quantitative",
+      title: "Market share (%)",
+      axis: { format: ".0%" },
+    });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Executes every notebooks/*.ipynb with the real tslab kernel (no Python) and checks what the
- * executed notebooks say and how every front end shows it: the narrative numbers computed by cells;
+ * executed notebooks say and how every front end shows it: the narrative the prose model writes;
  * every output one display_data with a text/plain twin; charts as the Vega-Lite v5 spec plus the PNG
  * the pipeline draws from it; tables as escaped HTML with no raw `$` (MathJax) instead of markdown.
  * Where Jupyter is installed (.ci/run installs Debian's nbconvert 6.5), the executed notebooks also
@@ -14,12 +14,21 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../pipeline/charts/index.ts";
+import {
+  chartTheme,
+  chinaLedTrendsTitle,
+  concentrationTrendsTitle,
+  DEFAULT_FONT_FILES,
+  marketSizeTitle,
+  renderPng,
+  renderSvg,
+  shareTrendsTitle,
+} from "../../pipeline/charts/index.ts";
 import { checkHtml, findJupyter, nbconvertHtml } from "../../tools/jupyter/nbconvert-html.ts";
 import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
 import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
-import { tempDir } from "../helpers.ts";
+import { realTables, tempDir } from "../helpers.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");
 const names = readdirSync(NOTEBOOKS)
@@ -127,11 +136,11 @@ describe("notebooks (executed with the tslab kernel)", () => {
       "Gartner puts AWS first with 37.7% of IaaS (2024) and Synergy Research Group puts AWS first with 30.0% of cloud infrastructure services (2025-Q2)",
     );
     expect(md).toContain("`market_share.parquet` and `market_share.csv` both hold 10 rows × 10 columns; 0 cells differ.");
-    expect(md).toContain("The 5 providers Gartner names add up to 81.9% of its market, leaving 18.1% to everyone else.");
+    expect(md).toContain("The 5 providers Gartner names add up to 81.9% of its market (IaaS, 2024), leaving 18.1% to everyone else.");
     expect(md).toContain(
-      "The widest gap is AWS's: 30.0% per Synergy Research Group against 37.7% per Gartner (+7.7 pp). Only Google Cloud gets a higher share from Synergy.",
+      "The widest gap is AWS's: 30.0% per Synergy Research Group against 37.7% per Gartner (+7.7 pp). Only Google Cloud gets a higher share from Synergy Research Group.",
     );
-    expect(md).toContain("**Synergy Research Group** (2025-Q2): US-led 63.0%, China-led 6.0% — 10.5 to 1");
+    expect(md).toContain("**Synergy Research Group** (cloud infrastructure services, 2025-Q2): US-led 63.0%, China-led 6.0% — 10.5 to 1");
     expect(md).toContain("The largest share the article quotes is Gartner's 37.7% for AWS (IaaS, 2024).");
     expect(md).not.toMatch(/agree more|because they measure|largest single figure/);
     // the danfojs groupby as a table: shares in percent (no float noise), the whole header
@@ -187,20 +196,28 @@ describe("notebooks (executed with the tslab kernel)", () => {
   });
 
   it("04 trends: coverage, AWS against Microsoft, the big three and the article check, computed", () => {
+    const t = realTables();
+    const theme = chartTheme(t);
     const md = markdown("04-trends.ipynb");
-    expect(md).toContain("150 cited figures from 41 pages.");
-    expect(md).toContain("**Synergy Research Group**, cloud infrastructure services (worldwide): 22 periods, 2020-Q1 to 2025-Q4");
-    expect(md).toContain("Per Synergy, AWS went from 32.0% in 2020-Q1 to 28.0% in 2025-Q4 (-4.0 pp); Microsoft from 18.0% to 21.0%.");
-    expect(md).toContain("The gap between them narrowed from +14.0 pp to +7.0 pp.");
-    expect(md).toContain("Synergy's quarterly market grew from US 29.0 billion dollars in 2020-Q1 to US 119.1 billion dollars in 2025-Q4");
-    expect(md).toContain("3 of the article's 10 share figures agree with a cited report, 0 differ, 7 have none.");
+    expect(md).toContain("197 cited figures from 53 pages.");
+    expect(md).toContain(
+      "**Synergy Research Group**, cloud infrastructure services (worldwide): 25 periods (quarters), 2017-Q2 to 2025-Q4",
+    );
+    expect(md).toContain(
+      "Per Synergy Research Group (cloud infrastructure services, worldwide), AWS went from 34.0% in 2017-Q2 to 28.0% in 2025-Q4 (-6.0 pp); Microsoft Azure from 11.0% to 21.0% (+10.0 pp).",
+    );
+    expect(md).toContain("The gap between them narrowed from +23.0 pp to +7.0 pp (the first and last periods with both shares).");
+    expect(md).toContain("the quarterly market grew from about US 11.0 billion dollars in 2017-Q2 to US 119.1 billion dollars in 2025-Q4");
+    expect(md).toContain(
+      "Of the article's 10 share figures (Gartner 2024 and Synergy Research Group 2025-Q2), 3 agree with a cited report",
+    );
     expect(
       charts("04-trends.ipynb").map((c) => (c.data["application/vnd.vegalite.v5+json"] as { title: { text: string } }).title.text),
     ).toEqual([
-      "Worldwide cloud market share over time",
-      "The big three's combined share, and the China-led providers', over time",
-      "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      "Cloud infrastructure market size per quarter",
+      shareTrendsTitle(t.share_series, theme).text,
+      concentrationTrendsTitle(t.concentration_series, theme).text,
+      chinaLedTrendsTitle(t.share_series, theme).text,
+      marketSizeTitle(t.market_size_series, theme).text,
     ]);
   });
 

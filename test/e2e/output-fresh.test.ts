@@ -32,7 +32,7 @@ describe("the committed output", () => {
     expect(ra.status).toBe(0);
     expect(ra.stdout).toMatch(/^extract\s+\d+ ms\s+claims=113 documents=1 {2}\(peak RSS \d+ MiB\)$/m);
     expect(ra.stdout).toMatch(
-      /^normalize .* market_share=10 share_comparison=5 concentration=2 cited_facts=150 share_series=99 .* {2}\(peak RSS \d+ MiB\)$/m,
+      /^normalize .* market_share=10 share_comparison=5 concentration=2 cited_facts=197 share_series=126 .* {2}\(peak RSS \d+ MiB\)$/m,
     );
     expect(ra.stdout).toMatch(/^charts\s+\d+ ms\s+files=45 skipped=0 {2}\(peak RSS \d+ MiB\)$/m);
     expect(ra.stdout).not.toMatch(/not drawn|not written/);

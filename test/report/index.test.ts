@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../pipeline/report/index.ts";
 import { msg } from "../../pipeline/messages.ts";
+import { TABLES } from "../../pipeline/schema/tables.ts";
 import { realTables } from "../helpers.ts";
 import { assets, hostileTables, HOSTILE_CHARTS, INJECTION, reportInput } from "./support.ts";
 
@@ -49,10 +50,13 @@ describe("the report page", () => {
     );
   });
 
-  it("links every table to its CSV and Parquet file beside the report", () => {
-    for (const name of ["market_share", "claims_check", "regions", "facts"]) {
-      expect(html).toContain(`<a href="tables/${name}.csv" download>`);
-      expect(html).toContain(`<a href="tables/${name}.parquet" download>`);
+  it("links every table of the registry to its CSV and Parquet file beside the report, in the index and its own block", () => {
+    const names = Object.keys(TABLES);
+    expect(names).toEqual(expect.arrayContaining(["geographies", "region_lists", "cited_facts", "share_series", "series_check"]));
+    for (const name of names) {
+      expect(html.split(`<a href="tables/${name}.csv" download>`), name).toHaveLength(3);
+      expect(html.split(`<a href="tables/${name}.parquet" download>`), name).toHaveLength(3);
+      expect(html, name).toContain(`<details class="table-block" id="table-${name}"`);
     }
   });
 

@@ -1,6 +1,7 @@
 /** pipeline/report/model.ts: the figures the report states, computed from the bundled data. */
 import { describe, expect, it } from "vitest";
 import { reportModel } from "../../pipeline/report/model.ts";
+import { TABLES } from "../../pipeline/schema/tables.ts";
 import { realTables } from "../helpers.ts";
 import { reportInput } from "./support.ts";
 
@@ -147,7 +148,7 @@ describe("charts, tables, facts and the run", () => {
     expect(m.charts.charts.map((x) => x.name)).toHaveLength(11);
   });
 
-  it("orders the tables as the page shows them, the first six open", () => {
+  it("shows every table of the registry: the six it opens first, then the rest in the registry's order, closed", () => {
     expect(m.tables.slice(0, 7).map((b) => [b.name, b.rows.length, b.open])).toEqual([
       ["market_share", 10, true],
       ["share_comparison", 5, true],
@@ -155,8 +156,12 @@ describe("charts, tables, facts and the run", () => {
       ["footprint", 6, true],
       ["bloc_presence", 8, true],
       ["battlegrounds", 8, true],
-      ["footprint_vs_share", 10, false],
+      ["providers", 6, false],
     ]);
+    const first = m.tables.slice(0, 6).map((b) => b.name);
+    expect(m.tables.map((b) => b.name)).toEqual([...first, ...Object.keys(TABLES).filter((n) => !first.includes(n as never))]);
+    expect(m.tables.filter((b) => b.open)).toHaveLength(6);
+    expect(m.tables.find((b) => b.name === "share_series")?.rows.length).toBe(realTables().share_series.length);
     expect(m.tables.find((b) => b.name === "facts")?.rows.length).toBe(113);
   });
 

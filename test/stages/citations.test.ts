@@ -127,7 +127,7 @@ describe("citations: every rule, every problem at once", () => {
     expect(issues.map((i) => [i.path, i.rule, i.message])).toEqual([
       [`${cite("srg-2020-04-30")}.facts[2].printed`, "printed", msg.printedUnreadable("eighteen percent")],
       [
-        "citations[1] (srg-2020-04-30).id",
+        "citations[4] (srg-2020-04-30).id", // after the three 2017–2019 pages
         "duplicate-id",
         msg.duplicateCitation("srg-2020-04-30", `${SYNERGY}:${lineOf(bad, "  - id: srg-2020-04-30")}`),
       ],

@@ -31,7 +31,7 @@ describe("figures as printed", () => {
   });
 
   it("every cited figure's printing reads as its stored value, in a unit that fits", () => {
-    expect(extracted.citations.length).toBe(150);
+    expect(extracted.citations.length).toBe(197);
     for (const f of extracted.citations) {
       const read = parsePrinted(f.printed);
       expect(read, f.fact_id).not.toBeNull();
@@ -56,12 +56,26 @@ describe("figures as printed", () => {
 });
 
 describe("share_series", () => {
-  it("has 22 Synergy quarters, 6 Gartner years and 8 China periods", () => {
+  it("has 25 Synergy quarters, 8 Gartner years and 13 China periods", () => {
     const periods = (firm: string) => new Set(t.share_series.filter((r) => r.firm === firm).map((r) => r.period));
     const synergy = periods("synergy");
-    expect([...synergy].filter((p) => /Q\d$/.test(p)).length).toBe(22);
-    expect([...periods("gartner")].sort()).toEqual(["2019", "2020", "2021", "2022", "2023", "2024"]);
-    expect([...periods("canalys")].sort()).toEqual(["2019", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q3", "2022-Q1", "2022-Q2", "2025-Q1"]);
+    expect([...synergy].filter((p) => /Q\d$/.test(p)).length).toBe(25);
+    expect([...periods("gartner")].sort()).toEqual(["2015", "2016", "2019", "2020", "2021", "2022", "2023", "2024"]);
+    expect([...periods("canalys")].sort()).toEqual([
+      "2019",
+      "2019-Q3",
+      "2019-Q4",
+      "2020-Q1",
+      "2020-Q3",
+      "2020-Q4",
+      "2021",
+      "2021-Q1",
+      "2021-Q2",
+      "2021-Q3",
+      "2022-Q1",
+      "2022-Q2",
+      "2025-Q1",
+    ]);
   });
 
   it("kept shares per firm, market, geography and period sum to at most 100%", () => {
@@ -70,7 +84,7 @@ describe("share_series", () => {
       const k = `${r.firm}|${r.market}|${r.geography}|${r.period}`;
       totals.set(k, (totals.get(k) ?? 0) + r.share);
     }
-    expect(totals.size).toBe(36);
+    expect(totals.size).toBe(46);
     for (const [k, total] of totals) expect(total, k).toBeLessThanOrEqual(1 + 1e-9);
     expect(totals.get("synergy|cloud_infrastructure_services|world|2024-Q2")).toBeCloseTo(0.74, 9);
   });
@@ -123,7 +137,8 @@ describe("derived series", () => {
 
   it("series_gaps: the quarters Synergy's series is missing, and providers named elsewhere", () => {
     const whole = t.series_gaps.filter((r) => r.firm === "synergy" && r.provider_id === "*").map((r) => r.period);
-    expect(whole).toEqual(["2021-Q1", "2022-Q3"]);
+    // From Synergy's first cited quarter (2017-Q2) on.
+    expect(whole).toEqual(["2017-Q3", "2017-Q4", "2018-Q1", "2018-Q2", "2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2021-Q1", "2022-Q3"]);
     const huawei2019 = t.series_gaps.find((r) => r.firm === "gartner" && r.provider_id === "huawei" && r.period === "2019");
     expect(huawei2019?.granularity).toBe("year");
   });

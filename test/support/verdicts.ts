@@ -14,30 +14,44 @@ import { writtenFiles } from "./outputs.ts";
 
 export type Verdict = "ok" | `data: ${string}`;
 
-async function verdictOf(f: () => unknown): Promise<Verdict> {
+async function verdictOf(f: () => unknown): Promise<{ verdict: Verdict; error?: PipelineError }> {
   try {
     await f();
-    return "ok";
+    return { verdict: "ok" };
   } catch (error) {
-    if (error instanceof PipelineError && error.kind === "data") return `data: ${[...new Set(error.issues.map((i) => i.rule))].join(",")}`;
+    if (error instanceof PipelineError && error.kind === "data")
+      return { verdict: `data: ${[...new Set(error.issues.map((i) => i.rule))].join(",")}`, error };
     throw error;
   }
 }
 
-/** What `npm run check` says of these inputs. */
-export const checkVerdict = (inputs: Inputs): Promise<Verdict> => verdictOf(() => computeTables(inputs, silentContext));
+/** The pipeline's steps after the tables: every chart drawn, every file written to a temporary folder. */
+async function publish(tables: ReturnType<typeof computeTables>): Promise<void> {
+  const charts = await renderCharts(tables);
+  await writtenFiles(tables, { version: "0.0.0-test", extraFiles: charts });
+}
 
-/** What `npm run pipeline` says of them, every step but the swap into output/ (charts drawn, files written to a temporary folder). */
-export const pipelineVerdict = (inputs: Inputs): Promise<Verdict> =>
-  verdictOf(async () => {
-    const tables = computeTables(inputs, silentContext);
-    const charts = await renderCharts(tables);
-    await writtenFiles(tables, { version: "0.0.0-test", extraFiles: charts });
+/**
+ * Both verdicts reduced to success or failure: what a user sees as the exit code, with check's data
+ * error (its stage and issues) when it failed. The stages run once:
+ * the pipeline's first step is the same pure function of the same inputs as `check`, so when `check`
+ * fails the pipeline fails with the same error, and when it succeeds the pipeline goes on from its
+ * tables (charts drawn, files written).
+ */
+export async function bothVerdicts(
+  inputs: Inputs,
+): Promise<{ check: boolean; pipeline: boolean; detail: string; verdict: Verdict; error?: PipelineError }> {
+  const computed: { tables?: ReturnType<typeof computeTables> } = {};
+  const check = await verdictOf(() => {
+    computed.tables = computeTables(inputs, silentContext);
   });
-
-/** Both verdicts reduced to success or failure: what a user sees as the exit code. */
-export async function bothVerdicts(inputs: Inputs): Promise<{ check: boolean; pipeline: boolean; detail: string; verdict: Verdict }> {
-  const check = await checkVerdict(inputs);
-  const pipeline = await pipelineVerdict(inputs);
-  return { check: check === "ok", pipeline: pipeline === "ok", detail: `check ${check}; pipeline ${pipeline}`, verdict: check };
+  const { tables } = computed;
+  const pipeline = tables === undefined ? check : await verdictOf(() => publish(tables));
+  return {
+    check: check.verdict === "ok",
+    pipeline: pipeline.verdict === "ok",
+    detail: `check ${check.verdict}; pipeline ${pipeline.verdict}`,
+    verdict: check.verdict,
+    ...(check.error ? { error: check.error } : {}),
+  };
 }

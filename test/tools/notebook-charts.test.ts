@@ -28,6 +28,11 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "charts/titles.d.ts",
       "charts/trends.d.ts",
       "findings.d.ts",
+      "findings/market-share.d.ts",
+      "findings/quality.d.ts",
+      "findings/regions.d.ts",
+      "findings/trends.d.ts",
+      "findings/words.d.ts",
       "licence.d.ts",
       "numbers.d.ts",
       "package.json",
@@ -39,6 +44,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "schema/tables/reference.d.ts",
       "schema/tables/regions.d.ts",
       "schema/tables/series.d.ts",
+      "text.d.ts",
     ]);
     const bundle = files.get("charts/index.js") ?? "";
     expect([...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual([

@@ -1,10 +1,12 @@
 /** `npm run notebooks:clean`: what a run in Jupyter adds to a notebook comes out again, and nothing else. */
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanNotebookText } from "../../tools/notebooks-clean.ts";
-import { ROOT, TSX, tempDir } from "../helpers.ts";
+import { ROOT, tempDir } from "../helpers.ts";
 
 const SOURCE = path.join(ROOT, "notebooks", "01-market-share.ipynb");
 const raw = readFileSync(SOURCE, "utf8");
@@ -28,8 +30,13 @@ function executed(): string {
 const work = tempDir("clean");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** tsx's loader, for `node --import` from a folder outside the project (one process, without tsx's own CLI in front). */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const cli = (...args: string[]) =>
-  spawnSync(TSX, [path.join(ROOT, "tools", "notebooks-clean.ts"), ...args], { cwd: work, encoding: "utf8" });
+  spawnSync(process.execPath, ["--import", TSX_LOADER, path.join(ROOT, "tools", "notebooks-clean.ts"), ...args], {
+    cwd: work,
+    encoding: "utf8",
+  });
 
 describe("notebooks:clean", () => {
   it("gives back the committed notebook byte for byte, and leaves a clean one as it is", () => {

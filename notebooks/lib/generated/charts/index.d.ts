@@ -22,7 +22,7 @@ export { finalizeSpec, renderPng, renderSvg } from "./render.js";
 export { blocShare, marketShareBySource, shareDumbbell, shareDumbbellPoints, shareOfNamed } from "./share.js";
 export * from "./theme.js";
 export * from "./titles.js";
-export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints } from "./trends.js";
+export { chinaLedTrends, concentrationTrends, marketSizeTrend, shareTrends, trendPoints, trendRows } from "./trends.js";
 export declare const DEFAULT_FONT_FILES: readonly string[];
 /**
  * The most data points a static chart is drawn from. The charts are made for an article's or a few

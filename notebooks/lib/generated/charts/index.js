@@ -31,6 +31,8 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // pipeline/charts/index.ts
 var index_exports = {};
 __export(index_exports, {
+  BIG_THREE: () => BIG_THREE,
+  BIG_THREE_LABEL: () => BIG_THREE_LABEL,
   BLOC_COLORS: () => BLOC_COLORS,
   BLOC_LABELS: () => BLOC_LABELS,
   CAPTION_LINES: () => CAPTION_LINES,
@@ -47,11 +49,15 @@ __export(index_exports, {
   VEGA_LITE_SCHEMA: () => VEGA_LITE_SCHEMA,
   base: () => base,
   battlegroundFigures: () => battlegroundFigures,
+  battlegroundParagraph: () => battlegroundParagraph,
   battlegrounds: () => battlegrounds,
   battlegroundsSentence: () => battlegroundsSentence,
   battlegroundsTitle: () => battlegroundsTitle,
+  bigThreeSentence: () => bigThreeSentence,
+  blocLines: () => blocLines,
   blocPresence: () => blocPresence,
   blocPresenceTitle: () => blocPresenceTitle,
+  blocRatio: () => blocRatio,
   blocShare: () => blocShare,
   blocShareTitle: () => blocShareTitle,
   chartBuilders: () => chartBuilders,
@@ -59,36 +65,59 @@ __export(index_exports, {
   chartSpecs: () => chartSpecs,
   chartTheme: () => chartTheme,
   chinaLedTrends: () => chinaLedTrends,
+  chinaLedTrendsTitle: () => chinaLedTrendsTitle,
   chinaPublicShare: () => chinaPublicShare,
   chinaShareSentence: () => chinaShareSentence,
+  claimsCheckSentence: () => claimsCheckSentence,
   concentrationTrends: () => concentrationTrends,
+  concentrationTrendsTitle: () => concentrationTrendsTitle,
   creditLines: () => creditLines,
   factIdsOf: () => factIdsOf,
   factPositions: () => factPositions,
   factPositionsTitle: () => factPositionsTitle,
   finalizeSpec: () => finalizeSpec,
+  firmsGapSentence: () => firmsGapSentence,
   footprint: () => footprint,
+  footprintOf: () => footprintOf,
+  footprintSentence: () => footprintSentence,
   footprintTitle: () => footprintTitle,
+  formatsSentence: () => formatsSentence,
+  formatsSummary: () => formatsSummary,
   geoClaimsMatrix: () => geoClaimsMatrix,
   geoClaimsTitle: () => geoClaimsTitle,
   geoLabel: () => geoLabel,
+  homeMarketParagraphs: () => homeMarketParagraphs,
   inferredPeriods: () => inferredPeriods,
   inferredPeriodsSentence: () => inferredPeriodsSentence,
   largestShare: () => largestShare,
+  latestSharesSentence: () => latestSharesSentence,
+  leadersSentence: () => leadersSentence,
+  limitsLines: () => limitsLines,
   listText: () => listText,
   listWords: () => listWords,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
+  marketShareSummaryLines: () => marketShareSummaryLines,
   marketShareTitle: () => marketShareTitle,
+  marketSizeSentence: () => marketSizeSentence,
+  marketSizeTitle: () => marketSizeTitle,
   marketSizeTrend: () => marketSizeTrend,
+  namedGapSentence: () => namedGapSentence,
+  namedTotalsLines: () => namedTotalsLines,
   ordered: () => ordered,
+  pct1: () => pct1,
   pctText: () => pctText,
+  periodKind: () => periodKind,
+  plural: () => plural,
+  ppText: () => ppText,
   providerLabelOf: () => providerLabelOf,
   providerShareIn: () => providerShareIn,
   providerShareSentence: () => providerShareSentence,
   providerShortName: () => providerShortName,
+  quotesSentence: () => quotesSentence,
   regionalHeatmap: () => regionalHeatmap,
   regionalHeatmapTitle: () => regionalHeatmapTitle,
+  regionsPerShareSentence: () => regionsPerShareSentence,
   regionsVsShare: () => regionsVsShare,
   regionsVsShareTitle: () => regionsVsShareTitle,
   relationLines: () => relationLines,
@@ -96,15 +125,24 @@ __export(index_exports, {
   renderPng: () => renderPng,
   renderSvg: () => renderSvg,
   sameRanking: () => sameRanking,
+  seriesCheckSentence: () => seriesCheckSentence,
+  seriesCoverageSentence: () => seriesCoverageSentence,
+  seriesEnds: () => seriesEnds,
+  seriesName: () => seriesName,
+  seriesWords: () => seriesWords,
+  shareAxis: () => shareAxis,
+  shareChangeSentence: () => shareChangeSentence,
   shareDumbbell: () => shareDumbbell,
   shareDumbbellPoints: () => shareDumbbellPoints,
   shareGapTitle: () => shareGapTitle,
   shareOfNamed: () => shareOfNamed,
   shareOfNamedTitle: () => shareOfNamedTitle,
   shareTrends: () => shareTrends,
+  shareTrendsTitle: () => shareTrendsTitle,
   sourceLabelOf: () => sourceLabelOf,
   total: () => total,
   trendPoints: () => trendPoints,
+  trendRows: () => trendRows,
   uniq: () => uniq,
   upTo: () => upTo,
   withFooter: () => withFooter,
@@ -445,6 +483,17 @@ function chartTheme(ref) {
 }
 var uniq = (xs) => [...new Set(xs)];
 var upTo = (xs, step) => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step;
+function shareAxis(title, end, options = {}) {
+  const { field = "share", stack } = options;
+  return {
+    field,
+    type: "quantitative",
+    ...stack ? { stack } : {},
+    title,
+    axis: { format: ".0%" },
+    ...end === void 0 ? {} : { scale: { domain: [0, typeof end === "number" ? end : upTo(end, 0.1)] } }
+  };
+}
 
 // pipeline/charts/titles.ts
 function listText(items) {
@@ -560,6 +609,138 @@ function blocPresenceTitle(rows, t) {
   const cn = t.geoIds(rows.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => r.macro_geo));
   const head = `${t.blocLabel("us_led")} providers have more regions in ${us.length} of ${rows.length} macro-regions`;
   return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listText(cn.map(t.geoLabel))}` : head;
+}
+var BIG_THREE_LABEL = "AWS + Azure + Google Cloud";
+var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var byTime = (a, b) => cmp(a.period_end, b.period_end) || cmp(a.period_start, b.period_start) || cmp(a.period, b.period);
+function seriesEnds(rows) {
+  const sorted = [...rows].sort(byTime);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  return first && last ? { first, last } : void 0;
+}
+function seriesName(t, r) {
+  return `${t.sourceLabel(r.firm)}, ${t.marketLabel(r.market)}${r.geography === "world" ? " worldwide" : ""}`;
+}
+function bySeries(rows, t) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const key = [r.firm, r.market, r.geography].join("\0");
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const name = (g) => g[0] ? seriesName(t, g[0]) : "";
+  return [...groups.values()].sort((a, b) => cmp(name(a), name(b)));
+}
+var isQuarter = (r) => /-Q\d$/.test(r.period);
+function cadence(rows) {
+  const q = rows.filter(isQuarter).length;
+  return q === rows.length ? "quarterly" : q === 0 ? "yearly" : "quarterly and yearly";
+}
+var direction = (from, to) => to < from ? "lower" : to > from ? "higher" : "the same";
+function marketsLine(rows, t, named, then = "") {
+  const markets = uniq(rows.map((r) => r.market)).map(t.marketLabel).sort(cmp);
+  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listText(markets)})` : ""}${then}`] : [];
+}
+function shareTrendsTitle(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const series = bySeries(world, t).map((s) => {
+    const latest = seriesEnds(s)?.last.period;
+    const leaders = top(
+      s.filter((r) => r.period === latest),
+      (r) => r.share
+    );
+    const leader = leaders.length === 1 ? leaders[0] : void 0;
+    return { s, leaders, own: leader ? seriesEnds(s.filter((r) => r.provider_id === leader.provider_id)) : void 0 };
+  });
+  const each = series.length > 1 ? "each firm's" : "the firm's";
+  const leaderIds = uniq(series.flatMap((x) => x.leaders.map((r) => r.provider_id)));
+  const ends = series.flatMap((x) => x.own ? [x.own] : []);
+  const dirs = uniq(ends.map((e) => direction(e.first.share, e.last.share)));
+  const who = t.providerLabel(leaderIds[0] ?? "");
+  const text2 = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listText(series.map((x) => `${listText(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listText(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
+  const figures = series.flatMap(
+    ({ s, own }) => own && s[0] ? [
+      `${seriesName(t, s[0])}, ${cadence(s)}: ${t.providerLabel(own.first.provider_id)} ${formatPercent(own.first.share)} in ${own.first.period}, ${formatPercent(own.last.share)} in ${own.last.period}`
+    ] : []
+  );
+  return {
+    text: text2,
+    subtitle: [...figures, "Solid lines quarterly, dashed yearly", ...marketsLine(world, t, true, ": compare shapes, not levels")]
+  };
+}
+var AMOUNT = { lower: "less", higher: "more", "the same": "as much" };
+function concentrationTrendsTitle(rows, t) {
+  const world = rows.filter((r) => r.geography === "world");
+  const series = bySeries(
+    world.filter((r) => r.big_three_share !== null),
+    t
+  ).flatMap((s) => {
+    const e = seriesEnds(s);
+    return e && s[0] ? [{ s, e, dir: direction(e.first.big_three_share ?? 0, e.last.big_three_share ?? 0) }] : [];
+  });
+  const names = listText(BIG_THREE_LABEL.split(" + "));
+  const than = (d) => d === "the same" ? "as" : "than";
+  const dirs = uniq(series.map((x) => x.dir));
+  const text2 = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listText(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
+  const figures = series.map(
+    ({ s, e }) => `${seriesName(t, e.first)}, ${cadence(s)}: ${formatPercent(e.first.big_three_share ?? 0)} in ${e.first.period}, ${formatPercent(e.last.big_three_share ?? 0)} in ${e.last.period}`
+  );
+  return {
+    text: text2,
+    subtitle: [
+      ...figures,
+      `Sums of each firm's shares: ${BIG_THREE_LABEL} where it names all three, ${t.blocLabel("china_led")} where it names one (fewer named, lower sum)`,
+      ...marketsLine(world, t, true)
+    ]
+  };
+}
+function directionCounts(dirs) {
+  const kinds = ["higher", "lower", "the same"].filter((d) => dirs.includes(d));
+  if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length} series`}`;
+  return listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
+}
+function chinaLedTrendsTitle(rows, t) {
+  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const order = t.providerOrder(china.map((r) => r.provider_id));
+  const ids = uniq(china.map((r) => r.provider_id)).sort((a, b) => order.indexOf(t.providerLabel(a)) - order.indexOf(t.providerLabel(b)));
+  const clauses = ids.map((id2, i) => {
+    const dirs = bySeries(
+      china.filter((r) => r.provider_id === id2),
+      t
+    ).flatMap((s) => {
+      const e = seriesEnds(s);
+      return e ? [direction(e.first.share, e.last.share)] : [];
+    });
+    return `${t.providerLabel(id2)}'s${i === 0 ? " share is" : ""} ${directionCounts(dirs)}`;
+  });
+  const text2 = clauses.length > 0 ? clauses.join("; ") : "China-led providers, worldwide and in China";
+  const names = bySeries(china, t).map((s) => s[0] ? seriesName(t, s[0]) : "");
+  return {
+    text: text2,
+    subtitle: ["Each series' latest period against its first", `Each line is one firm's market, a different whole: ${names.join("; ")}`]
+  };
+}
+var billions = (r) => `${QUALIFIER_WORDS[r.qualifier ?? ""] ?? ""}US$${round(r.size / 1e9, 1).toFixed(1)} billion`;
+function marketSizeTitle(rows, t) {
+  const quarters = rows.filter(isQuarter);
+  const series = bySeries(quarters, t).flatMap((s) => {
+    const e = seriesEnds(s);
+    return e ? [e] : [];
+  });
+  const exact = series.filter((e) => e.first.qualifier === "exact" && e.last.qualifier === "exact");
+  const times = exact.map(
+    (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`
+  );
+  const text2 = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listText(times)}`;
+  return {
+    text: text2,
+    subtitle: [
+      ...series.map((e) => `${seriesName(t, e.first)}: ${billions(e.first)} in ${e.first.period}, ${billions(e.last)} in ${e.last.period}`),
+      ...marketsLine(quarters, t, false, "; US$ as each firm reports it")
+    ]
+  };
 }
 
 // pipeline/charts/credits.ts
@@ -792,21 +973,10 @@ function regionsVsShare(rows, t) {
         {
           mark: { type: "point", filled: true, size: 100, opacity: 1, tooltip: true },
           encoding: {
-            x: {
-              field: "share",
-              type: "quantitative",
-              title: "Market share (%)",
-              axis: { format: ".0%" },
-              scale: {
-                domain: [
-                  0,
-                  upTo(
-                    rows.map((r) => r.share),
-                    0.1
-                  )
-                ]
-              }
-            },
+            x: shareAxis(
+              "Market share (%)",
+              rows.map((r) => r.share)
+            ),
             y: {
               field: "regions",
               type: "quantitative",
@@ -1257,21 +1427,10 @@ function marketShareBySource(rows, t) {
       mark: { type: "bar", tooltip: true },
       encoding: {
         y: { field: "provider", type: "nominal", sort: t.providerOrder(rows.map((r) => r.provider_id)), title: null },
-        x: {
-          field: "share",
-          type: "quantitative",
-          title: "Share of the firm's market (%)",
-          axis: { format: ".0%" },
-          scale: {
-            domain: [
-              0,
-              upTo(
-                rows.map((r) => r.share),
-                0.1
-              )
-            ]
-          }
-        },
+        x: shareAxis(
+          "Share of the firm's market (%)",
+          rows.map((r) => r.share)
+        ),
         color: { field: "provider", type: "nominal", scale: t.providerColorScale(rows.map((r) => r.provider_id)), legend: null },
         tooltip: [
           { field: "provider", type: "nominal", title: "Provider" },
@@ -1338,7 +1497,7 @@ function shareDumbbell(rows, t) {
       {
         mark: { type: "point", filled: true, size: 90, opacity: 1, tooltip: true },
         encoding: {
-          x: { field: "share", type: "quantitative", title: "Market share (%)", axis: { format: ".0%" } },
+          x: shareAxis("Market share (%)"),
           color: {
             field: "source",
             type: "nominal",
@@ -1373,14 +1532,7 @@ function stackedBySource(opts) {
     mark: { type: "bar", tooltip: true, stroke: "white", strokeWidth: 1 },
     encoding: {
       y: { field: "source", type: "nominal", title: null, axis: { labelExpr: CAPTION_LINES, labelLimit: 0 } },
-      x: {
-        field: opts.x.field,
-        type: "quantitative",
-        stack: "zero",
-        title: opts.x.title,
-        axis: { format: ".0%" },
-        scale: { domain: [0, 1] }
-      },
+      x: shareAxis(opts.x.title, 1, { field: opts.x.field, stack: "zero" }),
       color: opts.color,
       order: { field: "order", type: "quantitative" },
       tooltip: opts.tooltip
@@ -1459,13 +1611,6 @@ function sharePoint(t, r, extra = {}) {
 }
 var LINE = { type: "line", point: true, tooltip: true };
 var timeX = (title) => ({ field: "end", type: "temporal", title, axis: { format: "%Y", tickCount: "year" } });
-var shareY = (title, max) => ({
-  field: "share",
-  type: "quantitative",
-  title,
-  axis: { format: ".0%" },
-  scale: { domain: [0, max] }
-});
 function dashScale(values) {
   const quarterly = new Set(values.filter((v) => /-Q\d$/.test(v.period)).map((v) => v.series));
   const domain = uniq(values.map((v) => v.series)).sort(
@@ -1480,33 +1625,34 @@ var shareTooltip = [
   { field: "share", type: "quantitative", title: "Share", format: ".1%" },
   { field: "fact_id", type: "nominal", title: "Fact" }
 ];
+var trendRows = {
+  shares: (rows) => rows.filter((r) => r.geography === "world"),
+  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led"),
+  /** Worldwide periods with the big three's share or a China-led provider's. */
+  concentration: (rows) => rows.filter((r) => r.geography === "world" && (r.big_three_share !== null || r.china_led_share !== 0)),
+  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period))
+};
 var trendPoints = {
-  shares: (rows) => rows.filter((r) => r.geography === "world").length,
-  chinaLed: (rows, t) => rows.filter((r) => t.providerBloc(r.provider_id) === "china_led").length,
-  concentration: (rows) => rows.filter((r) => r.geography === "world").reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
-  marketSize: (rows) => rows.filter((r) => /-Q\d$/.test(r.period)).length
+  shares: (rows) => trendRows.shares(rows).length,
+  chinaLed: (rows, t) => trendRows.chinaLed(rows, t).length,
+  concentration: (rows) => trendRows.concentration(rows).reduce((n, r) => n + (r.big_three_share === null ? 0 : 1) + (r.china_led_share === 0 ? 0 : 1), 0),
+  marketSize: (rows) => trendRows.marketSize(rows).length
 };
 function shareTrends(rows, t) {
-  const world = rows.filter((r) => r.geography === "world");
+  const world = trendRows.shares(rows);
   const values = world.map((r) => sharePoint(t, r, { bloc: t.blocLabel(t.providerBloc(r.provider_id)) }));
   return {
     ...base,
-    title: {
-      text: "Worldwide cloud market share over time",
-      subtitle: "Solid: Synergy, cloud infrastructure services, per quarter; dashed: Gartner, IaaS, per year. Different markets: compare shapes, not levels"
-    },
+    title: shareTrendsTitle(rows, t),
     width: 620,
     height: 320,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY(
+      y: shareAxis(
         "Share of the firm's market (%)",
-        upTo(
-          values.map((v) => v.share),
-          0.1
-        )
+        values.map((v) => v.share)
       ),
       color: { field: "provider", type: "nominal", scale: t.providerColorScale(world.map((r) => r.provider_id)), title: "Provider" },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
@@ -1517,24 +1663,21 @@ function shareTrends(rows, t) {
   };
 }
 function concentrationTrends(rows, t) {
-  const values = rows.filter((r) => r.geography === "world").flatMap((r) => {
+  const values = trendRows.concentration(rows).flatMap((r) => {
     const series = seriesCaption(t, r);
     const point = (measure, share) => share === null || share === 0 ? [] : [{ measure, series, period: r.period, end: r.period_end, share, providers_named: r.providers_named, fact_ids: r.fact_ids }];
-    return [...point("AWS + Azure + Google Cloud", r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
+    return [...point(BIG_THREE_LABEL, r.big_three_share), ...point(t.blocLabel("china_led"), r.china_led_share)];
   });
   return {
     ...base,
-    title: {
-      text: "The big three's combined share, and the China-led providers', over time",
-      subtitle: "Sums of the shares each firm reports for the period (China-led: only periods that name a China-led provider; fewer named, lower sum)"
-    },
+    title: concentrationTrendsTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
     mark: LINE,
     encoding: {
       x: timeX("End of period"),
-      y: shareY("Combined share (%)", 1),
+      y: shareAxis("Combined share (%)", 1),
       color: { field: "measure", type: "nominal", title: null },
       strokeDash: { field: "series", type: "nominal", title: "Series", scale: dashScale(values), legend: { labelLimit: 0 } },
       detail: { field: "series", type: "nominal" },
@@ -1549,14 +1692,11 @@ function concentrationTrends(rows, t) {
   };
 }
 function chinaLedTrends(rows, t) {
-  const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
+  const china = trendRows.chinaLed(rows, t);
   const values = china.map((r) => sharePoint(t, r));
   return {
     ...base,
-    title: {
-      text: "Alibaba Cloud and Huawei Cloud, worldwide and in China",
-      subtitle: "Each line one firm's market; China's own market (Canalys) is a different whole"
-    },
+    title: chinaLedTrendsTitle(rows, t),
     data: { values },
     facet: { column: { field: "provider", type: "nominal", title: null, sort: t.providerOrder(china.map((r) => r.provider_id)) } },
     spec: {
@@ -1565,12 +1705,9 @@ function chinaLedTrends(rows, t) {
       mark: LINE,
       encoding: {
         x: timeX("End of period"),
-        y: shareY(
+        y: shareAxis(
           "Share (%)",
-          upTo(
-            values.map((v) => v.share),
-            0.1
-          )
+          values.map((v) => v.share)
         ),
         color: {
           field: "series",
@@ -1585,7 +1722,7 @@ function chinaLedTrends(rows, t) {
   };
 }
 function marketSizeTrend(rows, t) {
-  const values = rows.filter((r) => /-Q\d$/.test(r.period)).map((r) => ({
+  const values = trendRows.marketSize(rows).map((r) => ({
     series: seriesCaption(t, r),
     period: r.period,
     end: r.period_end,
@@ -1595,10 +1732,7 @@ function marketSizeTrend(rows, t) {
   }));
   return {
     ...base,
-    title: {
-      text: "Cloud infrastructure market size per quarter",
-      subtitle: "US$ billions as reported; worldwide (Synergy) and mainland China (Canalys)"
-    },
+    title: marketSizeTitle(rows, t),
     width: 620,
     height: 280,
     data: { values },
@@ -1618,9 +1752,15 @@ function marketSizeTrend(rows, t) {
   };
 }
 
-// pipeline/findings.ts
+// pipeline/findings/words.ts
 function pctText(x) {
   return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+function pct1(x) {
+  return x === null || Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(1)}%`;
+}
+function ppText(x) {
+  return x === null || Number.isNaN(x) ? "n/a" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`;
 }
 function listWords(items) {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -1630,6 +1770,287 @@ var STATUS_WORDS = {
   public: "regions open to any customer (status general or sovereign)",
   all: "every status, government and restricted included"
 };
+function theOne(rows, test, what) {
+  const hits = rows.filter(test);
+  if (hits.length !== 1) throw new Error(`expected exactly one row for ${what}, found ${hits.length}`);
+  return hits[0];
+}
+var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
+var distinct = (xs) => [...new Set(xs)];
+var DEFINITION_WORDS = {
+  general: "status general only",
+  public: "open to any customer (general + sovereign/partner-operated)",
+  non_government: "every status but government (announced included)",
+  all: "every status, government and announced included",
+  provider_list: "rows of the provider's own public region list"
+};
+
+// pipeline/findings/market-share.ts
+var marketPeriod = (l, market, period) => `${l.marketLabel(market)}, ${period}`;
+function formatsSentence(c) {
+  return `\`${c.table}.parquet\` and \`${c.table}.csv\` both hold ${c.rows} rows × ${c.columns} columns; ${plural(c.differences, "cell")} ${c.differences === 1 ? "differs" : "differ"}.`;
+}
+function largestShare(shares) {
+  return shares.reduce((m, r) => m === void 0 || r.share > m.share ? r : m, void 0);
+}
+function leadersSentence(shares, l) {
+  const leaders = shares.filter((r) => r.rank === 1).map(
+    (r) => `${l.sourceLabel(r.source_id)} puts ${l.providerLabel(r.provider_id)} first with ${pct1(r.share)} of ${l.marketLabel(r.market)} (${r.period})`
+  );
+  const largest = largestShare(shares);
+  const tail = largest === void 0 ? "" : ` The largest share the article quotes is ${l.sourceLabel(largest.source_id)}'s ${pct1(largest.share)} for ${l.providerLabel(largest.provider_id)} (${marketPeriod(l, largest.market, largest.period)}).`;
+  return `${listWords(leaders)}.${tail}`;
+}
+function namedTotalsLines(shares, l) {
+  const keys = distinct(shares.map((r) => `${r.source_id}\0${r.market}\0${r.period}`)).sort();
+  return keys.map((k) => {
+    const [source, market, period] = k.split("\0");
+    const rows = shares.filter((r) => r.source_id === source && r.market === market && r.period === period);
+    const sum = rows.reduce((s, r) => s + r.share, 0);
+    return `- The ${rows.length} providers ${l.sourceLabel(source)} names add up to ${pct1(sum)} of its market (${marketPeriod(l, market, period)}), leaving ${pct1(1 - sum)} to everyone else.`;
+  });
+}
+var crossSource = (rows) => rows.filter((c) => c.comparison === "cross_source" && c.delta_pp !== null);
+function firmsGapSentence(comparison, l) {
+  const cross = crossSource(comparison);
+  const widest = [...cross].sort((a, b) => Math.abs(b.delta_pp ?? 0) - Math.abs(a.delta_pp ?? 0))[0];
+  if (widest === void 0) return "The article gives no provider's share under two firms.";
+  const higherA = cross.filter((c) => (c.delta_pp ?? 0) < 0).map((c) => l.providerLabel(c.provider_id));
+  const who = higherA.length === 0 ? "No provider gets" : `Only ${listWords(higherA)} ${higherA.length === 1 ? "gets" : "get"}`;
+  return `The widest gap is ${l.providerLabel(widest.provider_id)}'s: ${pct1(widest.share_a)} per ${l.sourceLabel(widest.source_a)} against ${pct1(widest.share_b)} per ${l.sourceLabel(widest.source_b)} (${ppText(widest.delta_pp)}). ${who} a higher share from ${l.sourceLabel(widest.source_a)}. ` + (cross.every((c) => c.same_market) ? "Both firms measure the same market and period." : "The firms measure different markets and periods, so these gaps mix definitions with change over time.");
+}
+function namedGapSentence(shares, comparison, provider, l) {
+  const named = shares.filter((r) => r.provider_id === provider).map((r) => `${pct1(r.share_of_named)} (${l.sourceLabel(r.source_id)})`);
+  const gap = theOne(crossSource(comparison), (c) => c.provider_id === provider, `${provider}'s cross-source comparison`);
+  const closer = Math.abs(gap.delta_named_pp ?? 0) < Math.abs(gap.delta_pp ?? 0);
+  return `Among the named providers ${l.providerLabel(provider)} holds ${listWords(named)}, a gap of ${ppText(gap.delta_named_pp)} against ${ppText(gap.delta_pp)} in market share: the gap is ${closer ? "narrower" : "not narrower"} among the named providers (each firm's own market and period).`;
+}
+var blocRatio = (c) => c.china_led_share === 0 ? "no China-led share" : `${(c.us_led_share / c.china_led_share).toFixed(1)} to 1`;
+function blocLines(concentration, l) {
+  return concentration.map(
+    (c) => `- **${l.sourceLabel(c.source_id)}** (${marketPeriod(l, c.market, c.period)}): US-led ${pct1(c.us_led_share)}, China-led ${pct1(c.china_led_share)} — ${blocRatio(c)}; among the named providers the China-led ones hold ${pct1(c.china_led_share_of_named)}.`
+  );
+}
+function sameRanking(shares) {
+  const bySeries2 = /* @__PURE__ */ new Map();
+  for (const r of shares) {
+    const key = `${r.source_id}\0${r.market}\0${r.period}`;
+    bySeries2.set(key, [...bySeries2.get(key) ?? [], r]);
+  }
+  const series = [...bySeries2.values()];
+  if (series.length === 0) return true;
+  const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
+  const common = new Set([...named[0] ?? []].filter((p) => named.every((n) => n.has(p))));
+  const order = (s) => [...s].filter((r) => common.has(r.provider_id)).sort((a, b) => b.share - a.share).map((r) => r.provider_id).join(";");
+  return series.every((s) => order(s) === order(series[0] ?? []));
+}
+function marketShareSummaryLines(shares, concentration, l) {
+  const oneMarket = new Set(concentration.map((c) => `${c.market} ${c.period}`)).size === 1;
+  const usAhead = concentration.every((c) => c.us_led_share > c.china_led_share);
+  const series = concentration.map((c) => `${l.sourceLabel(c.source_id)} (${marketPeriod(l, c.market, c.period)})`);
+  return [
+    `- ${sameRanking(shares) ? "Both firms rank the providers they both name in the same order" : "The firms rank the providers they both name in different orders"}.`,
+    `- The US-led providers hold ${usAhead ? "more" : "not always more"} of each firm's market than the China-led ones.`,
+    `- ${oneMarket ? "Both firms measure the same market and period." : `The firms measure different markets over different periods (${listWords(series)}), so each gap between them mixes the two.`}`,
+    "- The bloc split is a split of the *named* providers: the unnamed remainder of each market is not attributed to either bloc."
+  ];
+}
+
+// pipeline/text.ts
+var CODE_POINT_STRIDE = 8;
+function codePointSlicer(text2) {
+  if (!/[\uD800-\uDFFF]/.test(text2)) return (start, end) => text2.slice(start, end);
+  const index = new Uint32Array(Math.ceil(text2.length / CODE_POINT_STRIDE) + 1);
+  let n = 0;
+  const units = (i) => {
+    const c = text2.charCodeAt(i);
+    return c >= 55296 && c <= 56319 && (text2.charCodeAt(i + 1) & 64512) === 56320 ? 2 : 1;
+  };
+  for (let i = 0; i < text2.length; n++) {
+    if (n % CODE_POINT_STRIDE === 0) index[n / CODE_POINT_STRIDE] = i;
+    i += units(i);
+  }
+  const at = (cp) => {
+    if (cp >= n) return text2.length;
+    let i = index[Math.floor(cp / CODE_POINT_STRIDE)];
+    for (let k = cp % CODE_POINT_STRIDE; k > 0; k--) i += units(i);
+    return i;
+  };
+  return (start, end) => text2.slice(at(start), at(end));
+}
+
+// pipeline/findings/quality.ts
+function quotesSentence(facts, texts) {
+  const text2 = (f) => texts.get(f.document_id) ?? "";
+  const slicers = new Map([...texts].map(([id2, s]) => [id2, codePointSlicer(s)]));
+  const matching = facts.filter((f) => (slicers.get(f.document_id) ?? codePointSlicer(""))(f.char_start, f.char_end) === f.quote).length;
+  const utf16Differs = facts.filter((f) => text2(f).slice(f.char_start, f.char_end) !== f.quote).length;
+  return `**${matching} of ${facts.length}** quotes are exactly the source text at their code-point offsets. ` + (utf16Differs > 0 ? `Reading the offsets as UTF-16 indices (JavaScript's \`slice\`) would misplace ${utf16Differs} of them.` : "Here UTF-16 indices (JavaScript's `slice`) would happen to give the same text: no character outside the Basic Multilingual Plane comes before any quote.");
+}
+function claimsCheckSentence(checks) {
+  const verdict = new Map(checks.map((c) => [c.fact_id, c.verdict]));
+  const count = (v) => [...verdict.values()].filter((x) => x === v).length;
+  return `${plural(verdict.size, "claim")} were checked under ${new Set(checks.map((c) => c.definition)).size} definitions (${checks.length} rows): ${count("consistent")} hold under every definition, ${count("depends_on_definition")} depend on the definition, ${count("inconsistent")} hold under none, and ${count("not_verifiable")} cannot be checked with the catalog.`;
+}
+function limitsLines(t, l) {
+  const cross = t.share_comparison.filter((c) => c.comparison === "cross_source");
+  const widest = cross.reduce(
+    (m, c) => m === void 0 || Math.abs(c.delta_pp ?? 0) > Math.abs(m.delta_pp ?? 0) ? c : m,
+    void 0
+  );
+  const pairs = distinct(
+    cross.filter((c) => !c.same_market).map((c) => `${l.marketLabel(c.market_a)} (${c.period_a}) against ${l.marketLabel(c.market_b)} (${c.period_b})`)
+  );
+  const qualified = t.facts.filter((f) => f.qualifier !== null && f.qualifier !== "exact");
+  const noted = t.facts.filter((f) => f.note !== null).length;
+  return [
+    `- **The two research firms' figures differ.** ${cross.filter((c) => !c.same_market).length} of ${plural(cross.length, "provider comparison")} set different markets and periods side by side (${listWords(pairs)})` + (widest === void 0 ? "." : `; the widest gap is ${l.providerLabel(widest.provider_id)}'s ${ppText(widest.delta_pp)} (${pct1(widest.share_a)} per ${l.sourceLabel(widest.source_a)}, ${pct1(widest.share_b)} per ${l.sourceLabel(widest.source_b)}).`),
+    `- **Not every figure is exact.** ${plural(qualified.length, "fact")} carry a qualifier: ${listWords(qualified.map((f) => `${f.fact_id} (${f.qualifier})`))}.`,
+    `- **Some periods are inferred.** ${inferredPeriodsSentence(inferredPeriods(t.facts))}`,
+    `- **Editor's notes.** ${plural(noted, "fact")} carry a note explaining how they were read.`
+  ];
+}
+function formatsSummary(comparisons) {
+  return `${comparisons.filter((c) => c.same).length} of ${comparisons.length} tables are identical in both formats (${comparisons.reduce((s, c) => s + c.rows, 0)} rows in all).`;
+}
+function inferredPeriods(facts) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of facts) if (f.period_inferred === true && f.period !== null) m.set(f.period, (m.get(f.period) ?? 0) + 1);
+  const byPeriod = [...m.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  return { facts: facts.length, inferred: total(byPeriod), byPeriod };
+}
+function inferredPeriodsSentence(p) {
+  return `For ${p.inferred} of ${plural(p.facts, "fact")} the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): ${listWords(p.byPeriod.map(([period, n]) => `${n} dated ${period}`))}.`;
+}
+
+// pipeline/findings/regions.ts
+function footprintSentence(footprint2, l) {
+  const article = footprint2.filter((r) => r.regions_source === "article" && r.regions !== null);
+  const bounds = article.filter((r) => r.regions_qualifier === "over").map(
+    (r) => `${r.regions_attributed_to === null ? l.providerLabel(r.provider_id) : l.sourceLabel(r.regions_attributed_to)}'s claim of **${r.regions_qualifier} ${r.regions}** regions is a lower bound` + (r.regions_listed === null ? "." : `, and only ${r.regions_listed} are listed on the page the article links to.`)
+  );
+  const exact = article.filter((r) => r.regions_qualifier === "exact");
+  const counts = exact.map((r) => r.regions ?? 0);
+  const at = (n) => listWords(exact.filter((r) => r.regions === n).map((r) => l.providerLabel(r.provider_id)));
+  const ends = exact.length < 2 ? "" : `Of the article's exact counts, ${at(Math.max(...counts))} ${exact.filter((r) => r.regions === Math.max(...counts)).length === 1 ? "has" : "have"} the most (${Math.max(...counts)}) and ${at(Math.min(...counts))} the fewest (${Math.min(...counts)}).`;
+  const catalog = footprint2.filter((r) => r.regions_source === "catalog").map(
+    (r) => `${l.providerLabel(r.provider_id)} (${r.regions} regions in the catalog as of ${r.as_of}, ${DEFINITION_WORDS[r.regions_definition ?? ""] ?? r.regions_definition})`
+  );
+  const none = catalog.length === 0 ? "" : `The article gives no count for ${listWords(catalog)}.`;
+  return [...bounds, ends, none].filter((s) => s !== "").join(" ");
+}
+function regionsPerShareSentence(rows, footprint2, source, l) {
+  const mine = rows.filter((r) => r.source_id === source).sort((a, b) => a.regions_per_share_point - b.regions_per_share_point);
+  const lean = mine[0];
+  const heavy = mine[mine.length - 1];
+  if (lean === void 0 || heavy === void 0)
+    return `The article gives no ${l.sourceLabel(source)} share for a provider with a region count.`;
+  const counted = footprint2.filter((r) => mine.some((m) => m.provider_id === r.provider_id));
+  const asOf = distinct(counted.map((r) => r.as_of ?? "an unknown date")).sort();
+  const whose = listWords(distinct(counted.map((r) => r.regions_source === "article" ? "the article's" : `the ${r.regions_source}'s`)));
+  const periods = distinct(mine.map((r) => r.period)).sort();
+  const mixed = asOf.some((a) => !periods.includes(a));
+  return `Per percentage point of ${l.sourceLabel(source)} share (${listWords(periods)}), ${l.providerLabel(lean.provider_id)} runs ${lean.regions_per_share_point.toFixed(2)} regions and ${l.providerLabel(heavy.provider_id)} ${heavy.regions_per_share_point.toFixed(2)}: ${(heavy.regions_per_share_point / lean.regions_per_share_point).toFixed(1)} times as many. The region counts are ${whose}, as of ${listWords(asOf)}` + (mixed ? ", so the ratio sets figures from different periods side by side." : ", the period of the shares.");
+}
+var isPublic = (r) => r.status === "general" || r.status === "sovereign";
+function providerShareIn(regions, provider_id, macro_geo) {
+  const mine = regions.filter((r) => r.provider_id === provider_id);
+  const count = (rows) => ({ k: rows.filter((r) => r.macro_geo === macro_geo).length, n: rows.length });
+  return { provider_id, macro_geo, all: count(mine), public: count(mine.filter(isPublic)) };
+}
+function providerShareSentence(s, providerLabel, geoLabel2) {
+  const frac = ({ k, n }) => `${k} of ${n} (${n === 0 ? "n/a" : pctText(k / n)})`;
+  return `In the catalog, ${frac(s.public)} of ${providerLabel}'s ${STATUS_WORDS.public} are in ${geoLabel2}; ${frac(s.all)} counting ${STATUS_WORDS.all}.`;
+}
+function homeMarketParagraphs(t, providers, macro_geo, l) {
+  const lines2 = providers.map((p) => {
+    const said = t.facts.filter((f) => f.subject_id === p && f.measure === "regions_share_in_geo" && f.object_id === macro_geo);
+    const quote = said.map((f) => ` The article says: "${f.quote}".`).join("");
+    return providerShareSentence(providerShareIn(t.regions, p, macro_geo), l.providerLabel(p), l.geoLabel(macro_geo)) + quote;
+  });
+  const us = t.regional_breakdown.filter((r) => r.bloc === "us_led" && r.macro_geo === macro_geo && r.regions > 0);
+  const names = us.map((r) => `${l.providerLabel(r.provider_id)} (${r.regions})`);
+  const statuses = distinct(
+    t.regions.filter((r) => us.some((u) => u.provider_id === r.provider_id) && r.macro_geo === macro_geo).map((r) => r.status)
+  ).sort();
+  lines2.push(
+    us.length === 0 ? `No US-led provider has a region in ${l.geoLabel(macro_geo)} (${STATUS_WORDS.all}).` : `Of the US-led providers only ${listWords(names)} ${us.length === 1 ? "has" : "have"} regions there (${STATUS_WORDS.all}), with catalog status ${listWords(statuses.map((s) => `*${s}*`))}` + (statuses.length === 1 && statuses[0] === "sovereign" ? " (sovereign or partner-operated)." : ".")
+  );
+  return lines2;
+}
+var footprintOf = (footprint2, provider) => theOne(footprint2, (r) => r.provider_id === provider, `${provider}'s footprint`);
+
+// pipeline/findings/trends.ts
+var cmp2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var inTime = (rows) => [...rows].sort((a, b) => cmp2(a.period_start, b.period_start) || cmp2(a.period_end, b.period_end));
+var geographyWords = (g) => g === "world" ? "worldwide" : g;
+var seriesWords = (s, l) => `${l.sourceLabel(s.firm)} (${l.marketLabel(s.market)}, ${geographyWords(s.geography)})`;
+var inSeries = (s) => (r) => r.firm === s.firm && r.market === s.market && r.geography === s.geography;
+var ppBetween = (from, to) => Math.round((to - from) * 1e6) / 1e4;
+function periodKind(period) {
+  return /^\d{4}$/.test(period) ? "years" : /-Q[1-4]$/.test(period) ? "quarters" : /-H[12]$/.test(period) ? "halves" : "months";
+}
+function seriesCoverageSentence(shares, cited, l) {
+  const keys = distinct(shares.map((r) => `${r.firm}|${r.market}|${r.geography}`)).sort();
+  const cover = keys.map((k) => {
+    const [firm, market, geography] = k.split("|");
+    const periods = distinct(inTime(shares.filter(inSeries({ firm, market, geography }))).map((r) => r.period));
+    const kinds = distinct(periods.map(periodKind));
+    return `**${l.sourceLabel(firm)}**, ${l.marketLabel(market)} (${geographyWords(geography)}): ${periods.length} periods (${listWords(kinds)}), ${periods[0]} to ${periods[periods.length - 1]}`;
+  });
+  return `${cited.length} cited figures from ${new Set(cited.map((c) => c.citation_id)).size} pages. ${cover.join("; ")}.`;
+}
+function shareChangeSentence(shares, s, a, b, l) {
+  const rows = shares.filter(inSeries(s));
+  const share = (p, period) => rows.find((r) => r.provider_id === p && r.period === period)?.share;
+  const both = distinct(inTime(rows).map((r) => r.period)).filter((p) => share(a, p) !== void 0 && share(b, p) !== void 0);
+  const first = both[0];
+  const last = both[both.length - 1];
+  if (first === void 0 || last === void 0 || first === last)
+    return `${seriesWords(s, l)} gives ${l.providerLabel(a)} and ${l.providerLabel(b)} together in fewer than two periods.`;
+  const [a0, a1, b0, b1] = [share(a, first), share(a, last), share(b, first), share(b, last)];
+  const gap0 = ppBetween(b0, a0);
+  const gap1 = ppBetween(b1, a1);
+  const moved = Math.abs(gap1) < Math.abs(gap0) ? "narrowed" : Math.abs(gap1) > Math.abs(gap0) ? "widened" : "stayed";
+  return `Per ${seriesWords(s, l)}, ${l.providerLabel(a)} went from ${pct1(a0)} in ${first} to ${pct1(a1)} in ${last} (${ppText(ppBetween(a0, a1))}); ${l.providerLabel(b)} from ${pct1(b0)} to ${pct1(b1)} (${ppText(ppBetween(b0, b1))}). The gap between them ${moved} ${moved === "stayed" ? "at" : "from"} ${ppText(gap0)}${moved === "stayed" ? "" : ` to ${ppText(gap1)}`} (the first and last periods with both shares).`;
+}
+var BIG_THREE = ["aws", "azure", "gcp"];
+function bigThreeSentence(rows, s, l) {
+  const known = inTime(rows.filter(inSeries(s))).filter((r) => r.big_three_share !== null);
+  const b0 = known[0];
+  const b1 = known[known.length - 1];
+  const who = listWords(BIG_THREE.map((p) => l.providerLabel(p)));
+  if (b0 === void 0 || b1 === void 0) return `${seriesWords(s, l)} never names ${who} in the same period.`;
+  return `Per ${seriesWords(s, l)}, the big three (${who}) held ${pct1(b0.big_three_share)} in ${b0.period} and ${pct1(b1.big_three_share)} in ${b1.period} (the first and last of the ${known.length} periods that name all three).`;
+}
+function latestSharesSentence(shares, firms, providers, l) {
+  const lines2 = firms.flatMap(
+    (firm) => providers.flatMap((p) => {
+      const r = [...shares.filter((x) => x.firm === firm && x.provider_id === p)].sort((a, b) => cmp2(a.period_end, b.period_end) || cmp2(a.period_start, b.period_start)).pop();
+      return r === void 0 ? [] : [
+        `${l.providerLabel(p)} ${pct1(r.share)} per ${l.sourceLabel(firm)} (${l.marketLabel(r.market)}, ${geographyWords(r.geography)}, ${r.period})`
+      ];
+    })
+  );
+  return `Latest figures, each in its firm's own market and period (so they are not one market's split): ${listWords(lines2)}.`;
+}
+function marketSizeSentence(rows, s, l) {
+  const q = inTime(rows.filter(inSeries(s)).filter((r) => /-Q[1-4]$/.test(r.period)));
+  const s0 = q[0];
+  const s1 = q[q.length - 1];
+  if (s0 === void 0 || s1 === void 0) return `${seriesWords(s, l)} gives no quarterly market size.`;
+  const words = { approximately: "about ", over: "over ", at_least: "at least " };
+  const bn = (r) => `${words[r.qualifier] ?? ""}US ${(r.size / 1e9).toFixed(1)} billion dollars`;
+  const verb = s1.size > s0.size ? "grew" : s1.size < s0.size ? "shrank" : "stayed";
+  return `Per ${seriesWords(s, l)}, the quarterly market ${verb} from ${bn(s0)} in ${s0.period} to ${bn(s1)} in ${s1.period} (${q.length} quarters in the series).`;
+}
+function seriesCheckSentence(check, l) {
+  const count = (v) => check.filter((r) => r.verdict === v).length;
+  const which = listWords(distinct(check.map((r) => `${l.sourceLabel(r.source_id)} ${r.period}`)));
+  return `Of the article's ${check.length} share figures (${which}), ${count("agrees")} agree with a cited report for the same firm, market, period and provider, ${count("differs")} differ and ${count("not_in_series")} have none.`;
+}
+
+// pipeline/findings.ts
 function range(rows) {
   const known = rows.filter((r) => r.share !== null);
   if (known.length === 0) return void 0;
@@ -1658,15 +2079,13 @@ function chinaShareSentence(f, geoLabel2) {
   const part = (r, what) => r === void 0 ? `no ${what}` : r.min === r.max ? `${pctText(r.min)} of the ${what}` : `${pctText(r.min)} (${listWords(r.minGeos.map(geoLabel2))}) to ${pctText(r.max)} (${listWords(r.maxGeos.map(geoLabel2))}) of the ${what}`;
   return `In the article's battlegrounds the China-led providers hold ${part(f.publicRange, STATUS_WORDS.public)}, and ${part(f.allRange, `regions counting ${STATUS_WORDS.all}`)}.`;
 }
-var isPublic = (r) => r.status === "general" || r.status === "sovereign";
-function providerShareIn(regions, provider_id, macro_geo) {
-  const mine = regions.filter((r) => r.provider_id === provider_id);
-  const count = (rows) => ({ k: rows.filter((r) => r.macro_geo === macro_geo).length, n: rows.length });
-  return { provider_id, macro_geo, all: count(mine), public: count(mine.filter(isPublic)) };
-}
-function providerShareSentence(s, providerLabel, geoLabel2) {
-  const frac = ({ k, n }) => `${k} of ${n} (${n === 0 ? "n/a" : pctText(k / n)})`;
-  return `In the catalog, ${frac(s.public)} of ${providerLabel}'s ${STATUS_WORDS.public} are in ${geoLabel2}; ${frac(s.all)} counting ${STATUS_WORDS.all}.`;
+function battlegroundParagraph(presence, geoLabel2) {
+  const f = battlegroundFigures(presence);
+  const battle = presence.filter((b) => b.battleground);
+  const us = battle.reduce((s, r) => s + r.us_led_regions, 0);
+  const cn = battle.reduce((s, r) => s + r.china_led_regions, 0);
+  const chinaAhead = presence.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => geoLabel2(r.macro_geo));
+  return `${battlegroundsSentence(f, geoLabel2)} Counting ${STATUS_WORDS.all}, the US-led providers run ${us} regions there and the China-led ones ${cn}. ${chinaShareSentence(f, geoLabel2)} Counting every status, the China-led bloc has more regions than the US-led one ${chinaAhead.length === 0 ? "in no macro-region" : `only in ${listWords(chinaAhead)}`}.`;
 }
 function zoneGaps(regions) {
   const tally = (test) => {
@@ -1679,32 +2098,6 @@ function zoneGaps(regions) {
     notSourced: tally((r) => r.availability_zones === null),
     publishedNone: tally((r) => r.availability_zones === 0)
   };
-}
-var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
-function inferredPeriods(facts) {
-  const m = /* @__PURE__ */ new Map();
-  for (const f of facts) if (f.period_inferred === true && f.period !== null) m.set(f.period, (m.get(f.period) ?? 0) + 1);
-  const byPeriod = [...m.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  return { facts: facts.length, inferred: total(byPeriod), byPeriod };
-}
-function inferredPeriodsSentence(p) {
-  return `For ${p.inferred} of ${plural(p.facts, "fact")} the period is not printed in the sentence that states the fact: it was read from the article's date or converted (column facts.period_inferred; how, in period_note): ${listWords(p.byPeriod.map(([period, n]) => `${n} dated ${period}`))}.`;
-}
-function largestShare(shares) {
-  return shares.reduce((m, r) => m === void 0 || r.share > m.share ? r : m, void 0);
-}
-function sameRanking(shares) {
-  const bySeries = /* @__PURE__ */ new Map();
-  for (const r of shares) {
-    const key = `${r.source_id}\0${r.market}\0${r.period}`;
-    bySeries.set(key, [...bySeries.get(key) ?? [], r]);
-  }
-  const series = [...bySeries.values()];
-  if (series.length === 0) return true;
-  const named = series.map((s) => new Set(s.map((r) => r.provider_id)));
-  const common = new Set([...named[0] ?? []].filter((p) => named.every((n) => n.has(p))));
-  const order = (s) => [...s].filter((r) => common.has(r.provider_id)).sort((a, b) => b.share - a.share).map((r) => r.provider_id).join(";");
-  return series.every((s) => order(s) === order(series[0] ?? []));
 }
 var RELATION_WORDS = [
   ["us_led_leads", "the article says the US hyperscalers will continue to lead (a forecast)"],
@@ -1760,18 +2153,10 @@ function chartBuilders(t, theme) {
     build: () => withFooter(b.build(), citedCreditLines(theme, t.cited_facts ?? [], factIdsOf(rows)))
   });
   if (share_series?.length) {
-    out.push(
-      cited(
-        { name: "share_trends", points: trendPoints.shares(share_series), build: () => shareTrends(share_series, theme) },
-        share_series
-      )
-    );
-    out.push(
-      cited(
-        { name: "china_led_trends", points: trendPoints.chinaLed(share_series, theme), build: () => chinaLedTrends(share_series, theme) },
-        share_series
-      )
-    );
+    const world = trendRows.shares(share_series);
+    const china = trendRows.chinaLed(share_series, theme);
+    out.push(cited({ name: "share_trends", points: world.length, build: () => shareTrends(share_series, theme) }, world));
+    out.push(cited({ name: "china_led_trends", points: china.length, build: () => chinaLedTrends(share_series, theme) }, china));
   }
   if (concentration_series?.length)
     out.push(
@@ -1781,20 +2166,15 @@ function chartBuilders(t, theme) {
           points: trendPoints.concentration(concentration_series),
           build: () => concentrationTrends(concentration_series, theme)
         },
-        concentration_series
+        trendRows.concentration(concentration_series)
       )
     );
-  if (market_size_series?.length)
+  if (market_size_series?.length) {
+    const quarters = trendRows.marketSize(market_size_series);
     out.push(
-      cited(
-        {
-          name: "market_size_trend",
-          points: trendPoints.marketSize(market_size_series),
-          build: () => marketSizeTrend(market_size_series, theme)
-        },
-        market_size_series
-      )
+      cited({ name: "market_size_trend", points: quarters.length, build: () => marketSizeTrend(market_size_series, theme) }, quarters)
     );
+  }
   return out;
 }
 var FACT_TABLES = {
@@ -1849,6 +2229,8 @@ async function renderCharts(tables, options = {}) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  BIG_THREE,
+  BIG_THREE_LABEL,
   BLOC_COLORS,
   BLOC_LABELS,
   CAPTION_LINES,
@@ -1865,11 +2247,15 @@ async function renderCharts(tables, options = {}) {
   VEGA_LITE_SCHEMA,
   base,
   battlegroundFigures,
+  battlegroundParagraph,
   battlegrounds,
   battlegroundsSentence,
   battlegroundsTitle,
+  bigThreeSentence,
+  blocLines,
   blocPresence,
   blocPresenceTitle,
+  blocRatio,
   blocShare,
   blocShareTitle,
   chartBuilders,
@@ -1877,36 +2263,59 @@ async function renderCharts(tables, options = {}) {
   chartSpecs,
   chartTheme,
   chinaLedTrends,
+  chinaLedTrendsTitle,
   chinaPublicShare,
   chinaShareSentence,
+  claimsCheckSentence,
   concentrationTrends,
+  concentrationTrendsTitle,
   creditLines,
   factIdsOf,
   factPositions,
   factPositionsTitle,
   finalizeSpec,
+  firmsGapSentence,
   footprint,
+  footprintOf,
+  footprintSentence,
   footprintTitle,
+  formatsSentence,
+  formatsSummary,
   geoClaimsMatrix,
   geoClaimsTitle,
   geoLabel,
+  homeMarketParagraphs,
   inferredPeriods,
   inferredPeriodsSentence,
   largestShare,
+  latestSharesSentence,
+  leadersSentence,
+  limitsLines,
   listText,
   listWords,
   marketLabelOf,
   marketShareBySource,
+  marketShareSummaryLines,
   marketShareTitle,
+  marketSizeSentence,
+  marketSizeTitle,
   marketSizeTrend,
+  namedGapSentence,
+  namedTotalsLines,
   ordered,
+  pct1,
   pctText,
+  periodKind,
+  plural,
+  ppText,
   providerLabelOf,
   providerShareIn,
   providerShareSentence,
   providerShortName,
+  quotesSentence,
   regionalHeatmap,
   regionalHeatmapTitle,
+  regionsPerShareSentence,
   regionsVsShare,
   regionsVsShareTitle,
   relationLines,
@@ -1914,15 +2323,24 @@ async function renderCharts(tables, options = {}) {
   renderPng,
   renderSvg,
   sameRanking,
+  seriesCheckSentence,
+  seriesCoverageSentence,
+  seriesEnds,
+  seriesName,
+  seriesWords,
+  shareAxis,
+  shareChangeSentence,
   shareDumbbell,
   shareDumbbellPoints,
   shareGapTitle,
   shareOfNamed,
   shareOfNamedTitle,
   shareTrends,
+  shareTrendsTitle,
   sourceLabelOf,
   total,
   trendPoints,
+  trendRows,
   uniq,
   upTo,
   withFooter,

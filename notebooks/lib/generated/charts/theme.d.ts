@@ -96,3 +96,23 @@ export declare function chartTheme(ref: ChartReference): ChartTheme;
 export declare const uniq: <T>(xs: Iterable<T>) => T[];
 /** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
 export declare const upTo: (xs: readonly number[], step: number) => number;
+/**
+ * A share (a fraction) on a quantitative axis labelled in whole percent, from 0 to `end`: a fixed end
+ * (1 for sums and 100% stacks), or the largest of the shares given rounded up to ten points (one end
+ * for every facet); without `end`, Vega-Lite's own domain. `field` defaults to "share".
+ */
+export declare function shareAxis(title: string, end?: number | readonly number[], options?: {
+    field?: string;
+    stack?: "zero";
+}): {
+    scale?: {
+        domain: number[];
+    };
+    title: string;
+    axis: {
+        format: string;
+    };
+    stack?: "zero";
+    field: string;
+    type: "quantitative";
+};

@@ -25,3 +25,36 @@ export declare function factPositionsTitle(rows: readonly Row<"facts">[], t: Cha
 export declare function regionalHeatmapTitle(rows: readonly Row<"regional_breakdown">[], t: ChartTheme): string;
 /** "US-led providers have more regions in 7 of 8 macro-regions; China-led in China (mainland)". */
 export declare function blocPresenceTitle(rows: readonly Row<"bloc_presence">[], t: ChartTheme): string;
+/** A chart's title and its subtitle's lines. */
+export interface ChartTitle {
+    text: string;
+    subtitle: string[];
+}
+/** How the charts name concentration_series.big_three_share. */
+export declare const BIG_THREE_LABEL = "AWS + Azure + Google Cloud";
+type Dated = {
+    period: string;
+    period_start: string;
+    period_end: string;
+};
+type InSeries = {
+    firm: string;
+    market: string;
+    geography: string;
+};
+/** The first and the last row in time order (undefined for no rows). */
+export declare function seriesEnds<R extends Dated>(rows: readonly R[]): {
+    first: R;
+    last: R;
+} | undefined;
+/** "Gartner, IaaS worldwide", "Canalys, cloud infrastructure services, mainland China". */
+export declare function seriesName(t: ChartTheme, r: InSeries): string;
+/** "AWS leads in each firm's latest period, with a lower share than in its first", and each series' figures. */
+export declare function shareTrendsTitle(rows: readonly Row<"share_series">[], t: ChartTheme): ChartTitle;
+/** "AWS, Azure and Google Cloud together hold more of each firm's market in its latest period than in its first", and the figures. */
+export declare function concentrationTrendsTitle(rows: readonly Row<"concentration_series">[], t: ChartTheme): ChartTitle;
+/** "Alibaba Cloud's share is lower in all 3 series; Huawei Cloud's higher in 1, lower in 1 and the same in 1" (latest period against first). */
+export declare function chinaLedTrendsTitle(rows: readonly Row<"share_series">[], t: ChartTheme): ChartTitle;
+/** "The latest quarter's market is 4.0 times the first's (Canalys) and 4.1 times (Synergy Research Group)", and the figures. */
+export declare function marketSizeTitle(rows: readonly Row<"market_size_series">[], t: ChartTheme): ChartTitle;
+export {};

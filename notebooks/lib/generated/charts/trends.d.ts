@@ -7,6 +7,75 @@
  */
 import type { Row } from "../schema/tables.js";
 import { type ChartTheme, type TopLevelSpec } from "./theme.js";
+/** The rows each trend chart draws from (its footer credits their figures, and no others). */
+export declare const trendRows: {
+    shares: (rows: readonly Row<"share_series">[]) => {
+        provider_id: string;
+        share: number;
+        share_of_named: number;
+        rank: number;
+        qualifier: "exact" | "approximately" | "over" | "at_least" | null;
+        reports: number;
+        shares_reported: string | null;
+        origin: "article" | "citation";
+        fact_id: string;
+        fact_ids: string | null;
+        period: string;
+        period_start: string;
+        period_end: string;
+        firm: string;
+        market: string;
+        geography: string;
+    }[];
+    chinaLed: (rows: readonly Row<"share_series">[], t: ChartTheme) => {
+        provider_id: string;
+        share: number;
+        share_of_named: number;
+        rank: number;
+        qualifier: "exact" | "approximately" | "over" | "at_least" | null;
+        reports: number;
+        shares_reported: string | null;
+        origin: "article" | "citation";
+        fact_id: string;
+        fact_ids: string | null;
+        period: string;
+        period_start: string;
+        period_end: string;
+        firm: string;
+        market: string;
+        geography: string;
+    }[];
+    /** Worldwide periods with the big three's share or a China-led provider's. */
+    concentration: (rows: readonly Row<"concentration_series">[]) => {
+        providers_named: number;
+        named_total: number;
+        hhi_named: number;
+        us_led_share: number;
+        china_led_share: number;
+        big_three_share: number | null;
+        fact_ids: string | null;
+        period: string;
+        period_start: string;
+        period_end: string;
+        firm: string;
+        market: string;
+        geography: string;
+    }[];
+    marketSize: (rows: readonly Row<"market_size_series">[]) => {
+        size: number;
+        qualifier: "exact" | "approximately" | "over" | "at_least" | null;
+        reports: number;
+        sizes_reported: string | null;
+        fact_id: string;
+        fact_ids: string | null;
+        period: string;
+        period_start: string;
+        period_end: string;
+        firm: string;
+        market: string;
+        geography: string;
+    }[];
+};
 /** How many points each trend chart draws, counted from the rows without building it. */
 export declare const trendPoints: {
     shares: (rows: readonly Row<"share_series">[]) => number;
