@@ -13,6 +13,7 @@ import { formatIssue, PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import { projectPackage } from "./package.ts";
 import { terminalSafe } from "./text.ts";
+import type { ChartRenderer } from "./run.ts";
 import type { WriteHooks } from "./write/outputs.ts";
 
 const debugFromEnv = () => process.env["DEBUG"] === "1" || process.env["DEBUG"] === "true";
@@ -34,6 +35,8 @@ export interface MainOptions {
   debug?: boolean;
   /** The project root, against which --data and --out are resolved. Default: the working directory. */
   cwd?: string;
+  /** Draws the charts (run.ts `RunOptions.renderCharts`); default charts/index.ts `renderCharts`. */
+  renderCharts?: ChartRenderer;
 }
 
 const OPTIONS = {
@@ -118,6 +121,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       allowShrink: args.values["allow-shrink"],
       log,
       ...(options.writeHooks && { writeHooks: options.writeHooks }),
+      ...(options.renderCharts && { renderCharts: options.renderCharts }),
     });
   } catch (error) {
     if (error instanceof PipelineError) {

@@ -17,7 +17,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { CHART_MAX_POINTS, DEFAULT_FONT_FILES, renderCharts, type SkippedChart } from "./charts/index.ts";
+import {
+  CHART_MAX_POINTS,
+  type ChartOptions,
+  type ChartTables,
+  DEFAULT_FONT_FILES,
+  renderCharts,
+  type SkippedChart,
+} from "./charts/index.ts";
 import { PipelineError } from "./errors.ts";
 import { msg } from "./messages.ts";
 import { projectPackage } from "./package.ts";
@@ -39,6 +46,9 @@ import { recoverOutputDir } from "./write/swap.ts";
  */
 export const WORKBOOK_MAX_ROWS = 200_000;
 
+/** Draws the charts: the tables → every chart file, by path relative to the output folder (charts/index.ts). */
+export type ChartRenderer = (tables: ChartTables, options: ChartOptions) => Promise<Map<string, string | Uint8Array>>;
+
 export interface RunOptions {
   root: string;
   dataDir: string;
@@ -52,6 +62,13 @@ export interface RunOptions {
   limits?: { chartPoints?: number; reportFacts?: number; workbookRows?: number };
   /** Calls at known points of the write (test/support/paused-cli.ts pauses there). */
   writeHooks?: WriteHooks;
+  /**
+   * Draws the charts; default charts/index.ts `renderCharts`. One that returns what `renderCharts`
+   * returns for the same arguments (skipped charts told to `options.onSkip` included) may keep its
+   * drawings between runs: the end-to-end tests run the pipeline many times in one process on the
+   * same tables and draw its charts once (test/support/render-once.ts).
+   */
+  renderCharts?: ChartRenderer;
 }
 
 export interface StageReport {
@@ -159,10 +176,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const { version } = projectPackage();
   const fontFiles = DEFAULT_FONT_FILES.filter((f) => existsSync(f));
   const skippedCharts: SkippedChart[] = [];
+  const render = opts.renderCharts ?? renderCharts;
   const charts = await timed(
     "charts",
-    () =>
-      renderCharts(tables, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }),
+    () => render(tables, { fontFiles, maxPoints: opts.limits?.chartPoints ?? CHART_MAX_POINTS, onSkip: (k) => skippedCharts.push(k) }),
     (f) => ({ files: f.size, skipped: skippedCharts.length }),
   );
   for (const k of skippedCharts) opts.log?.(msg.chartSkipped(k.name, k.points, k.maxPoints));

@@ -1,20 +1,14 @@
 /** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { main } from "../pipeline/cli.ts";
-import { computeTables } from "../pipeline/run.ts";
+import { type ChartRenderer, computeTables } from "../pipeline/run.ts";
+import { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir } from "./support/basics.ts";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const DATA = path.join(ROOT, "data");
-export const OUTPUT = path.join(ROOT, "output");
-export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+export { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir };
 
 export function realInputs(): Inputs {
   return readInputs(DATA, ROOT);
@@ -40,10 +34,6 @@ export function withFiles(inputs: Inputs, changes: Record<string, string | null>
   return { ...inputs, files, facts };
 }
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
-}
-
 /** A copy of data/ in a temp folder, to edit freely. */
 export function copyData(): { dir: string; data: string } {
   const dir = tempDir("data");
@@ -51,33 +41,19 @@ export function copyData(): { dir: string; data: string } {
   return { dir, data: path.join(dir, "data") };
 }
 
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 /**
  * Runs the command line in this process (pipeline/cli.ts `main`, from the project root) and collects
  * the lines it prints: the same code as the real entry point without a new process per run.
+ * `renderCharts`: the pipeline's chart renderer (test/support/render-once.ts draws once per process).
  */
-export async function runCli(args: string[], options: { debug?: boolean } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { debug?: boolean; renderCharts?: ChartRenderer } = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const status = await main(args, {
     io: { out: (line) => out.push(line), err: (line) => err.push(line) },
     cwd: ROOT,
     debug: options.debug ?? false,
+    ...(options.renderCharts && { renderCharts: options.renderCharts }),
   });
   const text = (lines: string[]) => lines.map((line) => `${line}\n`).join("");
   return { status, stdout: text(out), stderr: text(err) };
@@ -85,16 +61,4 @@ export async function runCli(args: string[], options: { debug?: boolean } = {}):
 
 export function readCsv(file: string): Array<Record<string, string>> {
   return parse(readFileSync(file, "utf8"), { columns: true }) as Array<Record<string, string>>;
-}
-
-/** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(dir, full);
-    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
-    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
-  }
-  return out;
 }

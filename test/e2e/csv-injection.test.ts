@@ -3,9 +3,11 @@
  * leading ' (spreadsheet-injection guidance), in text columns only; numbers stay numbers (a
  * negative delta_pp is -4, not '-4) and the Parquet files keep the raw text.
  *
- * The run is end to end: a copy of data/ gains a small source document whose sentences begin like
- * formulas, its metadata (with the document's sha256), a research firm and a fixture quoting it;
- * the real CLI writes the tables into a temporary folder.
+ * The run is end to end from the data folder to the table files: a copy of data/ gains a small
+ * source document whose sentences begin like formulas, its metadata (with the document's sha256), a
+ * research firm and a fixture quoting it; the read edge, the stages and the write edge make the
+ * tables and write them into a temporary folder, as the CLI does (its charts and report, which these
+ * checks do not read, are left out).
  */
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +15,12 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { parquetReadObjects } from "hyparquet";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyData, runCli, tempDir } from "../helpers.ts";
+import { projectPackage } from "../../pipeline/package.ts";
+import { readInputs } from "../../pipeline/read/inputs.ts";
+import { computeTables } from "../../pipeline/run.ts";
+import { silentContext } from "../../pipeline/stages/context.ts";
+import { copyData, ROOT } from "../helpers.ts";
+import { writtenFiles } from "../support/outputs.ts";
 
 const HYPERLINK = '=HYPERLINK("http://x")';
 const SUM = "@SUM(1+1)";
@@ -47,7 +54,6 @@ function claim(id: string, subject: string, value: number, quote: string, extra:
 }
 
 type Row = Record<string, string>;
-let out: string;
 let factsCsv: string;
 let facts: Row[];
 let factsParquet: Array<Record<string, unknown>>;
@@ -76,16 +82,14 @@ beforeAll(async () => {
       }) +
       claim("sheet-azure", "Microsoft", 22, "Microsoft 22%", { note: "plain = fine, @ inside is fine" }),
   );
-  out = path.join(tempDir("csvinj"), "output");
-  const r = await runCli(["--data", data, "--out", out]);
-  if (r.status !== 0) throw new Error(`the pipeline failed:\n${r.stderr}`);
-  factsCsv = readFileSync(path.join(out, "tables", "facts.csv"), "utf8");
+  const files = await writtenFiles(computeTables(readInputs(data, ROOT), silentContext), { version: projectPackage().version });
+  factsCsv = files.get("tables/facts.csv")!.toString("utf8");
   facts = parse(factsCsv, { columns: true }) as Row[];
-  const bytes = readFileSync(path.join(out, "tables", "facts.parquet"));
+  const bytes = files.get("tables/facts.parquet")!;
   factsParquet = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Array<
     Record<string, unknown>
   >;
-  comparisonCsv = readFileSync(path.join(out, "tables", "share_comparison.csv"), "utf8");
+  comparisonCsv = files.get("tables/share_comparison.csv")!.toString("utf8");
 }, 60_000);
 
 const csvFact = (id: string) => facts.find((f) => f["fact_id"] === id)!;

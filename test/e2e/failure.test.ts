@@ -2,18 +2,21 @@
  * Failed and killed runs lose nothing: a run killed (SIGKILL) half-way through writing its
  * temporary folder, or just before the swap, leaves the previous output byte for byte; the next run
  * cleans up after it (and restores the previous output if the kill came between the two renames of
- * the swap). A user's own files in the output folder survive a run. Refused output paths exit 2;
- * --check writes nothing; an internal error prints a short message and no stack trace.
+ * the swap). Refused output paths exit 2, before the stages or after them; --check writes nothing;
+ * an internal error prints a short message and no stack trace.
+ *
+ * The command line's runs here are in this process (`runCli`) and draw the bundled data's charts
+ * once (test/support/render-once.ts); the killed command line is a process of its own. Where the
+ * subject is the output folder's repair, not the command line, the runs write a small plan through
+ * the write edge (test/support/write-edge.ts). What a user keeps in the folder: output-folder.test.ts.
  */
 import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
-  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -21,31 +24,34 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../pipeline/cli.ts";
 import { formatIssue } from "../../pipeline/errors.ts";
 import { msg } from "../../pipeline/messages.ts";
 import { MANIFEST } from "../../pipeline/write/plan.ts";
 import { runFolders } from "../../pipeline/write/swap.ts";
-import { copyData, OUTPUT, ROOT, runCli, snapshot, tempDir } from "../helpers.ts";
+import { copyData, OUTPUT, ROOT, runCli as runCliEach, snapshot, tempDir } from "../helpers.ts";
+import { renderChartsOnce } from "../support/render-once.ts";
+import { SMALL_FILES, writeEdge, writeServer } from "../support/write-edge.ts";
 
-const CLI = path.join(ROOT, "pipeline", "cli.ts");
 const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");
 
-/** Runs the CLI in a Node process of its own (`node --import tsx`): for what needs another pid or the real environment. */
-function spawned(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The command line in this process, the bundled data's charts drawn once for the whole file. */
+const runCli = (args: string[]) => runCliEach(args, { renderCharts: renderChartsOnce });
 
 /** A folder holding `output/`: a copy of the published output, as a previous run left it. */
 function previousOutput(): { parent: string; out: string } {
   const parent = tempDir("prev");
   const out = path.join(parent, "output");
   cpSync(OUTPUT, out, { recursive: true });
+  return { parent, out };
+}
+
+/** A folder holding `output/`: the small plan's output (test/support/write-edge.ts), as a previous run left it. */
+async function smallOutput(): Promise<{ parent: string; out: string }> {
+  const parent = tempDir("prev");
+  const out = path.join(parent, "output");
+  expect(await writeEdge(out)).toEqual({ status: "written", log: [] });
   return { parent, out };
 }
 
@@ -74,75 +80,91 @@ function deadPid(): number {
   return spawnSync(process.execPath, ["-e", ""]).pid;
 }
 
+/** What a kill between the swap's renames (`output → output.old-<id>`, `output.tmp-<id> → output`) leaves beside `out`. */
+function killedMidSwap(out: string) {
+  const run = runFolders(out, `${deadPid()}-0123456789ab`);
+  writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: Number(run.id.split("-")[0]) }));
+  renameSync(out, run.old);
+  cpSync(run.old, run.tmp, { recursive: true });
+  return run;
+}
+
 describe("a killed run leaves the previous outputs intact", () => {
-  it.each([
-    ["half-way through writing the temporary folder", "mid-write"],
-    ["with the temporary folder complete, just before the swap", "before-swap"],
-  ] as const)(
-    "SIGKILL %s",
-    async (_, where) => {
-      const { data } = copyData();
-      const { parent, out } = previousOutput();
-      writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
-      const before = snapshot(out);
-
-      const run = startPaused(["--data", data, "--out", out], where);
-      const { tmp } = await run.paused;
-      const id = new RegExp(`^output\\.tmp-(${run.child.pid}-[0-9a-f]{12})$`).exec(path.basename(tmp))?.[1];
-      expect(path.dirname(tmp)).toBe(parent);
-      expect(id).toBeDefined();
-      expect(existsSync(tmp)).toBe(true);
-      // Mid-write: some tables are there, the manifest (written last) is not. Before the swap: all of it.
-      expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
-      expect(existsSync(path.join(tmp, "manifest.json"))).toBe(where === "before-swap");
-      run.child.kill("SIGKILL");
-      expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
-
-      expect(snapshot(out)).toEqual(before);
-      // The run's journal proves the temporary folder is this pipeline's.
-      expect(readdirSync(parent).sort()).toEqual(["output", `output.run-${id}`, path.basename(tmp)]);
-
-      // The next run removes what the killed one left, and its own output keeps the user's file.
-      const next = await runCli(["--data", data, "--out", out]);
-      expect(next.stderr).toBe("");
-      expect(next.status).toBe(0);
-      expect(next.stdout).toContain(msg.staleRemoved(tmp));
-      expect(readdirSync(parent)).toEqual(["output"]);
-      expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
-    },
-    120_000,
-  );
-
-  it("a run killed between the two renames of the swap: the next run restores the previous output first", async () => {
+  it("SIGKILL of the command line half-way through writing the temporary folder; the next run cleans up", async () => {
     const { data } = copyData();
     const { parent, out } = previousOutput();
+    writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
+    const before = snapshot(out);
+
+    const run = startPaused(["--data", data, "--out", out], "mid-write");
+    const { tmp } = await run.paused;
+    const id = new RegExp(`^output\\.tmp-(${run.child.pid}-[0-9a-f]{12})$`).exec(path.basename(tmp))?.[1];
+    expect(path.dirname(tmp)).toBe(parent);
+    expect(id).toBeDefined();
+    // Mid-write: some tables are there, the manifest (written last) is not.
+    expect(existsSync(path.join(tmp, "tables", "facts.csv"))).toBe(true);
+    expect(existsSync(path.join(tmp, "manifest.json"))).toBe(false);
+    run.child.kill("SIGKILL");
+    expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
+
+    expect(snapshot(out)).toEqual(before);
+    // The run's journal proves the temporary folder is this pipeline's.
+    expect(readdirSync(parent).sort()).toEqual(["output", `output.run-${id}`, path.basename(tmp)]);
+
+    // The next run removes what the killed one left, and its own output keeps the user's file.
+    const next = await runCli(["--data", data, "--out", out]);
+    expect(next.stderr).toBe("");
+    expect(next.status).toBe(0);
+    expect(next.stdout).toContain(msg.staleRemoved(tmp));
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
+  }, 120_000);
+
+  it("SIGKILL with the temporary folder complete, just before the swap; the next run cleans up", async () => {
+    const { parent, out } = await smallOutput();
+    writeFileSync(path.join(out, "my-notes.md"), "# my notes\n");
+    const before = snapshot(out);
+
+    const server = writeServer();
+    const paused = await server.write(out, "before-swap");
+    if (!("paused" in paused)) throw new Error(`the write did not pause: ${JSON.stringify(paused)}`);
+    const tmp = paused.paused;
+    const id = new RegExp(`^output\\.tmp-(${server.child.pid}-[0-9a-f]{12})$`).exec(path.basename(tmp))?.[1];
+    expect(path.dirname(tmp)).toBe(parent);
+    expect(id).toBeDefined();
+    // Before the swap: every file of the plan, the manifest too, and the user's file carried over.
+    expect(
+      Object.keys(snapshot(tmp))
+        .filter((f) => f !== "tables")
+        .sort(),
+    ).toEqual([...SMALL_FILES, "my-notes.md"].sort());
+    server.child.kill("SIGKILL");
+    expect(await server.exited).toEqual({ code: null, signal: "SIGKILL" });
+
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent).sort()).toEqual(["output", `output.run-${id}`, path.basename(tmp)]);
+
+    expect(await writeEdge(out)).toEqual({ status: "written", log: [msg.staleRemoved(tmp)] });
+    expect(readdirSync(parent)).toEqual(["output"]);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# my notes\n");
+  }, 60_000);
+
+  it("a run killed between the two renames of the swap: the next run restores the previous output first", async () => {
+    const { parent, out } = await smallOutput();
     writeFileSync(path.join(out, "my-notes.md"), "# kept\n");
     const before = snapshot(out);
-    // What a kill between `output → output.old-<id>` and `output.tmp-<id> → output` leaves behind.
-    const run = runFolders(out, `${deadPid()}-0123456789ab`);
-    writeFileSync(run.journal, JSON.stringify({ tool: "cloud-market-atlas", run: run.id, pid: Number(run.id.split("-")[0]) }));
-    renameSync(out, run.old);
-    cpSync(run.old, run.tmp, { recursive: true });
-    const left = readdirSync(parent).sort();
-
-    // --check neither repairs nor writes.
-    expect((await runCli(["--data", data, "--out", out, "--check"])).status).toBe(0);
-    expect(readdirSync(parent).sort()).toEqual(left);
-
-    const next = await runCli(["--data", data, "--out", out]);
-    expect(next.status).toBe(0);
-    expect(next.stdout).toContain(msg.outputRestored(run.old, out));
-    expect(next.stdout).toContain(msg.staleRemoved(run.tmp));
+    const run = killedMidSwap(out);
+    expect(await writeEdge(out)).toEqual({ status: "written", log: [msg.outputRestored(run.old, out), msg.staleRemoved(run.tmp)] });
     expect(readdirSync(parent)).toEqual(["output"]);
     expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# kept\n");
     expect(Object.keys(snapshot(out)).sort()).toEqual(Object.keys(before).sort());
-  }, 60_000);
+  });
 
-  it("leaves alone the temporary folder of a run that is still alive, and folders no journal proves are ours", () => {
-    const { data } = copyData();
-    const { parent, out } = previousOutput();
-    const live = runFolders(out, `${process.pid}-00000000abcd`);
-    writeFileSync(live.journal, JSON.stringify({ tool: "cloud-market-atlas", run: live.id, pid: process.pid }));
+  it("leaves alone the temporary folder of a run that is still alive, and folders no journal proves are ours", async () => {
+    const { parent, out } = await smallOutput();
+    // A live run: its journal names a process that is running (this test's parent, the test runner).
+    const live = runFolders(out, `${process.ppid}-00000000abcd`);
+    writeFileSync(live.journal, JSON.stringify({ tool: "cloud-market-atlas", run: live.id, pid: process.ppid }));
     mkdirSync(live.tmp);
     writeFileSync(path.join(live.tmp, "half.csv"), "a\n");
     // Named like a leftover of a dead run, but without a journal: a user's folder, maybe.
@@ -150,51 +172,12 @@ describe("a killed run leaves the previous outputs intact", () => {
     mkdirSync(lookalike);
     writeFileSync(path.join(lookalike, "thesis.md"), "mine\n");
     rmSync(out, { recursive: true });
-    // In a process of its own: this test process is the live run whose folder must be left alone.
-    const r = spawned(["--data", data, "--out", out]);
-    expect(r.status).toBe(0);
+    expect(await writeEdge(out)).toEqual({ status: "written", log: [msg.outputLeftAlone(lookalike)] });
     expect(readFileSync(path.join(live.tmp, "half.csv"), "utf8")).toBe("a\n");
     expect(readFileSync(path.join(lookalike, "thesis.md"), "utf8")).toBe("mine\n");
-    expect(r.stdout).toContain(msg.outputLeftAlone(lookalike));
     expect(existsSync(path.join(out, "thesis.md"))).toBe(false);
     rmSync(live.tmp, { recursive: true });
-  }, 60_000);
-});
-
-describe("files the pipeline does not own survive a run", () => {
-  it("keeps a user's files anywhere in output/, replaces owned files and drops only files it used to own", async () => {
-    const { data } = copyData();
-    const { out } = previousOutput();
-    writeFileSync(path.join(out, "my-notes.md"), "# notes\n=not a formula for us\n");
-    writeFileSync(path.join(out, "tables", "my-analysis.csv"), "x\n1\n");
-    mkdirSync(path.join(out, "scratch", "deep"), { recursive: true });
-    writeFileSync(path.join(out, "scratch", "deep", "keep.bin"), Buffer.from([0, 255, 1, 254]));
-    mkdirSync(path.join(out, "empty-folder"));
-    symlinkSync("tables/facts.csv", path.join(out, "facts-link.csv"));
-    // An owned file edited by hand is replaced; a file the manifest lists but the run no longer makes is deleted.
-    writeFileSync(path.join(out, "tables", "facts.csv"), "edited by hand\n");
-    writeFileSync(path.join(out, "tables", "retired.csv"), "old table\n");
-    const manifest = JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] };
-    writeFileSync(
-      path.join(out, "manifest.json"),
-      JSON.stringify({ ...manifest, files: [...manifest.files, "tables/retired.csv"].sort() }),
-    );
-
-    const r = await runCli(["--data", data, "--out", out]);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("# notes\n=not a formula for us\n");
-    expect(readFileSync(path.join(out, "tables", "my-analysis.csv"), "utf8")).toBe("x\n1\n");
-    expect([...readFileSync(path.join(out, "scratch", "deep", "keep.bin"))]).toEqual([0, 255, 1, 254]);
-    expect(lstatSync(path.join(out, "empty-folder")).isDirectory()).toBe(true);
-    expect(readlinkSync(path.join(out, "facts-link.csv"))).toBe("tables/facts.csv");
-    expect(readFileSync(path.join(out, "tables", "facts.csv"), "utf8")).not.toBe("edited by hand\n");
-    expect(readFileSync(path.join(out, "tables", "facts.csv"), "utf8")).toMatch(/^fact_id,/);
-    expect(existsSync(path.join(out, "tables", "retired.csv"))).toBe(false);
-    const owned = (JSON.parse(readFileSync(path.join(out, "manifest.json"), "utf8")) as { files: string[] }).files;
-    expect(owned).not.toContain("my-notes.md");
-    expect(owned).not.toContain("tables/my-analysis.csv");
-  }, 60_000);
+  });
 });
 
 describe("refused output paths are usage errors (exit 2) and nothing is written", () => {
@@ -229,17 +212,51 @@ describe("refused output paths are usage errors (exit 2) and nothing is written"
     expect(siblings()).toEqual([]);
     if (out === notOurs) expect(readdirSync(notOurs)).toEqual(["thesis.docx"]);
   });
+
+  it("a symlinked output folder whose link points to nothing, and nothing is created", async () => {
+    const parent = tempDir("dangling");
+    const link = path.join(parent, "output");
+    symlinkSync(path.join(parent, "gone"), link);
+    const r = await runCli(["--out", link]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      msg.problems("usage", "write", 1),
+      formatIssue({ file: link, path: "--out", rule: "output-path", message: msg.outputDanglingLink(link) }),
+    ]);
+    expect(readdirSync(parent)).toEqual(["output"]);
+  });
 });
 
 describe("--check", () => {
-  it("validates everything and writes nothing: no output folder, no temporary folder", async () => {
-    const parent = tempDir("check");
-    const r = await runCli(["--check", "--out", path.join(parent, "output")]);
+  it("validates everything and writes nothing: no output folder, no temporary folder, no repair of a killed run's leftovers", async () => {
+    const { parent, out } = await smallOutput();
+    const run = killedMidSwap(out);
+    const left = readdirSync(parent).sort();
+    expect(left).toEqual([path.basename(run.old), path.basename(run.journal), path.basename(run.tmp)].sort());
+    const r = await runCli(["--check", "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(msg.checkOk());
-    expect(readdirSync(parent)).toEqual([]);
+    expect(readdirSync(parent).sort()).toEqual(left);
   });
+});
+
+describe("a user's file where the new output writes", () => {
+  it("is refused after the stages ran (exit 2, named), the output untouched and nothing left beside it", async () => {
+    const { data } = copyData();
+    const { out, parent } = previousOutput();
+    const manifest = JSON.parse(readFileSync(path.join(out, MANIFEST), "utf8")) as { files: string[] };
+    writeFileSync(path.join(out, MANIFEST), JSON.stringify({ ...manifest, files: manifest.files.filter((f) => f !== "report.html") }));
+    const before = snapshot(out);
+    const r = await runCli(["--data", data, "--out", out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      msg.problems("usage", "write", 1),
+      formatIssue({ file: "--out", path: "--out", rule: "output-keep", message: msg.userEntryCollides("report.html") }),
+    ]);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(["output"]);
+  }, 60_000);
 });
 
 describe("an internal error", () => {
@@ -258,10 +275,21 @@ describe("an internal error", () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
 
-  it("prints the stack trace with DEBUG=1 (the real entry point reads the environment)", () => {
-    const r = spawned(["--out", out], { DEBUG: "1" });
-    expect(r.status).toBe(3);
-    expect(r.stderr).toContain(msg.internalErrorHint(true));
-    expect(r.stderr).toMatch(/^\s+at /m);
+  it("prints the stack trace with DEBUG=1 (the command line reads the environment when not told)", async () => {
+    const err: string[] = [];
+    vi.stubEnv("DEBUG", "1");
+    try {
+      const status = await main(["--out", out], {
+        io: { out: () => {}, err: (line) => err.push(line) },
+        cwd: ROOT,
+        renderCharts: renderChartsOnce,
+      });
+      expect(status).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(err[0]).toMatch(/^internal error \(after the plan stage\): ENOTDIR: not a directory/);
+    expect(err[1]).toBe(msg.internalErrorHint(true));
+    expect(err.join("\n")).toMatch(/^\s+at /m);
   }, 60_000);
 });

@@ -1,0 +1,49 @@
+/**
+ * Test-only basics that load none of the pipeline's modules: the project's folders, temporary
+ * folders, snapshots of folders, and the CLI in a process of its own. test/helpers.ts re-exports
+ * them; a test that needs no stage or chart in its own process (the write edge's, the freshness
+ * test's) imports them from here.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DATA = path.join(ROOT, "data");
+export const OUTPUT = path.join(ROOT, "output");
+export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
+}
+
+/** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (entry.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
+    else out[rel] = entry.isDirectory() ? "dir" : createHash("sha256").update(readFileSync(full)).digest("hex");
+  }
+  return out;
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
