@@ -72,7 +72,15 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
     [browser] = await Promise.all([
       chromium.launch({
         executablePath: await sparticuz.executablePath(),
-        args: [...sparticuz.args, "--headless", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+        // as browser.test.ts: a renderer process per page, no emulated GPU (for speed alone)
+        args: [
+          ...sparticuz.args.filter((a) => a !== "--single-process"),
+          "--disable-gpu",
+          "--headless",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+        ],
       }),
       started,
     ]);
