@@ -24,7 +24,7 @@ const CLI = {
   },
 } as const;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCli(CLI, argv);
   if (values.help) {
     console.log(helpText(CLI));
@@ -40,8 +40,10 @@ function main(argv: string[]): number {
   const outDir = keep === undefined ? mkdtempSync(join(tmpdir(), "notebook-html-")) : resolve(keep);
   let failed = 0;
   try {
-    for (const file of positionals) {
-      const r = checkHtml(readNotebook(resolve(file)), nbconvertHtml(jupyter, resolve(file), outDir));
+    const files = positionals.map((f) => resolve(f));
+    const pages = await nbconvertHtml(jupyter, files, outDir);
+    for (const [i, file] of files.entries()) {
+      const r = checkHtml(readNotebook(file), pages[i] ?? "");
       const line = `${basename(file)}: ${r.drawn} of ${r.charts} charts drawn, ${r.tablesInPage} of ${r.tables} tables`;
       if (r.problems.length === 0) console.log(`${line}, no raw $`);
       else {
@@ -56,10 +58,11 @@ function main(argv: string[]): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exit(main(process.argv.slice(2)));
-  } catch (e) {
-    console.error(`notebook-html: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(e instanceof UsageError ? 2 : 1);
-  }
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`notebook-html: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(e instanceof UsageError ? 2 : 1);
+    },
+  );
 }

@@ -3,7 +3,8 @@
  * not installed, or where `npm run lab` would start JupyterLab instead), opened in Chromium on the
  * committed executed notebooks: the charts are interactive Vega-Lite views drawn from the local
  * vega builds (tooltips on hover, no request leaves the machine), and MathJax, which the page
- * loads, leaves the `$` in the tables alone.
+ * loads, leaves the `$` in the tables alone. One server and one browser; the two notebooks open side by
+ * side in beforeAll (each page starts a kernel, as it does for a reader).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
@@ -35,6 +36,8 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
   let browser: Browser;
   let base = "";
   const outside: string[] = [];
+  let market: Page;
+  let provenance: Page;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -53,7 +56,7 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
     args.push(`--notebook-dir=${join(REPO_ROOT, "output", "notebooks")}`);
     server = spawn(TSX, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
-    await new Promise<void>((res, rej) => {
+    const started = new Promise<void>((res, rej) => {
       const timer = setTimeout(() => rej(new Error(`the notebook server did not start:\n${log}`)), 90_000);
       const seen = (d: Buffer): void => {
         log += String(d);
@@ -66,10 +69,22 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
       server.stdout?.on("data", seen);
       server.stderr?.on("data", seen);
     });
-    browser = await chromium.launch({
-      executablePath: await sparticuz.executablePath(),
-      args: [...sparticuz.args, "--headless", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
-    });
+    [browser] = await Promise.all([
+      chromium.launch({
+        executablePath: await sparticuz.executablePath(),
+        // as browser.test.ts: a renderer process per page, no emulated GPU (for speed alone)
+        args: [
+          ...sparticuz.args.filter((a) => a !== "--single-process"),
+          "--disable-gpu",
+          "--headless",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+        ],
+      }),
+      started,
+    ]);
+    [market, provenance] = await Promise.all([open("01-market-share.ipynb"), open("03-provenance-and-quality.ipynb")]);
   }, 180_000);
 
   afterAll(async () => {
@@ -104,7 +119,7 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
   }
 
   it("01: the four charts are interactive Vega-Lite views, with tooltips, from local files only", async () => {
-    const page = await open("01-market-share.ipynb");
+    const page = market;
     await page.waitForFunction('document.querySelectorAll(".output_vegalite .vega-embed svg.marks").length === 4', null, {
       timeout: 60_000,
     });
@@ -118,9 +133,11 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
   }, 120_000);
 
   it("03: MathJax is on, and the quotes in the fact table keep their dollar amounts as text", async () => {
-    const page = await open("03-provenance-and-quality.ipynb");
+    const page = provenance;
     await page.waitForFunction('typeof window.MathJax?.Hub === "object"', null, { timeout: 60_000 });
-    await page.waitForTimeout(3_000); // MathJax typesets outputs after they are appended
+    // MathJax typesets outputs after they are appended, in its queue: wait until the queue has run
+    // what is in it (a callback queued now runs after MathJax's start and every typeset queued before)
+    await page.evaluate("new Promise((done) => MathJax.Hub.Queue([done]))");
     const cells = await page.locator(".cma-table td", { hasText: "$4.6 billion" }).allTextContents();
     expect(cells).toContain("In July, it reported AI demand drove Cloud revenue up 26% to $4.6 billion in its calendar Q2");
     expect(await page.locator(".cma-table .MathJax, .cma-table .MathJax_CHTML, .cma-table .MathJax_Preview").count()).toBe(0);

@@ -38,11 +38,25 @@ const work = tempDir("notebooks");
 const outDir = join(work, "executed");
 const tablesOut = join(REPO_ROOT, "output");
 const results = new Map<string, RunResult>();
+const jupyter = findJupyter();
+const htmlDir = join(work, "html");
+/** The nbconvert pages of the executed notebooks, in the order of `names` (none without Jupyter). */
+let pages: Promise<string[]> = Promise.resolve([]);
 
 beforeAll(async () => {
   // The kernels start side by side: each spends most of its time starting and compiling cells.
   const runs = await Promise.all(names.map((name) => runNotebook(join(NOTEBOOKS, name), { outDir })));
   for (const [i, name] of names.entries()) results.set(name, runs[i]!);
+  if (jupyter !== null) {
+    // One Jupyter process converts the four, while the tests below check the notebooks.
+    mkdirSync(htmlDir, { recursive: true });
+    pages = nbconvertHtml(
+      jupyter,
+      names.map((name) => join(outDir, name)),
+      htmlDir,
+    );
+    pages.catch(() => {}); // awaited (and its error reported) by the nbconvert tests
+  }
 }, 300_000);
 
 afterAll(() => {
@@ -234,9 +248,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
   });
 });
 
-const jupyter = findJupyter();
 describe.skipIf(jupyter === null)("jupyter nbconvert --to html of the executed notebooks (skipped without Jupyter)", () => {
-  const htmlDir = join(work, "html");
   it.each([
     ["01-market-share.ipynb", 4, 6],
     ["02-regional-footprint.ipynb", 6, 4],
@@ -244,9 +256,8 @@ describe.skipIf(jupyter === null)("jupyter nbconvert --to html of the executed n
     // its last markdown output is followed by a table in the same cell: nbconvert puts a blank line
     // between the two closing divs there, which the page parser once read as one block
     ["04-trends.ipynb", 4, 1],
-  ])("%s: %i charts drawn as images, %i tables, no raw $", (name, chartCount, tableCount) => {
-    mkdirSync(htmlDir, { recursive: true });
-    const page = nbconvertHtml(jupyter ?? "", join(outDir, name), htmlDir);
+  ])("%s: %i charts drawn as images, %i tables, no raw $", async (name, chartCount, tableCount) => {
+    const page = (await pages)[names.indexOf(name)] ?? "";
     const r = checkHtml(JSON.parse(results.get(name)?.json ?? "{}"), page);
     expect(r).toEqual({ charts: chartCount, drawn: chartCount, tables: tableCount, tablesInPage: tableCount, problems: [] });
   });

@@ -6,9 +6,10 @@
  * Used by test/e2e/notebooks.test.ts (when Jupyter is installed) and by tools/notebook-html.ts,
  * which .ci/nbconvert.sh runs on the notebooks Jupyter itself executed.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { accessSync, constants, readFileSync } from "node:fs";
 import { basename, delimiter, join } from "node:path";
+import { promisify } from "node:util";
 import { type DisplayDataOutput, joinLines, type Notebook } from "./nbformat.ts";
 
 const VEGA_LITE = "application/vnd.vegalite.v5+json";
@@ -29,11 +30,27 @@ export function findJupyter(env: NodeJS.ProcessEnv = process.env): string | null
   return null;
 }
 
-/** `jupyter nbconvert --to html NOTEBOOK --output-dir DIR` (no other option); returns the page. */
-export function nbconvertHtml(jupyter: string, notebook: string, outDir: string): string {
-  const r = spawnSync(jupyter, ["nbconvert", "--to", "html", "--output-dir", outDir, notebook], { encoding: "utf8", timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`jupyter nbconvert --to html ${notebook} failed (${r.status}): ${r.stderr}`);
-  return readFileSync(join(outDir, `${basename(notebook, ".ipynb")}.html`), "utf8");
+const execFileAsync = promisify(execFile);
+
+/**
+ * `jupyter nbconvert --to html --output-dir DIR NOTEBOOK...` (no other option), one Jupyter process for
+ * all the notebooks (each start of Jupyter costs about a second); resolves to their pages, in order.
+ * The pages are DIR/<name>.html, so the notebooks' names must differ.
+ */
+export async function nbconvertHtml(jupyter: string, notebooks: readonly string[], outDir: string): Promise<string[]> {
+  const names = notebooks.map((n) => basename(n, ".ipynb"));
+  if (new Set(names).size !== names.length)
+    throw new Error(`nbconvert writes one page per name, and two notebooks share one: ${notebooks.join(" ")}`);
+  try {
+    await execFileAsync(jupyter, ["nbconvert", "--to", "html", "--output-dir", outDir, ...notebooks], {
+      timeout: 120_000,
+      maxBuffer: 16 << 20,
+    });
+  } catch (e) {
+    const { code, stderr } = e as { code?: unknown; stderr?: string };
+    throw new Error(`jupyter nbconvert --to html ${notebooks.join(" ")} failed (${String(code)}): ${stderr ?? ""}`);
+  }
+  return names.map((n) => readFileSync(join(outDir, `${n}.html`), "utf8"));
 }
 
 export interface HtmlCheck {
