@@ -2040,7 +2040,7 @@ function marketSizeSentence(rows, s, l) {
   const s1 = q[q.length - 1];
   if (s0 === void 0 || s1 === void 0) return `${seriesWords(s, l)} gives no quarterly market size.`;
   const words = { approximately: "about ", over: "over ", at_least: "at least " };
-  const bn = (r) => `${words[r.qualifier] ?? ""}US ${(r.size / 1e9).toFixed(1)} billion dollars`;
+  const bn = (r) => `${words[r.qualifier ?? ""] ?? ""}US ${(r.size / 1e9).toFixed(1)} billion dollars`;
   const verb = s1.size > s0.size ? "grew" : s1.size < s0.size ? "shrank" : "stayed";
   return `Per ${seriesWords(s, l)}, the quarterly market ${verb} from ${bn(s0)} in ${s0.period} to ${bn(s1)} in ${s1.period} (${q.length} quarters in the series).`;
 }
