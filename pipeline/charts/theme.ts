@@ -210,7 +210,9 @@ export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
 /** The largest value rounded up to a multiple of `step` (a shared axis end across facets). */
 export const upTo = (xs: readonly number[], step: number): number =>
-  Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step; // a loop, not Math.max(...xs): a spread of many values overflows the stack
+  // a loop, not Math.max(...xs): a spread of many values overflows the stack; toPrecision(12) so
+  // that 3 steps of 0.1 end at 0.3, not at 0.30000000000000004
+  Number((Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step).toPrecision(12));
 
 /**
  * A share (a fraction) on a quantitative axis labelled in whole percent, from 0 to `end`: a fixed end

@@ -1,6 +1,9 @@
 /** The "Over time" part of the report's model: what the cited series cover and say, computed from the tables. */
 import type { Tables } from "../schema/tables.ts";
 
+/** Code-unit order of two texts (ISO dates and period names sort by it); 0 for equal texts, so the sort is total. */
+const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface SeriesCoverage {
   firm: string;
   market: string;
@@ -43,14 +46,16 @@ export function trendsModel(t: T): TrendsModel {
   const leaders: LeaderMove[] = [];
   for (const rows of bySeries.values()) {
     const { firm, market, geography } = rows[0]!;
-    const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const periods = [...new Set(rows.map((r) => r.period))].sort(cmpText);
     const gaps = t.series_gaps
       .filter((g) => g.firm === firm && g.market === market && g.geography === geography && g.provider_id === "*")
       .map((g) => g.period);
     coverage.push({ firm, market, geography, periods: periods.length, first: periods[0]!, last: periods[periods.length - 1]!, gaps });
     const top = rows.find((r) => r.period === periods[periods.length - 1] && r.rank === 1);
     if (geography !== "world" || !top) continue;
-    const own = rows.filter((r) => r.provider_id === top.provider_id).sort((a, b) => (a.period_end < b.period_end ? -1 : 1));
+    const own = rows
+      .filter((r) => r.provider_id === top.provider_id)
+      .sort((a, b) => cmpText(a.period_end, b.period_end) || cmpText(a.period_start, b.period_start) || cmpText(a.period, b.period));
     const first = own[0]!;
     leaders.push({
       firm,

@@ -117,6 +117,11 @@ describe("the share axis (share.ts, footprint.ts, trends.ts)", () => {
       axis: { format: ".0%" },
       scale: { domain: [0, 0.4] },
     });
+    // three and seven steps of 0.1: the decimal end, not 0.30000000000000004 or 0.7000000000000001
+    expect([shareAxis("S", [0.25]).scale?.domain, shareAxis("S", [0.61, 0.2]).scale?.domain]).toEqual([
+      [0, 0.3],
+      [0, 0.7],
+    ]);
     expect(shareAxis("Combined (%)", 1, { field: "share_of_named", stack: "zero" })).toEqual({
       field: "share_of_named",
       type: "quantitative",

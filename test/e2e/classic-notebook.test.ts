@@ -7,6 +7,7 @@
  * side in beforeAll (each page starts a kernel, as it does for a reader).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { cpSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import sparticuz from "@sparticuz/chromium";
@@ -14,7 +15,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findJupyter } from "../../tools/jupyter/nbconvert-html.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
-import { TSX } from "../helpers.ts";
+import { TSX, tempDir } from "../helpers.ts";
 
 const jupyter = findJupyter();
 const has = (sub: string): boolean => jupyter !== null && spawnSync(jupyter, [sub, "--version"], { stdio: "ignore" }).status === 0;
@@ -52,8 +53,11 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
       // a local server with no token: let the DELETE of the kernels below through without an XSRF cookie
       "--NotebookApp.disable_check_xsrf=True",
     ];
-    // the committed executed copies: their outputs are on the page as soon as it opens
-    args.push(`--notebook-dir=${join(REPO_ROOT, "output", "notebooks")}`);
+    // copies of the committed executed notebooks: their outputs are on the page as soon as it opens,
+    // and the server's checkpoints folder goes to the copy, not into the published output/
+    const served = join(tempDir("classic"), "notebooks");
+    cpSync(join(REPO_ROOT, "output", "notebooks"), served, { recursive: true });
+    args.push(`--notebook-dir=${served}`);
     server = spawn(TSX, args, { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     const started = new Promise<void>((res, rej) => {

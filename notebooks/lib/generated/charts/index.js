@@ -482,7 +482,11 @@ function chartTheme(ref) {
   };
 }
 var uniq = (xs) => [...new Set(xs)];
-var upTo = (xs, step) => Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step;
+var upTo = (xs, step) => (
+  // a loop, not Math.max(...xs): a spread of many values overflows the stack; toPrecision(12) so
+  // that 3 steps of 0.1 end at 0.3, not at 0.30000000000000004
+  Number((Math.ceil(xs.reduce((m, x) => Math.max(m, x), step) / step - 1e-9) * step).toPrecision(12))
+);
 function shareAxis(title, end, options = {}) {
   const { field = "share", stack } = options;
   return {
