@@ -61,10 +61,17 @@ export function creditLines(t: ChartTheme, tables: CreditTables, uses: { factIds
   if (uses.catalog) {
     const regions = tables.regions ?? [];
     const dates = regions.map((r) => r.source_as_of).filter((d): d is string => d !== null);
-    const newest = [...dates].sort().at(-1) ?? "";
-    parts.push(
-      `Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${newest ? `, as of ${newest}` : ""}.`,
-    );
+    // The range of the rows' own source dates: the catalog's as-of date (regions.meta.yaml, the date
+    // its statuses hold at) is earlier than its newest sources, so "as of" the newest would overstate it.
+    const sorted = [...dates].sort();
+    const [oldest, newest] = [sorted[0], sorted.at(-1)];
+    const span =
+      oldest === undefined || newest === undefined
+        ? ""
+        : oldest === newest
+          ? `, its sources dated ${newest}`
+          : `, its sources dated ${oldest} to ${newest}`;
+    parts.push(`Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${span}.`);
   }
   if (docs.length > 0) {
     const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";

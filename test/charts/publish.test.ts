@@ -79,12 +79,10 @@ describe("footers: source, as-of date and licence from the data", () => {
       `Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`,
     ]);
     const catalog = creditLines(theme, tables, { factIds: factIdsOf(tables.bloc_presence ?? []), catalog: true });
-    const newest = (tables.regions ?? [])
-      .map((r) => r.source_as_of ?? "")
-      .sort()
-      .at(-1);
+    const dated = (tables.regions ?? []).flatMap((r) => (r.source_as_of === null ? [] : [r.source_as_of])).sort();
+    expect([dated[0], dated.at(-1), (tables.regions ?? []).length - dated.length]).toEqual(["2023-12", "2026-01", 6]);
     expect(catalog[0]).toBe(
-      `Source: the project's region catalog of ${tables.regions?.length} provider regions from provider SDKs and documentation, as of ${newest}.`,
+      `Source: the project's region catalog of ${tables.regions?.length} provider regions from provider SDKs and documentation, its sources dated 2023-12 to 2026-01.`,
     );
     // the battleground facts are the article's own (attributed to no firm)
     expect(catalog[1]).toBe("Battlegrounds: Fierce Network article (2025-H2).");

@@ -783,10 +783,10 @@ function creditLines(t, tables, uses) {
   if (uses.catalog) {
     const regions = tables.regions ?? [];
     const dates = regions.map((r) => r.source_as_of).filter((d) => d !== null);
-    const newest = [...dates].sort().at(-1) ?? "";
-    parts.push(
-      `Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${newest ? `, as of ${newest}` : ""}.`
-    );
+    const sorted = [...dates].sort();
+    const [oldest, newest] = [sorted[0], sorted.at(-1)];
+    const span = oldest === void 0 || newest === void 0 ? "" : oldest === newest ? `, its sources dated ${newest}` : `, its sources dated ${oldest} to ${newest}`;
+    parts.push(`Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${span}.`);
   }
   if (docs.length > 0) {
     const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";
