@@ -6,7 +6,7 @@
  */
 import { DATA_LICENSE } from "../licence.ts";
 import type { Row, Tables } from "../schema/tables.ts";
-import { listText } from "./titles.ts";
+import { listWords } from "../findings/words.ts";
 import { uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 
 /** Characters per line of a title (14 px) and of a subtitle or footer (11 px), so that a chart fits a 390 px phone. */
@@ -74,8 +74,8 @@ export function creditLines(t: ChartTheme, tables: CreditTables, uses: { factIds
     parts.push(`Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${span}.`);
   }
   if (docs.length > 0) {
-    const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";
-    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listText(docs.map(docText))}${by}.`);
+    const by = attributed.length > 0 ? `; figures attributed to ${listWords(attributed)}` : "";
+    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listWords(docs.map(docText))}${by}.`);
   }
   parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
   return parts;
@@ -99,7 +99,7 @@ export function citedCreditLines(t: ChartTheme, cited: ReadonlyArray<Row<"cited_
   const parts: string[] = [];
   if (pages.length > 0)
     parts.push(
-      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listText(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listText(read)}.`,
+      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listWords(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listWords(read)}.`,
     );
   parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; figures as the cited pages print them.`);
   return parts;

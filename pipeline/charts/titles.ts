@@ -3,14 +3,10 @@
  * where. Every number in a title comes from the rows; nothing is typed in. One function per chart,
  * all here, so that a chart's wording can change in one place.
  */
+import { listWords } from "../findings/words.ts";
 import { formatPercent, round } from "../numbers.ts";
 import type { Row } from "../schema/tables.ts";
 import { uniq, type ChartTheme } from "./theme.ts";
-
-/** "a", "a and b", "a, b and c". */
-export function listText(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 /** The rows with the largest value (ties: all of them, in row order). */
 function top<T>(rows: readonly T[], value: (r: T) => number | null): T[] {
@@ -32,9 +28,9 @@ export function marketShareTitle(rows: readonly Row<"market_share">[], t: ChartT
   const figures = leaders.map((l) => (l[0] ? `${formatPercent(l[0].share)} (${t.sourceLabel(l[0].source_id)})` : ""));
   if (leaderIds.length === 1 && leaders.every((l) => l.length === 1)) {
     const who = t.providerLabel(leaderIds[0] ?? "");
-    return sources.length === 1 ? `${who} leads with ${figures[0]}` : `${who} leads in every firm's figures: ${listText(figures)}`;
+    return sources.length === 1 ? `${who} leads with ${figures[0]}` : `${who} leads in every firm's figures: ${listWords(figures)}`;
   }
-  return `Leaders per firm: ${listText(leaders.map((l) => `${listText(l.map((r) => t.providerLabel(r.provider_id)))} ${l[0] ? `(${t.sourceLabel(l[0].source_id)}, ${formatPercent(l[0].share)})` : ""}`))}`;
+  return `Leaders per firm: ${listWords(leaders.map((l) => `${listWords(l.map((r) => t.providerLabel(r.provider_id)))} ${l[0] ? `(${t.sourceLabel(l[0].source_id)}, ${formatPercent(l[0].share)})` : ""}`))}`;
 }
 
 /** The largest gap between the firms: "The firms differ most on AWS: Gartner 7.7 points above Synergy Research Group". */
@@ -104,7 +100,7 @@ export function regionsVsShareTitle(rows: readonly Row<"footprint_vs_share">[], 
   const share = uniq(top(rows, (r) => r.share).map((r) => r.provider_id));
   const regions = uniq(top(rows, (r) => r.regions).map((r) => r.provider_id));
   if (share.length === 0 || regions.length === 0) return "Regions vs market share";
-  const names = (ids: string[]): string => listText(ids.map(t.providerShortName));
+  const names = (ids: string[]): string => listWords(ids.map(t.providerShortName));
   return share.every((id) => regions.includes(id))
     ? `${names(share)} leads on both market share and regions`
     : `The largest share is not the largest footprint: ${names(share)} leads on share, ${names(regions)} on regions`;
@@ -117,14 +113,14 @@ export function geoClaimsTitle(rows: readonly Row<"geo_claims">[], t: ChartTheme
   const counts = geos.map((g) => ({ g, n: uniq(rows.filter((r) => r.macro_geo === g).map((r) => r.fact_id)).length }));
   const most = top(counts, (c) => c.n);
   if (facts === 0) return "The article's geography claims";
-  return `The article's ${facts} geography claims touch ${geos.length} macro-regions, ${listText(most.map((c) => t.geoLabel(c.g)))} most often (${most[0]?.n ?? 0})`;
+  return `The article's ${facts} geography claims touch ${geos.length} macro-regions, ${listWords(most.map((c) => t.geoLabel(c.g)))} most often (${most[0]?.n ?? 0})`;
 }
 
 /** "The article names 3 battlegrounds: Asia-Pacific, Latin America and Middle East". */
 export function battlegroundsTitle(rows: readonly Row<"battlegrounds">[], t: ChartTheme): string {
   const named = t.geoIds(rows.filter((r) => r.is_battleground).map((r) => r.macro_geo));
   if (named.length === 0) return "What the article says about each macro-region";
-  return `The article names ${named.length} battleground${named.length === 1 ? "" : "s"}: ${listText(named.map(t.geoLabel))}`;
+  return `The article names ${named.length} battleground${named.length === 1 ? "" : "s"}: ${listWords(named.map(t.geoLabel))}`;
 }
 
 const KIND_PHRASES: Readonly<Record<string, string>> = {
@@ -149,7 +145,7 @@ export function regionalHeatmapTitle(rows: readonly Row<"regional_breakdown">[],
   const most = top(rows, (r) => r.regions);
   const first = most[0];
   if (!first) return "Cloud regions per provider and macro-region";
-  const cells = listText(most.map((r) => `${t.providerLabel(r.provider_id)} in ${t.geoLabel(r.macro_geo)}`));
+  const cells = listWords(most.map((r) => `${t.providerLabel(r.provider_id)} in ${t.geoLabel(r.macro_geo)}`));
   return `Most regions in one macro-region: ${cells} (${first.regions}${most.length > 1 ? " each" : ""})`;
 }
 
@@ -158,7 +154,7 @@ export function blocPresenceTitle(rows: readonly Row<"bloc_presence">[], t: Char
   const us = rows.filter((r) => r.us_led_regions > r.china_led_regions).map((r) => r.macro_geo);
   const cn = t.geoIds(rows.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => r.macro_geo));
   const head = `${t.blocLabel("us_led")} providers have more regions in ${us.length} of ${rows.length} macro-regions`;
-  return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listText(cn.map(t.geoLabel))}` : head;
+  return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listWords(cn.map(t.geoLabel))}` : head;
 }
 
 // --- The charts over time (share_series, concentration_series, market_size_series) ---------------
@@ -221,7 +217,7 @@ function marketsLine(rows: readonly InSeries[], t: ChartTheme, named: boolean, t
   const markets = uniq(rows.map((r) => r.market))
     .map(t.marketLabel)
     .sort(cmp);
-  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listText(markets)})` : ""}${then}`] : [];
+  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listWords(markets)})` : ""}${then}`] : [];
 }
 
 /** "AWS leads in each firm's latest period, with a lower share than in its first", and each series' figures. */
@@ -245,10 +241,10 @@ export function shareTrendsTitle(rows: readonly Row<"share_series">[], t: ChartT
     series.length === 0
       ? "Worldwide cloud market share over time"
       : leaderIds.length !== 1 || ends.length !== series.length
-        ? `Largest share in ${each} latest period: ${listText(series.map((x) => `${listText(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}`
+        ? `Largest share in ${each} latest period: ${listWords(series.map((x) => `${listWords(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}`
         : dirs.length === 1
           ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first`
-          : `${who} leads in ${each} latest period; against its first, its share is ${listText(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
+          : `${who} leads in ${each} latest period; against its first, its share is ${listWords(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
   const figures = series.flatMap(({ s, own }) =>
     own && s[0]
       ? [
@@ -274,7 +270,7 @@ export function concentrationTrendsTitle(rows: readonly Row<"concentration_serie
     const e = seriesEnds(s);
     return e && s[0] ? [{ s, e, dir: direction(e.first.big_three_share ?? 0, e.last.big_three_share ?? 0) }] : [];
   });
-  const names = listText(BIG_THREE_LABEL.split(" + "));
+  const names = listWords(BIG_THREE_LABEL.split(" + "));
   const than = (d: Direction): string => (d === "the same" ? "as" : "than");
   const dirs = uniq(series.map((x) => x.dir));
   const text =
@@ -282,7 +278,7 @@ export function concentrationTrendsTitle(rows: readonly Row<"concentration_serie
       ? `${names}'s combined share, and the China-led providers', over time`
       : dirs.length === 1 && dirs[0]
         ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first`
-        : `${names} together hold, in each firm's latest period against its first, ${listText(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
+        : `${names} together hold, in each firm's latest period against its first, ${listWords(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
   const figures = series.map(
     ({ s, e }) =>
       `${seriesName(t, e.first)}, ${cadence(s)}: ${formatPercent(e.first.big_three_share ?? 0)} in ${e.first.period}, ${formatPercent(e.last.big_three_share ?? 0)} in ${e.last.period}`,
@@ -301,7 +297,7 @@ export function concentrationTrendsTitle(rows: readonly Row<"concentration_serie
 function directionCounts(dirs: readonly Direction[]): string {
   const kinds = (["higher", "lower", "the same"] as const).filter((d) => dirs.includes(d));
   if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length} series`}`;
-  return listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
+  return listWords(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
 }
 
 /** "Alibaba Cloud's share is lower in all 3 series; Huawei Cloud's higher in 1, lower in 1 and the same in 1" (latest period against first). */
@@ -342,7 +338,7 @@ export function marketSizeTitle(rows: readonly Row<"market_size_series">[], t: C
   const times = exact.map(
     (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`,
   );
-  const text = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listText(times)}`;
+  const text = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listWords(times)}`;
   return {
     text,
     subtitle: [

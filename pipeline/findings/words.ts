@@ -3,6 +3,8 @@
  * with: one place, so that the tests re-derive a sentence's numbers in the same format.
  */
 
+import { formatPercent } from "../numbers.ts";
+
 /** 0.377 → "37.7%", 0.3 → "30%" (one decimal, a trailing .0 dropped). */
 export function pctText(x: number): string {
   return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
@@ -10,7 +12,7 @@ export function pctText(x: number): string {
 
 /** 0.3 → "30.0%" (always one decimal: the notebooks' tables and sentences); null → "n/a". */
 export function pct1(x: number | null): string {
-  return x === null || Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(1)}%`;
+  return x === null || Number.isNaN(x) ? "n/a" : formatPercent(x);
 }
 
 /** 7.7 → "+7.7 pp", -4 → "-4.0 pp" (x already in percentage points); null → "n/a". */

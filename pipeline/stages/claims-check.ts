@@ -15,6 +15,7 @@ import type { ResolvedGeography } from "../geographies.ts";
 import type { MacroGeo, RegionList } from "../schema/inputs.ts";
 import { joinIds, REGION_SCOPES, type Row } from "../schema/tables.ts";
 import { explain, type Figure } from "./claims-explain.ts";
+import { groupBy } from "./group-by.ts";
 
 type Fact = Row<"facts">;
 type Scope = (typeof REGION_SCOPES)[number];
@@ -281,17 +282,6 @@ export function checkClaims(input: ClaimsInput, rowsOf: ReadonlyMap<string, Cata
         reproduced_under: joinIds(reproduced),
       });
     }
-  }
-  return out;
-}
-
-export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
   }
   return out;
 }

@@ -21,7 +21,8 @@ import type { CatalogRegion } from "../schema/catalog.ts";
 import type { ResolvedGeography } from "../geographies.ts";
 import { MACRO_GEOS, type MacroGeo, type RegionList } from "../schema/inputs.ts";
 import { joinIds, type Row } from "../schema/tables.ts";
-import { checkClaims, groupBy, isPublic, SCOPES } from "./claims-check.ts";
+import { checkClaims, isPublic, SCOPES } from "./claims-check.ts";
+import { groupBy } from "./group-by.ts";
 import type { StageContext } from "./context.ts";
 
 type Fact = Row<"facts">;

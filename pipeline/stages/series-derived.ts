@@ -8,7 +8,7 @@ import { clean, sum } from "../numbers.ts";
 import { periodDates } from "../periods.ts";
 import type { SeriesPreferences } from "../schema/citations.ts";
 import { joinIds, TABLES, type Row, type Tables } from "../schema/tables.ts";
-import { groupBy } from "./claims-check.ts";
+import { groupBy } from "./group-by.ts";
 import { rankReports, type Report } from "./series-reports.ts";
 
 export type SeriesTables = Pick<

@@ -14,7 +14,7 @@ import type { ProviderRef } from "../schema/inputs.ts";
 import { sortRows } from "../schema/order.ts";
 import { joinIds, TABLES, type Row } from "../schema/tables.ts";
 import type { CitedFact } from "./extract/citations.ts";
-import { groupBy as groupAll } from "./claims-check.ts";
+import { groupBy as groupAll } from "./group-by.ts";
 import { rankReports, type Report } from "./series-reports.ts";
 import { concentrationRows, gapRows, lineageRows, seriesCheckRows, shareChangeRows, type SeriesTables } from "./series-derived.ts";
 
@@ -45,14 +45,7 @@ interface Group<T> {
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (x: T) => string, report: (x: T) => Report): Array<Group<T>> {
-  const groups = new Map<string, Group<T>>();
-  for (const x of items) {
-    const k = keyOf(x);
-    const g = groups.get(k);
-    if (g) g.reports.push(report(x));
-    else groups.set(k, { first: x, reports: [report(x)] });
-  }
-  return [...groups.values()];
+  return [...groupAll(items, keyOf).values()].map((xs) => ({ first: xs[0]!, reports: xs.map(report) }));
 }
 
 const citedReport = (f: CitedFact): Report => ({

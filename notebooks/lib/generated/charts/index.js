@@ -93,7 +93,6 @@ __export(index_exports, {
   latestSharesSentence: () => latestSharesSentence,
   leadersSentence: () => leadersSentence,
   limitsLines: () => limitsLines,
-  listText: () => listText,
   listWords: () => listWords,
   marketLabelOf: () => marketLabelOf,
   marketShareBySource: () => marketShareBySource,
@@ -169,6 +168,39 @@ function round(x, digits) {
 function formatPercent(x) {
   return `${(round(x, 3) * 100).toFixed(1)}%`;
 }
+
+// pipeline/findings/words.ts
+function pctText(x) {
+  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
+}
+function pct1(x) {
+  return x === null || Number.isNaN(x) ? "n/a" : formatPercent(x);
+}
+function ppText(x) {
+  return x === null || Number.isNaN(x) ? "n/a" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`;
+}
+function listWords(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var STATUS_WORDS = {
+  public: "regions open to any customer (status general or sovereign)",
+  all: "every status, government and restricted included"
+};
+function theOne(rows, test, what) {
+  const hits = rows.filter(test);
+  if (hits.length !== 1) throw new Error(`expected exactly one row for ${what}, found ${hits.length}`);
+  return hits[0];
+}
+var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
+var distinct = (xs) => [...new Set(xs)];
+var DEFINITION_WORDS = {
+  general: "status general only",
+  public: "open to any customer (general + sovereign/partner-operated)",
+  non_government: "every status but government (announced included)",
+  all: "every status, government and announced included",
+  provider_list: "rows of the provider's own public region list"
+};
 
 // pipeline/schema/inputs.ts
 var import_zod = require("zod");
@@ -499,10 +531,96 @@ function shareAxis(title, end, options = {}) {
   };
 }
 
-// pipeline/charts/titles.ts
-function listText(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+// pipeline/charts/credits.ts
+var TITLE_LINE = 38;
+var TEXT_LINE = 50;
+function wrapText(text2, width) {
+  const lines2 = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter((w) => w.length > 0)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines2.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines2.push(line);
+  return lines2;
 }
+function factIdsOf(rows) {
+  const ids = [];
+  for (const r of rows) {
+    for (const key of ["fact_id", "fact_ids", "battleground_fact_ids"]) {
+      const v = r[key];
+      if (typeof v === "string") ids.push(...v.split(";").filter((s) => s.length > 0));
+    }
+  }
+  return uniq(ids);
+}
+function creditLines(t, tables, uses) {
+  const wanted = new Set(uses.factIds);
+  const facts = tables.facts.filter((f) => wanted.has(f.fact_id));
+  const docIds = new Set(facts.map((f) => f.document_id));
+  const docs = tables.documents.filter((d) => docIds.has(d.document_id));
+  const docText = (d) => `${d.publisher}${d.title ? `, “${d.title}”` : " article"} (${d.date_approx})`;
+  const attributed = uniq(facts.map((f) => f.attributed_to)).sort().map(t.sourceLabel).filter((name) => !docs.some((d) => d.publisher === name));
+  const parts = [];
+  if (uses.catalog) {
+    const regions = tables.regions ?? [];
+    const dates = regions.map((r) => r.source_as_of).filter((d) => d !== null);
+    const sorted = [...dates].sort();
+    const [oldest, newest] = [sorted[0], sorted.at(-1)];
+    const span = oldest === void 0 || newest === void 0 ? "" : oldest === newest ? `, its sources dated ${newest}` : `, its sources dated ${oldest} to ${newest}`;
+    parts.push(`Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${span}.`);
+  }
+  if (docs.length > 0) {
+    const by = attributed.length > 0 ? `; figures attributed to ${listWords(attributed)}` : "";
+    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listWords(docs.map(docText))}${by}.`);
+  }
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
+  return parts;
+}
+function citedCreditLines(t, cited, factIds) {
+  const wanted = new Set(factIds);
+  const used = cited.filter((c) => wanted.has(c.fact_id));
+  const pages = uniq(used.map((c) => c.citation_id));
+  const firms = uniq(used.map((c) => c.firm)).sort().map(t.sourceLabel);
+  const published = used.map((c) => c.published).sort();
+  const read = uniq(used.map((c) => c.date_read)).sort();
+  const parts = [];
+  if (pages.length > 0)
+    parts.push(
+      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listWords(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listWords(read)}.`
+    );
+  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; figures as the cited pages print them.`);
+  return parts;
+}
+var lines = (x, width) => x === void 0 ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));
+function withFooter(spec, footer) {
+  const { $schema, config, title, ...view } = spec;
+  const t = typeof title === "string" ? { text: title } : title ?? { text: "" };
+  const wrapped = { ...t, text: lines(t.text, TITLE_LINE), subtitle: lines(t.subtitle, TEXT_LINE) };
+  return {
+    ...$schema ? { $schema } : {},
+    ...config ? { config } : {},
+    title: wrapped,
+    vconcat: [
+      {
+        ...view,
+        title: {
+          text: footer.flatMap((l) => wrapText(l, TEXT_LINE)),
+          orient: "bottom",
+          anchor: "start",
+          fontSize: 11,
+          fontWeight: "normal",
+          color: "#555555",
+          offset: 14
+        }
+      }
+    ]
+  };
+}
+
+// pipeline/charts/titles.ts
 function top(rows, value) {
   const known = rows.filter((r) => value(r) !== null);
   const max = known.reduce((m, r) => Math.max(m, value(r) ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
@@ -520,9 +638,9 @@ function marketShareTitle(rows, t) {
   const figures = leaders.map((l) => l[0] ? `${formatPercent(l[0].share)} (${t.sourceLabel(l[0].source_id)})` : "");
   if (leaderIds.length === 1 && leaders.every((l) => l.length === 1)) {
     const who = t.providerLabel(leaderIds[0] ?? "");
-    return sources.length === 1 ? `${who} leads with ${figures[0]}` : `${who} leads in every firm's figures: ${listText(figures)}`;
+    return sources.length === 1 ? `${who} leads with ${figures[0]}` : `${who} leads in every firm's figures: ${listWords(figures)}`;
   }
-  return `Leaders per firm: ${listText(leaders.map((l) => `${listText(l.map((r) => t.providerLabel(r.provider_id)))} ${l[0] ? `(${t.sourceLabel(l[0].source_id)}, ${formatPercent(l[0].share)})` : ""}`))}`;
+  return `Leaders per firm: ${listWords(leaders.map((l) => `${listWords(l.map((r) => t.providerLabel(r.provider_id)))} ${l[0] ? `(${t.sourceLabel(l[0].source_id)}, ${formatPercent(l[0].share)})` : ""}`))}`;
 }
 function shareGapTitle(rows, t) {
   const cross = rows.filter((r) => r.comparison === "cross_source" && r.delta_pp !== null);
@@ -572,7 +690,7 @@ function regionsVsShareTitle(rows, t) {
   const share = uniq(top(rows, (r) => r.share).map((r) => r.provider_id));
   const regions = uniq(top(rows, (r) => r.regions).map((r) => r.provider_id));
   if (share.length === 0 || regions.length === 0) return "Regions vs market share";
-  const names = (ids) => listText(ids.map(t.providerShortName));
+  const names = (ids) => listWords(ids.map(t.providerShortName));
   return share.every((id2) => regions.includes(id2)) ? `${names(share)} leads on both market share and regions` : `The largest share is not the largest footprint: ${names(share)} leads on share, ${names(regions)} on regions`;
 }
 function geoClaimsTitle(rows, t) {
@@ -581,12 +699,12 @@ function geoClaimsTitle(rows, t) {
   const counts = geos.map((g) => ({ g, n: uniq(rows.filter((r) => r.macro_geo === g).map((r) => r.fact_id)).length }));
   const most = top(counts, (c) => c.n);
   if (facts === 0) return "The article's geography claims";
-  return `The article's ${facts} geography claims touch ${geos.length} macro-regions, ${listText(most.map((c) => t.geoLabel(c.g)))} most often (${most[0]?.n ?? 0})`;
+  return `The article's ${facts} geography claims touch ${geos.length} macro-regions, ${listWords(most.map((c) => t.geoLabel(c.g)))} most often (${most[0]?.n ?? 0})`;
 }
 function battlegroundsTitle(rows, t) {
   const named = t.geoIds(rows.filter((r) => r.is_battleground).map((r) => r.macro_geo));
   if (named.length === 0) return "What the article says about each macro-region";
-  return `The article names ${named.length} battleground${named.length === 1 ? "" : "s"}: ${listText(named.map(t.geoLabel))}`;
+  return `The article names ${named.length} battleground${named.length === 1 ? "" : "s"}: ${listWords(named.map(t.geoLabel))}`;
 }
 var KIND_PHRASES = {
   research_firm: "research firms",
@@ -605,14 +723,14 @@ function regionalHeatmapTitle(rows, t) {
   const most = top(rows, (r) => r.regions);
   const first = most[0];
   if (!first) return "Cloud regions per provider and macro-region";
-  const cells = listText(most.map((r) => `${t.providerLabel(r.provider_id)} in ${t.geoLabel(r.macro_geo)}`));
+  const cells = listWords(most.map((r) => `${t.providerLabel(r.provider_id)} in ${t.geoLabel(r.macro_geo)}`));
   return `Most regions in one macro-region: ${cells} (${first.regions}${most.length > 1 ? " each" : ""})`;
 }
 function blocPresenceTitle(rows, t) {
   const us = rows.filter((r) => r.us_led_regions > r.china_led_regions).map((r) => r.macro_geo);
   const cn = t.geoIds(rows.filter((r) => r.china_led_regions > r.us_led_regions).map((r) => r.macro_geo));
   const head = `${t.blocLabel("us_led")} providers have more regions in ${us.length} of ${rows.length} macro-regions`;
-  return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listText(cn.map(t.geoLabel))}` : head;
+  return cn.length > 0 ? `${head}; ${t.blocLabel("china_led")} in ${listWords(cn.map(t.geoLabel))}` : head;
 }
 var BIG_THREE_LABEL = "AWS + Azure + Google Cloud";
 var cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -645,7 +763,7 @@ function cadence(rows) {
 var direction = (from, to) => to < from ? "lower" : to > from ? "higher" : "the same";
 function marketsLine(rows, t, named, then = "") {
   const markets = uniq(rows.map((r) => r.market)).map(t.marketLabel).sort(cmp);
-  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listText(markets)})` : ""}${then}`] : [];
+  return markets.length > 1 ? [`The firms measure different markets${named ? ` (${listWords(markets)})` : ""}${then}`] : [];
 }
 function shareTrendsTitle(rows, t) {
   const world = rows.filter((r) => r.geography === "world");
@@ -663,7 +781,7 @@ function shareTrendsTitle(rows, t) {
   const ends = series.flatMap((x) => x.own ? [x.own] : []);
   const dirs = uniq(ends.map((e) => direction(e.first.share, e.last.share)));
   const who = t.providerLabel(leaderIds[0] ?? "");
-  const text2 = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listText(series.map((x) => `${listText(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listText(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
+  const text2 = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listWords(series.map((x) => `${listWords(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listWords(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
   const figures = series.flatMap(
     ({ s, own }) => own && s[0] ? [
       `${seriesName(t, s[0])}, ${cadence(s)}: ${t.providerLabel(own.first.provider_id)} ${formatPercent(own.first.share)} in ${own.first.period}, ${formatPercent(own.last.share)} in ${own.last.period}`
@@ -684,10 +802,10 @@ function concentrationTrendsTitle(rows, t) {
     const e = seriesEnds(s);
     return e && s[0] ? [{ s, e, dir: direction(e.first.big_three_share ?? 0, e.last.big_three_share ?? 0) }] : [];
   });
-  const names = listText(BIG_THREE_LABEL.split(" + "));
+  const names = listWords(BIG_THREE_LABEL.split(" + "));
   const than = (d) => d === "the same" ? "as" : "than";
   const dirs = uniq(series.map((x) => x.dir));
-  const text2 = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listText(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
+  const text2 = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listWords(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
   const figures = series.map(
     ({ s, e }) => `${seriesName(t, e.first)}, ${cadence(s)}: ${formatPercent(e.first.big_three_share ?? 0)} in ${e.first.period}, ${formatPercent(e.last.big_three_share ?? 0)} in ${e.last.period}`
   );
@@ -703,7 +821,7 @@ function concentrationTrendsTitle(rows, t) {
 function directionCounts(dirs) {
   const kinds = ["higher", "lower", "the same"].filter((d) => dirs.includes(d));
   if (kinds.length === 1) return `${kinds[0]} in ${dirs.length === 1 ? "its one series" : `all ${dirs.length} series`}`;
-  return listText(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
+  return listWords(kinds.map((d) => `${d} in ${dirs.filter((x) => x === d).length}`));
 }
 function chinaLedTrendsTitle(rows, t) {
   const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
@@ -737,101 +855,12 @@ function marketSizeTitle(rows, t) {
   const times = exact.map(
     (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`
   );
-  const text2 = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listText(times)}`;
+  const text2 = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listWords(times)}`;
   return {
     text: text2,
     subtitle: [
       ...series.map((e) => `${seriesName(t, e.first)}: ${billions(e.first)} in ${e.first.period}, ${billions(e.last)} in ${e.last.period}`),
       ...marketsLine(quarters, t, false, "; US$ as each firm reports it")
-    ]
-  };
-}
-
-// pipeline/charts/credits.ts
-var TITLE_LINE = 38;
-var TEXT_LINE = 50;
-function wrapText(text2, width) {
-  const lines2 = [];
-  let line = "";
-  for (const word of text2.split(/\s+/).filter((w) => w.length > 0)) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
-      lines2.push(line);
-      line = word;
-    } else line = line.length > 0 ? `${line} ${word}` : word;
-  }
-  if (line.length > 0) lines2.push(line);
-  return lines2;
-}
-function factIdsOf(rows) {
-  const ids = [];
-  for (const r of rows) {
-    for (const key of ["fact_id", "fact_ids", "battleground_fact_ids"]) {
-      const v = r[key];
-      if (typeof v === "string") ids.push(...v.split(";").filter((s) => s.length > 0));
-    }
-  }
-  return uniq(ids);
-}
-function creditLines(t, tables, uses) {
-  const wanted = new Set(uses.factIds);
-  const facts = tables.facts.filter((f) => wanted.has(f.fact_id));
-  const docIds = new Set(facts.map((f) => f.document_id));
-  const docs = tables.documents.filter((d) => docIds.has(d.document_id));
-  const docText = (d) => `${d.publisher}${d.title ? `, “${d.title}”` : " article"} (${d.date_approx})`;
-  const attributed = uniq(facts.map((f) => f.attributed_to)).sort().map(t.sourceLabel).filter((name) => !docs.some((d) => d.publisher === name));
-  const parts = [];
-  if (uses.catalog) {
-    const regions = tables.regions ?? [];
-    const dates = regions.map((r) => r.source_as_of).filter((d) => d !== null);
-    const sorted = [...dates].sort();
-    const [oldest, newest] = [sorted[0], sorted.at(-1)];
-    const span = oldest === void 0 || newest === void 0 ? "" : oldest === newest ? `, its sources dated ${newest}` : `, its sources dated ${oldest} to ${newest}`;
-    parts.push(`Source: the project's region catalog of ${regions.length} provider regions from provider SDKs and documentation${span}.`);
-  }
-  if (docs.length > 0) {
-    const by = attributed.length > 0 ? `; figures attributed to ${listText(attributed)}` : "";
-    parts.push(`${uses.catalog ? "Battlegrounds" : "Source"}: ${listText(docs.map(docText))}${by}.`);
-  }
-  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; quotes remain the publisher's.`);
-  return parts;
-}
-function citedCreditLines(t, cited, factIds) {
-  const wanted = new Set(factIds);
-  const used = cited.filter((c) => wanted.has(c.fact_id));
-  const pages = uniq(used.map((c) => c.citation_id));
-  const firms = uniq(used.map((c) => c.firm)).sort().map(t.sourceLabel);
-  const published = used.map((c) => c.published).sort();
-  const read = uniq(used.map((c) => c.date_read)).sort();
-  const parts = [];
-  if (pages.length > 0)
-    parts.push(
-      `Source: ${pages.length} published report${pages.length === 1 ? "" : "s"} of ${listText(firms)} figures, ${published[0]} to ${published.at(-1)}, each with its address in cited_facts; read ${listText(read)}.`
-    );
-  parts.push(`Data: cloud-market-atlas, ${DATA_LICENSE.name}; figures as the cited pages print them.`);
-  return parts;
-}
-var lines = (x, width) => x === void 0 ? [] : (Array.isArray(x) ? x : [x]).flatMap((l) => wrapText(l, width));
-function withFooter(spec, footer) {
-  const { $schema, config, title, ...view } = spec;
-  const t = typeof title === "string" ? { text: title } : title ?? { text: "" };
-  const wrapped = { ...t, text: lines(t.text, TITLE_LINE), subtitle: lines(t.subtitle, TEXT_LINE) };
-  return {
-    ...$schema ? { $schema } : {},
-    ...config ? { config } : {},
-    title: wrapped,
-    vconcat: [
-      {
-        ...view,
-        title: {
-          text: footer.flatMap((l) => wrapText(l, TEXT_LINE)),
-          orient: "bottom",
-          anchor: "start",
-          fontSize: 11,
-          fontWeight: "normal",
-          color: "#555555",
-          offset: 14
-        }
-      }
     ]
   };
 }
@@ -1756,39 +1785,6 @@ function marketSizeTrend(rows, t) {
   };
 }
 
-// pipeline/findings/words.ts
-function pctText(x) {
-  return `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
-}
-function pct1(x) {
-  return x === null || Number.isNaN(x) ? "n/a" : `${(x * 100).toFixed(1)}%`;
-}
-function ppText(x) {
-  return x === null || Number.isNaN(x) ? "n/a" : `${x > 0 ? "+" : ""}${x.toFixed(1)} pp`;
-}
-function listWords(items) {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-var STATUS_WORDS = {
-  public: "regions open to any customer (status general or sovereign)",
-  all: "every status, government and restricted included"
-};
-function theOne(rows, test, what) {
-  const hits = rows.filter(test);
-  if (hits.length !== 1) throw new Error(`expected exactly one row for ${what}, found ${hits.length}`);
-  return hits[0];
-}
-var total = (xs) => xs.reduce((a, [, k]) => a + k, 0);
-var distinct = (xs) => [...new Set(xs)];
-var DEFINITION_WORDS = {
-  general: "status general only",
-  public: "open to any customer (general + sovereign/partner-operated)",
-  non_government: "every status but government (announced included)",
-  all: "every status, government and announced included",
-  provider_list: "rows of the provider's own public region list"
-};
-
 // pipeline/findings/market-share.ts
 var marketPeriod = (l, market, period) => `${l.marketLabel(market)}, ${period}`;
 function formatsSentence(c) {
@@ -2295,7 +2291,6 @@ async function renderCharts(tables, options = {}) {
   latestSharesSentence,
   leadersSentence,
   limitsLines,
-  listText,
   listWords,
   marketLabelOf,
   marketShareBySource,
