@@ -4,8 +4,8 @@
  * that output/report.html is that page), opened from file:// in headless Chromium at 1280 and 390 px,
  * with scripts off, and with hostile data, checked for what a reader relies on: no console errors, no
  * request leaving file://, every chart drawn with its marks, a figure opening its quote, a table
- * sorting, no serious accessibility violation (axe-core), the static SVGs for print and with scripts
- * off. Screenshots go to test/.artifacts/ (git-ignored) for people to look at.
+ * sorting, a long table showing all its rows (on request, or when sorted), no serious accessibility
+ * violation (axe-core), the static SVGs for print and with scripts off. Screenshots go to test/.artifacts/ (git-ignored) for people to look at.
  *
  * The browser comes from the npm package @sparticuz/chromium (a compressed Chromium inside the
  * registry package, unpacked into the temporary folder on first use), driven by playwright-core, so
@@ -313,6 +313,54 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     }
   });
 
+  // After axe, so that axe checks the page as it loads: long tables cut to their first 50 rows.
+  it("shows every row of a long table on request: series_lineage, 50 then 590 rows", async () => {
+    const block = s.page.locator("#table-series_lineage");
+    await block.locator("> summary").click();
+    const rows = s.page.locator("#data-series_lineage tbody tr");
+    const status = block.locator("p.preview .preview-status");
+    expect(await rows.count()).toBe(50);
+    expect(await status.innerText()).toBe("Showing the first 50 of 590 rows.");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    await block.getByRole("button", { name: "Show all 590 rows" }).click();
+    expect(await rows.count()).toBe(590);
+    expect(await status.innerText()).toBe("Showing all 590 rows.");
+    expect(await block.locator("template, button.show-all").count()).toBe(0);
+    expect(await block.locator("p.preview a").getAttribute("href")).toBe("tables/series_lineage.csv");
+    // Row 51 in primary-key order follows row 50; the button's focus goes to the table.
+    expect(await rows.nth(50).locator("td").nth(2).innerText()).toBe("zawya-2024-07:azure:market_share:2023");
+    expect(await s.page.evaluate("document.activeElement.getAttribute('aria-label')")).toBe("Table series_lineage");
+    expect(await block.locator("summary .count").innerText()).toBe("(590 rows)");
+  });
+
+  it("sorts all rows of a long table, not the 50 shown: regions by availability_zones", async () => {
+    const block = s.page.locator("#table-regions");
+    await block.locator("> summary").click();
+    const table = s.page.locator("#data-regions");
+    const headers = (await table.locator("thead th").allInnerTexts()).map((t) => t.trim());
+    const azAt = headers.findIndex((t) => /^availability_zones\b/.test(t));
+    expect(azAt).toBe(8);
+    expect(await table.locator("tbody tr").count()).toBe(50);
+    const header = table.locator("thead th").nth(azAt);
+    await header.locator("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    expect(await block.locator("p.preview .preview-status").innerText()).toBe("Showing all 266 rows.");
+    const keys = (await table
+      .locator(`tbody tr td:nth-child(${azAt + 1})`)
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute("data-v")))) as string[];
+    expect(keys).toHaveLength(266);
+    // 175 counts, ascending, then the 91 rows without one; the first is the 73rd row in key order.
+    const counts = keys.filter((k) => k !== "").map(Number);
+    expect(counts).toHaveLength(175);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(keys.slice(175)).toEqual(Array(91).fill(""));
+    expect(await table.locator("tbody tr").first().locator("td").nth(1).innerText()).toBe("australiacentral");
+    await header.locator("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    expect(await table.locator("tbody tr").first().locator("td").nth(1).innerText()).toBe("cn-shanghai");
+    expect(await table.locator("tbody tr").count()).toBe(266);
+  });
+
   it("works with scripts off: static charts, and a figure jumps to its fact", async () => {
     expect(
       await off.page.locator('figure[data-chart="market_share_by_source"] .chart-static svg g.mark-rect.role-mark > path').count(),
@@ -324,11 +372,30 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     expect(off.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
   });
 
+  it("with scripts off, a long table shows its first 50 rows and its CSV, and no button", async () => {
+    const block = off.page.locator("#table-series_lineage");
+    await block.locator("> summary").click(); // <details> opens without scripts
+    expect(await off.page.locator("#data-series_lineage tbody tr").count()).toBe(50);
+    expect(await block.locator("p.preview .preview-status").innerText()).toBe("Showing the first 50 of 590 rows.");
+    const csv = block.locator("p.preview a");
+    expect(await csv.isVisible()).toBe(true);
+    expect(await csv.getAttribute("href")).toBe("tables/series_lineage.csv");
+    expect(await block.locator("button.show-all").isVisible()).toBe(false);
+  });
+
   it("keeps hostile text from the data inert in the browser", async () => {
     expect(evil.dialogs).toEqual([]);
     expect(evil.consoleErrors).toEqual([]);
     expect(await evil.page.locator("article.fact:has(#fact-gartner-share-aws) blockquote").innerText()).toBe(INJECTION);
     expect(await evil.page.locator("img").count()).toBe(0);
+    // And in the rows a long table holds back until "Show all": the 100th fact's note.
+    const hostileCells = evil.page.locator("#data-facts tbody td", { hasText: "alert(2)" });
+    expect(await hostileCells.count()).toBe(2); // the 49th fact's quote and note
+    await evil.page.locator("#table-facts > summary").click();
+    await evil.page.locator("#table-facts button.show-all").click();
+    expect(await hostileCells.allTextContents()).toEqual([INJECTION, INJECTION, INJECTION]);
+    expect(await evil.page.locator("img").count()).toBe(0);
+    expect(evil.dialogs).toEqual([]);
     expect(evil.requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
   });
 });

@@ -1,10 +1,24 @@
 /** pipeline/report/index.ts: output/report.html as a string (the browser half is browser.test.ts). */
 import { describe, expect, it } from "vitest";
 import { renderReport } from "../../pipeline/report/index.ts";
+import { PREVIEW_ROWS } from "../../pipeline/report/sections/tables.ts";
 import { msg } from "../../pipeline/messages.ts";
 import { TABLES } from "../../pipeline/schema/tables.ts";
 import { realTables } from "../helpers.ts";
 import { assets, hostileTables, HOSTILE_CHARTS, INJECTION, reportInput } from "./support.ts";
+
+/** A table's block of the page: from its <details> to the end of its data dictionary. */
+function tableBlock(page: string, name: string): string {
+  const start = page.indexOf(`<details class="table-block" id="table-${name}"`);
+  expect(start, name).toBeGreaterThan(0);
+  return page.slice(start, page.indexOf("</dl></details>\n</details>", start));
+}
+
+/** The <tr> rows inside a block's tbody or template element. */
+function rowsIn(block: string, element: "tbody" | "template"): string[] {
+  const inner = new RegExp(`<${element}[^>]*>([\\s\\S]*?)</${element}>`).exec(block)?.[1] ?? "";
+  return inner.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+}
 
 describe("the report page", () => {
   const html = renderReport(reportInput());
@@ -54,10 +68,57 @@ describe("the report page", () => {
     const names = Object.keys(TABLES);
     expect(names).toEqual(expect.arrayContaining(["geographies", "region_lists", "cited_facts", "share_series", "series_check"]));
     for (const name of names) {
-      expect(html.split(`<a href="tables/${name}.csv" download>`), name).toHaveLength(3);
+      // A third CSV link under a table of more than PREVIEW_ROWS rows.
+      const long = (realTables() as unknown as Record<string, unknown[]>)[name]!.length > PREVIEW_ROWS;
+      expect(html.split(`<a href="tables/${name}.csv" download>`), name).toHaveLength(long ? 4 : 3);
       expect(html.split(`<a href="tables/${name}.parquet" download>`), name).toHaveLength(3);
       expect(html, name).toContain(`<details class="table-block" id="table-${name}"`);
     }
+  });
+
+  it("shows the first 50 rows of a long table, holds the rest in a template and says so under it", () => {
+    expect(PREVIEW_ROWS).toBe(50);
+    const lineage = tableBlock(html, "series_lineage");
+    expect(lineage).toContain('<span class="count">(590 rows)</span>');
+    expect(rowsIn(lineage, "tbody")).toHaveLength(50);
+    const rest = rowsIn(lineage, "template");
+    expect(rest).toHaveLength(540);
+    // Primary-key order runs on from the tbody into the template: rows 50 and 51 of the CSV.
+    expect(rowsIn(lineage, "tbody")[49]).toContain('data-v="concentration_series"');
+    expect(rest[0]).toMatch(
+      /^<tr><td class="nowrap" data-v="concentration_series">concentration_series<\/td><td class="nowrap" data-v="gartner\|iaas\|world\|2023">[\s\S]*zawya-2024-07:azure:market_share:2023/,
+    );
+    expect(lineage).toContain('</tbody></table></div>\n<template class="more-rows">\n<tr>');
+    expect(lineage).toContain(
+      '<p class="preview"><span class="preview-status" aria-live="polite">Showing the first 50 of 590 rows.</span> All rows: <a href="tables/series_lineage.csv" download>series_lineage.csv</a> <button type="button" class="show-all">Show all 590 rows</button></p>',
+    );
+    expect(lineage.match(/<template\b/g)).toHaveLength(1);
+    // Every table over 50 rows, and no other, is cut: each tbody and template add up to the table.
+    const cut = Object.keys(TABLES).flatMap((name) => {
+      const block = tableBlock(html, name);
+      const [shown, held] = [rowsIn(block, "tbody").length, rowsIn(block, "template").length];
+      return held > 0 ? [`${name} ${shown}+${held}`] : [];
+    });
+    expect(cut).toEqual([
+      "measures 50+5",
+      "facts 50+63",
+      "regions 50+216",
+      "claims_check 50+76",
+      "cited_facts 50+147",
+      "share_series 50+76",
+      "share_change 50+72",
+      "series_gaps 50+76",
+      "series_lineage 50+540",
+    ]);
+  });
+
+  it("shows a table of 50 rows or fewer whole, with no template, line or button", () => {
+    const breakdown = tableBlock(html, "regional_breakdown");
+    expect(breakdown).toContain('<span class="count">(48 rows)</span>');
+    expect(rowsIn(breakdown, "tbody")).toHaveLength(48);
+    expect(breakdown).not.toContain("<template");
+    expect(breakdown).not.toContain('class="preview"');
+    expect(breakdown).not.toContain("show-all");
   });
 
   it("inlines its style sheet and script as the asset files hold them", () => {
@@ -84,6 +145,10 @@ describe("the report page", () => {
     const evil = renderReport(reportInput(hostileTables(), HOSTILE_CHARTS));
     expect(evil).not.toContain("<script>alert(1)");
     expect(evil).not.toContain("<img src=x");
+    // Escaped in the rows held back in a template too (synergy-share-aws is the facts table's 100th row).
+    expect(rowsIn(tableBlock(evil, "facts"), "template").filter((r) => r.includes('data-v="synergy-share-aws"'))[0]).toContain(
+      '<td data-v="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”">&lt;/script&gt;',
+    );
     expect(evil).toContain(
       '<blockquote class="quote"><p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; &amp; “quoted”</p></blockquote>',
     );

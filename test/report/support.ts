@@ -11,12 +11,21 @@ export const context = reportContext(realInputs(), extract(realInputs(), silentC
 
 export const INJECTION = `</script><script>alert(1)</script><img src=x onerror="alert(2)"> & “quoted”`;
 
-/** The real tables with hostile text in a quote, a note and a provider's name. */
+/**
+ * The real tables with hostile text in a quote, two notes and a provider's name. synergy-share-aws is
+ * the 100th fact, so its row is one the report holds back in the facts table's <template>.
+ */
 export function hostileTables(): EnrichedTables {
   const t = realTables();
   return {
     ...t,
-    facts: t.facts.map((f) => (f.fact_id === "gartner-share-aws" ? { ...f, quote: INJECTION, note: INJECTION } : f)),
+    facts: t.facts.map((f) =>
+      f.fact_id === "gartner-share-aws"
+        ? { ...f, quote: INJECTION, note: INJECTION }
+        : f.fact_id === "synergy-share-aws"
+          ? { ...f, note: INJECTION }
+          : f,
+    ),
     providers: t.providers.map((p) => (p.provider_id === "oracle" ? { ...p, provider_id: "oracle", provider_name: INJECTION } : p)),
   };
 }

@@ -13,10 +13,13 @@
 //                                                   article.fact; opens those quotes in the dialog
 //   a chart datum's fact_id, fact_ids ("a;b") or facts ("a; b")  the facts a mark comes from
 //   table.sortable th[data-type="number"|"string"|"boolean"] button.sort; td[data-v] is the sort key
+//   .table-block > template.more-rows                the rows of a long table after its first ones,
+//     + p.preview > .preview-status, button.show-all  and the line under it saying how many show
 //   .table-wrap > .scroll-cue                        shown while the table is wider than its box
 //   main > section[id] > h2 > button.section-toggle + .section-body; nav.toc button.toc-all
 // What it does: draws each chart live at the column's width, opens the quote behind a figure or a
-// chart mark in the dialog, sorts tables, flags tables that scroll sideways, collapses sections.
+// chart mark in the dialog, sorts tables, shows the rest of a long table's rows, flags tables that
+// scroll sideways, collapses sections.
 (function () {
   "use strict";
   var doc = document;
@@ -204,6 +207,30 @@
   window.addEventListener("resize", flagWide);
   doc.addEventListener("toggle", flagWide, true);
 
+  // Long tables: the rows after the first ones wait in a template until "Show all" or a sort (a sort
+  // of the first rows alone would mislead). They join in their order, so data-i stays the row's index.
+  var showAll = function (table) {
+    var block = table.closest(".table-block");
+    var rest = block ? block.querySelector("template.more-rows") : null;
+    if (!rest) return;
+    var tbody = table.tBodies[0];
+    tbody.appendChild(rest.content);
+    each(tbody.rows, function (r, i) { if (!r.hasAttribute("data-i")) r.setAttribute("data-i", String(i)); });
+    rest.parentNode.removeChild(rest);
+    var line = block.querySelector("p.preview");
+    var btn = line.querySelector("button.show-all");
+    var hadFocus = doc.activeElement === btn;
+    line.removeChild(btn);
+    line.querySelector(".preview-status").textContent = "Showing all " + tbody.rows.length + " rows.";
+    // The button is gone: keep the reader's place in the tab order at the table.
+    if (hadFocus) table.closest(".table-wrap").focus({ preventScroll: true });
+    flagWide();
+  };
+  each(doc.querySelectorAll("button.show-all"), function (btn) {
+    var table = btn.closest(".table-block").querySelector("table.sortable");
+    btn.addEventListener("click", function () { showAll(table); });
+  });
+
   // Sortable tables: a button in each header; aria-sort on the sorted column.
   each(doc.querySelectorAll("table.sortable"), function (table) {
     var tbody = table.tBodies[0];
@@ -213,6 +240,7 @@
       var btn = th.querySelector("button.sort");
       if (!btn) return;
       btn.addEventListener("click", function () {
+        showAll(table);
         var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
         each(ths, function (o) { o.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", dir);

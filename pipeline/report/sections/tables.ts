@@ -1,4 +1,8 @@
-/** Section 4: every output table, sortable, with its data dictionary and links to tables/<name>.csv and .parquet. */
+/**
+ * Section 4: every output table, sortable, with its data dictionary and links to tables/<name>.csv and
+ * .parquet. A long table shows its first PREVIEW_ROWS rows; the rest are in a <template> beside it
+ * (inert: not laid out, not in the accessibility tree) until the reader asks for them or sorts.
+ */
 import { columnsOf, type Column } from "../../schema/columns.ts";
 import type { TableName } from "../../schema/tables.ts";
 import { fmtNum, plural, splitIds } from "../format.ts";
@@ -19,6 +23,11 @@ const FIGURE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
 const ID_COLUMNS = new Set(["fact_id", "fact_ids", "battleground_fact_ids"]);
 /** Text cells up to this length do not wrap (ids, periods like 2025-Q2). */
 const SHORT_TEXT = 32;
+/**
+ * Rows a table shows before "Show all": a few phone screens, enough to see what the rows hold. Every
+ * row of every table on the page was most of its elements (docs/decisions/0009-report-table-preview.md).
+ */
+export const PREVIEW_ROWS = 50;
 
 function rowFacts(row: Record<string, unknown>): string[] {
   const single = row["fact_id"];
@@ -58,6 +67,8 @@ function dataTable({ name, def, rows, open }: TableBlock): Html {
     const facts = rowFacts(r);
     return html`<tr>${cols.map((c) => cell(c, r[c.name], figureCols.has(c.name) ? facts : undefined))}</tr>`;
   });
+  const shown = body.slice(0, PREVIEW_ROWS);
+  const rest = body.slice(PREVIEW_ROWS);
   const dictionary = cols.map(
     (c) => html`<dt><code>${c.name}</code></dt><dd>${c.description}${c.unit && html` <span class="unit">(${c.unit})</span>`}</dd>`,
   );
@@ -65,10 +76,23 @@ function dataTable({ name, def, rows, open }: TableBlock): Html {
 <summary><h3><code>${name}</code> — ${def.title} <span class="count">(${plural(rows.length, "row")})</span></h3></summary>
 <p>${def.description} <span class="downloads">Download: <a href="tables/${name}.csv" download>${name}.csv</a> · <a href="tables/${name}.parquet" download>${name}.parquet</a></span></p>
 <div class="table-wrap" tabindex="0" role="region" aria-label="Table ${name}"><table class="sortable data" id="data-${name}"><caption class="visually-hidden">${def.title}: ${def.description} Sort by clicking a column header.</caption><thead><tr>${head}</tr></thead><tbody>
-${join(body, "\n")}
+${join(shown, "\n")}
 </tbody></table></div>
+${rest.length > 0 && preview(name, rows.length, rest)}
 <details class="dictionary"><summary>Columns of ${name}</summary><dl>${dictionary}</dl></details>
 </details>`;
+}
+
+/**
+ * The rows after the first PREVIEW_ROWS, inert in a <template>, and a line under the table: how many
+ * rows show, the CSV with all of them, and a button (for scripts only; the CSS hides it without) that
+ * moves the rest into the table. The script rewrites the status, which is announced when it changes.
+ */
+function preview(name: string, total: number, rest: readonly Html[]): Html {
+  return html`<template class="more-rows">
+${join(rest, "\n")}
+</template>
+<p class="preview"><span class="preview-status" aria-live="polite">Showing the first ${PREVIEW_ROWS} of ${total} rows.</span> All rows: <a href="tables/${name}.csv" download>${name}.csv</a> <button type="button" class="show-all">Show all ${total} rows</button></p>`;
 }
 
 export function tablesSection(blocks: readonly TableBlock[]): Html {
@@ -76,7 +100,7 @@ export function tablesSection(blocks: readonly TableBlock[]): Html {
     ({ name: n }) =>
       html`<li><a href="#table-${n}"><code>${n}</code></a> (<a href="tables/${n}.csv" download>CSV</a>, <a href="tables/${n}.parquet" download>Parquet</a>)</li>`,
   );
-  return html`<p>Every table of the dataset, as in <code>tables/</code> beside this file (<a href="datapackage.json">datapackage.json</a> describes each column). Numbers are shown to at most four decimals; the files hold them in full. Shares are fractions (0.377 = 37.7%). Click a column header to sort.</p>
+  return html`<p>Every table of the dataset, as in <code>tables/</code> beside this file (<a href="datapackage.json">datapackage.json</a> describes each column). Numbers are shown to at most four decimals; the files hold them in full. Shares are fractions (0.377 = 37.7%). Click a column header to sort. A table of more than ${PREVIEW_ROWS} rows shows its first ${PREVIEW_ROWS} until you ask for all of them or sort it; its CSV holds them all.</p>
 <ul class="table-index">${index}</ul>
 ${join(blocks.map(dataTable), "\n")}`;
 }
