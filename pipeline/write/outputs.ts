@@ -14,7 +14,7 @@ import type { StageContext } from "../stages/context.ts";
 import { encodeCsv } from "./csv.ts";
 import { carryOver } from "./carry-over.ts";
 import { outputTarget } from "./output-dir.ts";
-import { ParquetFromCsv } from "./parquet.ts";
+import { ParquetFromCsv, type ParquetOptions } from "./parquet.ts";
 import type { OutputFile } from "./plan.ts";
 import { encodeWorkbook } from "./xlsx.ts";
 import { replaceOutputDir, runFolders, startJournal } from "./swap.ts";
@@ -58,6 +58,7 @@ export async function writeOutputs(
   plan: readonly OutputFile[],
   ctx: StageContext,
   hooks: WriteHooks = {},
+  parquetOptions: ParquetOptions = {},
 ): Promise<WriteStats> {
   const out = outputTarget(outDir);
   const run = runFolders(out);
@@ -68,7 +69,7 @@ export async function writeOutputs(
   // a parent that exists but is not a folder fails below, at the journal, as before).
   if (!existsSync(path.dirname(out))) mkdirSync(path.dirname(out), { recursive: true });
   startJournal(run);
-  const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv() : undefined;
+  const parquet = plan.some((f) => f.kind === "parquet") ? new ParquetFromCsv(parquetOptions) : undefined;
   try {
     /** The text columns each CSV file's guard changed, by the file's path (for its Parquet copy). */
     const guardedOf = new Map<string, ReadonlySet<string>>();

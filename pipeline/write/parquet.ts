@@ -53,7 +53,14 @@ const sqlName = (s: string) => `"${s.replaceAll('"', '""')}"`;
  * column's one leading `'` removed again: in the `guarded` columns, where the CSV encoder says it
  * added one, or in every text column when not told.
  */
-export function copySql(def: TableDef, csvPath: string, parquetPath: string, guarded?: ReadonlySet<string>, longestLine = 0): string {
+export function copySql(
+  def: TableDef,
+  csvPath: string,
+  parquetPath: string,
+  guarded?: ReadonlySet<string>,
+  longestLine = 0,
+  rowGroupSize = PARQUET_ROW_GROUP,
+): string {
   const cols = columnsOf(def);
   const types = `{${cols.map((c) => `${sqlText(c.name)}: ${sqlText(DUCKDB_TYPE[c.type])}`).join(", ")}}`;
   const select = cols
@@ -65,7 +72,7 @@ export function copySql(def: TableDef, csvPath: string, parquetPath: string, gua
     })
     .join(", ");
   const csv = `read_csv(${sqlText(csvPath)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, strict_mode = true${longestLine >= DUCKDB_MAX_LINE ? `, max_line_size = ${longestLine + 1}` : ""}, columns = ${types})`;
-  return `COPY (SELECT ${select} FROM ${csv}) TO ${sqlText(parquetPath)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${PARQUET_ROW_GROUP})`;
+  return `COPY (SELECT ${select} FROM ${csv}) TO ${sqlText(parquetPath)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${rowGroupSize})`;
 }
 
 /** One conversion: the table, its complete CSV file, the Parquet file to write and its name in messages. */
@@ -79,6 +86,16 @@ export interface ParquetJob {
   guarded?: ReadonlySet<string>;
   /** A bound on the CSV file's longest record in bytes: DuckDB is told when it is over its default limit (DUCKDB_MAX_LINE). */
   longestLine?: number;
+}
+
+/** How a ParquetFromCsv writes: its DuckDB connections, and the rows per row group (PARQUET_ROW_GROUP). */
+export interface ParquetOptions {
+  lanes?: number;
+  /**
+   * DuckDB closes a row group at the first chunk of the CSV reader (2 048 rows) that reaches this
+   * many rows: a test of several row groups passes a small size instead of writing 10⁵ rows.
+   */
+  rowGroupSize?: number;
 }
 
 /**
@@ -99,8 +116,10 @@ export class ParquetFromCsv {
   private links: string | undefined;
   private linked = 0;
   private closed = false;
+  private readonly rowGroupSize: number;
 
-  constructor(lanes = 2) {
+  constructor({ lanes = 2, rowGroupSize = PARQUET_ROW_GROUP }: ParquetOptions = {}) {
+    this.rowGroupSize = rowGroupSize;
     this.connection = DuckDBInstance.create(":memory:", { ...DUCKDB_CONFIG }).then(async (instance) => ({
       instance,
       connections: await Promise.all(Array.from({ length: lanes }, () => instance.connect())),
@@ -111,7 +130,7 @@ export class ParquetFromCsv {
   }
 
   convert(job: ParquetJob): void {
-    const sql = copySql(job.def, this.readable(job.csvFile), job.parquetFile, job.guarded, job.longestLine);
+    const sql = copySql(job.def, this.readable(job.csvFile), job.parquetFile, job.guarded, job.longestLine, this.rowGroupSize);
     const index = this.lanes.reduce((best, lane, i) => (lane.pending < (this.lanes[best]?.pending ?? 0) ? i : best), 0);
     const lane = this.lanes[index]!;
     const seq = this.queued++;

@@ -1,11 +1,12 @@
 /**
  * output/atlas.sql (pipeline/write/atlas-sql.ts) run by DuckDB as `duckdb -init` would: every
  * statement in one connection, from the output folder and from the repository's root (DuckDB
- * resolves relative paths against the working folder, so each case is its own process).
+ * resolves relative paths against the process's working folder: each case runs in a fresh DuckDB
+ * with that folder made the working one for the duration).
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../pipeline/schema/columns.ts";
 import { TABLES, type TableDef } from "../../pipeline/schema/tables.ts";
@@ -20,23 +21,30 @@ interface Catalog {
   counts: Record<string, number>;
 }
 
-/** Runs the script's statements in a fresh DuckDB, in `cwd`, and lists what it registered. */
-function runAtlas(cwd: string): Catalog {
-  const script = `
-import { readFileSync } from "node:fs";
-import { DuckDBInstance } from "@duckdb/node-api";
-const db = await DuckDBInstance.create(":memory:");
-const c = await db.connect();
-await c.run(readFileSync(${JSON.stringify(path.join(OUTPUT, "atlas.sql"))}, "utf8"));
-const rows = async (sql) => (await c.runAndReadAll(sql)).getRowObjectsJS();
-const views = await rows("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY view_name");
-const columns = await rows("SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE NOT internal ORDER BY table_name, column_index");
-const counts = {};
-for (const v of views) counts[v.view_name] = (await rows(\`SELECT count(*)::INTEGER AS n FROM "\${v.view_name}"\`))[0].n;
-console.log(JSON.stringify({ views, columns, counts }));`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`DuckDB in ${cwd}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Catalog;
+/**
+ * Runs the script's statements in a fresh DuckDB with `cwd` as the working folder (DuckDB resolves
+ * the script's relative paths against it, as `duckdb -init` run there would), and lists what it registered.
+ */
+async function runAtlas(cwd: string): Promise<Catalog> {
+  const before = process.cwd();
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  try {
+    process.chdir(cwd);
+    await c.run(readFileSync(path.join(OUTPUT, "atlas.sql"), "utf8"));
+    const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS();
+    const views = (await rows("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY view_name")) as Catalog["views"];
+    const columns = (await rows(
+      "SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE NOT internal ORDER BY table_name, column_index",
+    )) as Catalog["columns"];
+    const counts: Record<string, number> = {};
+    for (const v of views) counts[v.view_name] = Number((await rows(`SELECT count(*)::INTEGER AS n FROM "${v.view_name}"`))[0]?.["n"]);
+    return { views, columns, counts };
+  } finally {
+    process.chdir(before);
+    c.closeSync();
+    db.closeSync();
+  }
 }
 
 describe("output/atlas.sql", () => {
@@ -45,8 +53,8 @@ describe("output/atlas.sql", () => {
     ["the repository's root", ROOT],
   ])(
     "from %s: a view per table, every view and column with its comment, every row",
-    (_, cwd) => {
-      const { views, columns, counts } = runAtlas(cwd);
+    async (_, cwd) => {
+      const { views, columns, counts } = await runAtlas(cwd);
       expect(views.map((v) => v.view_name)).toEqual(defs.map((d) => d.name).sort());
       expect(views.find((v) => v.view_name === "market_share")?.comment).toBe(
         "Market share: Provider market shares per research firm, market and period. Primary key: source_id, market, period, provider_id.",
