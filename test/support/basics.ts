@@ -38,9 +38,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
+/**
+ * Runs the pipeline's command line as a user would: `npm run pipeline -- ARGS` (the command of
+ * package.json's script, with this process's node), a new process from the project root. Without
+ * npm's process and tsx's command line (a second node), which add nothing to the run.
+ */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const [node, ...command] = (pkg.scripts["pipeline"] ?? "").split(" ");
+  if (node !== "node") throw new Error(`spawnCli: package.json's pipeline script does not start with node: ${pkg.scripts["pipeline"]}`);
+  const r = spawnSync(process.execPath, [...command, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },
