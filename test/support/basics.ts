@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,13 @@ export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
+}
+
+/** A copy of data/ in a temp folder, to edit freely: `data` is the copy, `dir` holds it. */
+export function copyData(): { dir: string; data: string } {
+  const dir = tempDir("data");
+  cpSync(DATA, path.join(dir, "data"), { recursive: true });
+  return { dir, data: path.join(dir, "data") };
 }
 
 /** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
