@@ -6,11 +6,10 @@
  *   node --import tsx test/support/paused-cli.ts mid-write|before-swap MS [CLI arguments]
  *
  * mid-write pauses once half of the plan's files are in the temporary folder; before-swap once the
- * temporary folder is complete. The charts are drawn without their PNG copies: the subject is the
- * process and its write, and rasterizing fifteen charts at 2× is most of a run's chart time.
+ * temporary folder is complete. It draws no charts (the report has no figures): the subject is the
+ * process and its write, not what it writes.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { renderCharts } from "../../pipeline/charts/index.ts";
 import { runMain } from "../../pipeline/cli.ts";
 
 const [where, ms, ...argv] = process.argv.slice(2);
@@ -23,7 +22,7 @@ async function pause(tmpDir: string): Promise<void> {
 }
 
 runMain(argv, {
-  renderCharts: (tables, options) => renderCharts(tables, { ...options, fontFiles: [] }),
+  renderCharts: async () => new Map(),
   writeHooks:
     where === "mid-write"
       ? { onFileWritten: ({ index, count, tmpDir }) => (index === Math.ceil(count / 2) ? pause(tmpDir) : undefined) }
