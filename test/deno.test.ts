@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers.ts";
+import { ROOT } from "./support/basics.ts";
 
 describe("schema modules under Deno", () => {
   it("validate the bundled fixtures with deno from npm", () => {

@@ -1,14 +1,13 @@
 /** Shared test helpers: the real inputs, the computed tables, and temp-folder runs of the CLI. */
-import { cpSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { silentContext } from "../pipeline/stages/context.ts";
 import { readInputs, type Inputs } from "../pipeline/read/inputs.ts";
 import { main } from "../pipeline/cli.ts";
 import { type ChartRenderer, computeTables } from "../pipeline/run.ts";
-import { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir } from "./support/basics.ts";
+import { type CliResult, copyData, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir } from "./support/basics.ts";
 
-export { type CliResult, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir };
+export { type CliResult, copyData, DATA, OUTPUT, ROOT, snapshot, spawnCli, TSX, tempDir };
 
 export function realInputs(): Inputs {
   return readInputs(DATA, ROOT);
@@ -32,13 +31,6 @@ export function withFiles(inputs: Inputs, changes: Record<string, string | null>
     else files.set(k, v);
   }
   return { ...inputs, files, facts };
-}
-
-/** A copy of data/ in a temp folder, to edit freely. */
-export function copyData(): { dir: string; data: string } {
-  const dir = tempDir("data");
-  cpSync(DATA, path.join(dir, "data"), { recursive: true });
-  return { dir, data: path.join(dir, "data") };
 }
 
 /**

@@ -5,10 +5,11 @@
  * the swap). Refused output paths exit 2, before the stages or after them; --check writes nothing;
  * an internal error prints a short message and no stack trace.
  *
- * The command line's runs here are in this process (`runCli`) and draw the bundled data's charts
- * once (test/support/render-once.ts); the killed command line is a process of its own. Where the
- * subject is the output folder's repair, not the command line, the runs write a small plan through
- * the write edge (test/support/write-edge.ts). What a user keeps in the folder: output-folder.test.ts.
+ * The command line's runs here are in this process (`runCli`) and draw no charts, which no test
+ * here reads (a run's charts: output-fresh.test.ts); the killed command line is a process of its
+ * own and draws none either (test/support/paused-cli.ts). Where the subject is the output folder's
+ * repair, not the command line, the runs write a small plan through the write edge
+ * (test/support/write-edge.ts). What a user keeps in the folder: output-folder.test.ts.
  */
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -28,16 +29,19 @@ import { describe, expect, it, vi } from "vitest";
 import { main } from "../../pipeline/cli.ts";
 import { formatIssue } from "../../pipeline/errors.ts";
 import { msg } from "../../pipeline/messages.ts";
+import type { ChartRenderer } from "../../pipeline/run.ts";
 import { MANIFEST } from "../../pipeline/write/plan.ts";
 import { runFolders } from "../../pipeline/write/swap.ts";
 import { copyData, OUTPUT, ROOT, runCli as runCliEach, snapshot, tempDir } from "../helpers.ts";
-import { renderChartsOnce } from "../support/render-once.ts";
 import { SMALL_FILES, writeEdge, writeServer } from "../support/write-edge.ts";
 
 const PAUSED_CLI = path.join(ROOT, "test", "support", "paused-cli.ts");
 
-/** The command line in this process, the bundled data's charts drawn once for the whole file. */
-const runCli = (args: string[]) => runCliEach(args, { renderCharts: renderChartsOnce });
+/** A chart renderer that draws none: the runs here are about the output folder and the exit codes. */
+const renderCharts: ChartRenderer = async () => new Map();
+
+/** The command line in this process. */
+const runCli = (args: string[]) => runCliEach(args, { renderCharts });
 
 /** A folder holding `output/`: a copy of the published output, as a previous run left it. */
 function previousOutput(): { parent: string; out: string } {
@@ -282,7 +286,7 @@ describe("an internal error", () => {
       const status = await main(["--out", out], {
         io: { out: () => {}, err: (line) => err.push(line) },
         cwd: ROOT,
-        renderCharts: renderChartsOnce,
+        renderCharts,
       });
       expect(status).toBe(3);
     } finally {

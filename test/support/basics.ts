@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,13 @@ export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `cma-${prefix}-`));
+}
+
+/** A copy of data/ in a temp folder, to edit freely: `data` is the copy, `dir` holds it. */
+export function copyData(): { dir: string; data: string } {
+  const dir = tempDir("data");
+  cpSync(DATA, path.join(dir, "data"), { recursive: true });
+  return { dir, data: path.join(dir, "data") };
 }
 
 /** Every file and folder under `dir`, with a SHA-256 per file and the target per symlink: compare two to prove nothing changed. */
@@ -38,9 +45,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the pipeline's command line as a user would: a new process, the real entry point, from the project root. */
+/**
+ * Runs the pipeline's command line as a user would: `npm run pipeline -- ARGS` (the command of
+ * package.json's script, with this process's node), a new process from the project root. Without
+ * npm's process and tsx's command line (a second node), which add nothing to the run.
+ */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(TSX, [path.join(ROOT, "pipeline", "cli.ts"), ...args], {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const [node, ...command] = (pkg.scripts["pipeline"] ?? "").split(" ");
+  if (node !== "node") throw new Error(`spawnCli: package.json's pipeline script does not start with node: ${pkg.scripts["pipeline"]}`);
+  const r = spawnSync(process.execPath, [...command, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },

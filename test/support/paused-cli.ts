@@ -6,7 +6,8 @@
  *   node --import tsx test/support/paused-cli.ts mid-write|before-swap MS [CLI arguments]
  *
  * mid-write pauses once half of the plan's files are in the temporary folder; before-swap once the
- * temporary folder is complete.
+ * temporary folder is complete. It draws no charts (the report has no figures): the subject is the
+ * process and its write, not what it writes.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { runMain } from "../../pipeline/cli.ts";
@@ -21,6 +22,7 @@ async function pause(tmpDir: string): Promise<void> {
 }
 
 runMain(argv, {
+  renderCharts: async () => new Map(),
   writeHooks:
     where === "mid-write"
       ? { onFileWritten: ({ index, count, tmpDir }) => (index === Math.ceil(count / 2) ? pause(tmpDir) : undefined) }

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.ts";
+import { ROOT } from "../support/basics.ts";
 
 /** Runs a tool (a path from the repository's root: a TypeScript file, or a shell script) with `args`. */
 function run(tool: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
