@@ -26,7 +26,7 @@ function isExecutable(file: string): boolean {
 /**
  * Whether `jupyter <sub>` has a program to run: jupyter runs the executable `jupyter-<sub>` found on PATH
  * or beside itself (jupyter_core's subcommand lookup). Looking for the file starts no Python;
- * `jupyter <sub> --version` would load the whole application for a yes or no (over a second of CPU).
+ * `jupyter <sub> --version` would start Python and load the whole application for a yes or no.
  */
 export function hasJupyterCommand(jupyter: string, sub: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const dirs = [dirname(jupyter), ...(env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")];
