@@ -56,6 +56,8 @@ export function notebookChartFiles(root: string = ROOT): Map<string, string> {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
+    // the project's lib (tsconfig.json): without it the target's default adds the DOM's declarations
+    lib: ["lib.es2023.d.ts"],
     strict: true,
     exactOptionalPropertyTypes: true,
     skipLibCheck: true,

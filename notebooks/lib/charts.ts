@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import * as charts from "./generated/charts/index.js";
 import type { Row, Tables } from "./generated/schema/tables.js";
-import { csvPath, outputDir } from "./data.js";
+import { csvPath, outputDir } from "./published.js";
 
 export type TopLevelSpec = charts.TopLevelSpec;
 export type MarketShareRow = Row<"market_share">;

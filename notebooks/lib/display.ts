@@ -14,7 +14,7 @@
  * by vega (no `canvas` package), no timestamps, no random ids.
  */
 import * as fs from "node:fs";
-import { columnUnits } from "./data.js";
+import { columnUnits } from "./published.js";
 import { chartPlain, markdownBundle, type TableOptions, tableBundle, tableData } from "./format.js";
 import { DEFAULT_FONT_FILES, finalizeSpec, renderSvg as pipelineSvg, renderPng, type TopLevelSpec } from "./generated/charts/index.js";
 import { displayBundle } from "./jupyter-display.js";

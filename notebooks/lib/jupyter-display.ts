@@ -6,8 +6,11 @@
  * sends one MIME type per call, i.e. one output per type. Its kernel keeps the writer of the cell
  * being run in `lastWriteDisplayData` of tslab/dist/jupyter.js; this calls it with the whole bundle.
  * Pinned by package-lock.json (tslab 1.0.22); test/notebooks.test.ts fails if it stops working.
+ *
+ * The module is loaded with a plain `require` (tslab runs this file as CommonJS), not an import:
+ * an import would make tslab's compiler read jupyter.d.ts and, through it, the declarations of
+ * zeromq and of TypeScript itself, in every kernel, for the one property used here.
  */
-import * as jupyter from "tslab/dist/jupyter.js"; // with ".js": resolves under tslab (CommonJS) and the root tsconfig (NodeNext)
 
 type WriteDisplayData = (
   data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> },
@@ -16,7 +19,10 @@ type WriteDisplayData = (
 
 /** Send one display_data output carrying several MIME types. */
 export function displayBundle(data: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
-  const write = (jupyter as unknown as { lastWriteDisplayData?: WriteDisplayData | null }).lastWriteDisplayData;
+  // `require` exists where tslab runs this file (CommonJS); elsewhere (an ES module) there is no kernel
+  const jupyter =
+    typeof require === "function" ? (require("tslab/dist/jupyter.js") as { lastWriteDisplayData?: WriteDisplayData | null }) : {};
+  const write = jupyter.lastWriteDisplayData;
   if (typeof write !== "function") {
     throw new Error("displayBundle: not running inside a tslab kernel cell (lastWriteDisplayData is not set)");
   }

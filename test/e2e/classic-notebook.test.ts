@@ -3,23 +3,24 @@
  * not installed, or where `npm run lab` would start JupyterLab instead), opened in Chromium on the
  * committed executed notebooks: the charts are interactive Vega-Lite views drawn from the local
  * vega builds (tooltips on hover, no request leaves the machine), and MathJax, which the page
- * loads, leaves the `$` in the tables alone. One server and one browser; the two notebooks open side by
- * side in beforeAll (each page starts a kernel, as it does for a reader).
+ * loads, leaves the `$` in the tables alone; the project's kernel starts from the page. One server and
+ * one browser; the two notebooks open side by side in beforeAll. Only 01's page starts a kernel, as it
+ * does for a reader: a second one would check nothing more and costs a tslab process, which compiles
+ * TypeScript's libraries as it starts.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import sparticuz from "@sparticuz/chromium";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findJupyter } from "../../tools/jupyter/nbconvert-html.ts";
+import { findJupyter, hasJupyterCommand } from "../../tools/jupyter/nbconvert-html.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
-import { TSX, tempDir } from "../helpers.ts";
+import { TSX, tempDir } from "../support/basics.ts";
 
 const jupyter = findJupyter();
-const has = (sub: string): boolean => jupyter !== null && spawnSync(jupyter, [sub, "--version"], { stdio: "ignore" }).status === 0;
-const classic = has("notebook") && !has("lab");
+const classic = jupyter !== null && hasJupyterCommand(jupyter, "notebook") && !hasJupyterCommand(jupyter, "lab");
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -88,7 +89,7 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
       }),
       started,
     ]);
-    [market, provenance] = await Promise.all([open("01-market-share.ipynb"), open("03-provenance-and-quality.ipynb")]);
+    [market, provenance] = await Promise.all([open("01-market-share.ipynb"), open("03-provenance-and-quality.ipynb", { kernel: false })]);
   }, 180_000);
 
   afterAll(async () => {
@@ -104,8 +105,16 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
     }
   });
 
-  async function open(name: string): Promise<Page> {
+  async function open(name: string, { kernel = true } = {}): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    // the page asks the server for a session (and so a kernel) with POST /api/sessions; refused, it
+    // shows "Kernel error" in its header and renders the notebook all the same
+    if (!kernel)
+      await page.route(`${base}/api/sessions`, (route) =>
+        route.request().method() === "POST"
+          ? route.fulfill({ status: 500, json: { message: "no kernel for this page", short_message: "no kernel" } })
+          : route.fallback(),
+      );
     page.on("request", (r) => {
       const url = r.url();
       if (
@@ -134,6 +143,16 @@ describe.skipIf(!classic)("the classic Notebook started by npm run lab (skipped 
     await page.waitForFunction('document.querySelector("#vg-tooltip-element.visible") !== null', null, { timeout: 10_000 });
     expect(await page.locator("#vg-tooltip-element").textContent()).toMatch(/^Provider.*Share\d+\.\d%/);
     expect(outside).toEqual([]);
+  }, 120_000);
+
+  it("01: the page starts the project's tslab kernel, which answers kernel_info", async () => {
+    const info = await market.waitForFunction(
+      "window.Jupyter?.notebook?.kernel?.info_reply?.implementation && Jupyter.notebook.kernel.info_reply",
+      null,
+      { timeout: 60_000 },
+    );
+    expect(await info.jsonValue()).toMatchObject({ implementation: "tslab", language_info: { name: "typescript" } });
+    expect(await market.evaluate("Jupyter.notebook.kernel.name")).toBe("cloud-market-atlas-ts");
   }, 120_000);
 
   it("03: MathJax is on, and the quotes in the fact table keep their dollar amounts as text", async () => {

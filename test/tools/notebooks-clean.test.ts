@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanNotebookText } from "../../tools/notebooks-clean.ts";
-import { ROOT, tempDir } from "../helpers.ts";
+import { ROOT, tempDir } from "../support/basics.ts";
 
 const SOURCE = path.join(ROOT, "notebooks", "01-market-share.ipynb");
 const raw = readFileSync(SOURCE, "utf8");
