@@ -7,12 +7,12 @@
  * Looks for /usr/bin/jupyter first, then PATH; JUPYTER=/path/to/jupyter overrides. Extra arguments
  * go to jupyter (e.g. `npm run lab -- --no-browser --port=8890`); --allow-root is added for root.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { spawn } from "node:child_process";
 import { delimiter, join } from "node:path";
 import { parseArgs } from "node:util";
 import { HELP, helpText } from "./cli.ts";
 import { installClassicVega } from "./jupyter/classic-vega.ts";
+import { hasJupyterCommand, isExecutable } from "./jupyter/programs.ts";
 import { REPO_ROOT, installKernel, jupyterPathEnv } from "./kernel-install.ts";
 
 const CLI = {
@@ -24,15 +24,6 @@ const CLI = {
   notes: ["Every other argument goes to jupyter, e.g. npm run lab -- --no-browser --port=8890"],
 } as const;
 
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** /usr/bin first (the default python3 may be a pyenv one without Jupyter), then PATH. */
 function findExecutable(name: string): string | null {
   const dirs = ["/usr/bin", ...(process.env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")];
@@ -41,12 +32,6 @@ function findExecutable(name: string): string | null {
     if (isExecutable(p)) return p;
   }
   return null;
-}
-
-/** Does `jupyter <sub> --version` work? (subcommands are separate jupyter-<sub> executables). */
-function hasSubcommand(jupyter: string, sub: string): boolean {
-  const r = spawnSync(jupyter, [sub, "--version"], { stdio: "ignore", timeout: 30_000 });
-  return r.status === 0;
 }
 
 const HOW_TO = `Jupyter was not found (looked for $JUPYTER, /usr/bin/jupyter and jupyter on PATH).
@@ -80,7 +65,7 @@ function main(argv: string[]): number | Promise<number> {
     ...(process.env["JUPYTER_CONFIG_PATH"] ?? "").split(delimiter).filter((p) => p !== "" && p !== classic.configPath),
   ];
   const env = { ...process.env, JUPYTER_PATH: jupyterPathEnv(), JUPYTER_CONFIG_PATH: configPath.join(delimiter) };
-  const sub = hasSubcommand(jupyter, "lab") ? "lab" : hasSubcommand(jupyter, "notebook") ? "notebook" : null;
+  const sub = hasJupyterCommand(jupyter, "lab") ? "lab" : hasJupyterCommand(jupyter, "notebook") ? "notebook" : null;
   if (sub === null) {
     console.error(`${jupyter} has neither "lab" nor "notebook".\n${HOW_TO}`);
     return 2;

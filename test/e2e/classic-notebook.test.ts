@@ -15,7 +15,8 @@ import { join } from "node:path";
 import sparticuz from "@sparticuz/chromium";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findJupyter, hasJupyterCommand } from "../../tools/jupyter/nbconvert-html.ts";
+import { findJupyter } from "../../tools/jupyter/nbconvert-html.ts";
+import { hasJupyterCommand } from "../../tools/jupyter/programs.ts";
 import { REPO_ROOT } from "../../tools/kernel-install.ts";
 import { TSX, tempDir } from "../support/basics.ts";
 

@@ -7,31 +7,13 @@
  * which .ci/nbconvert.sh runs on the notebooks Jupyter itself executed.
  */
 import { execFile } from "node:child_process";
-import { accessSync, constants, readFileSync } from "node:fs";
-import { basename, delimiter, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import { type DisplayDataOutput, joinLines, type Notebook } from "./nbformat.ts";
+import { hasJupyterCommand, isExecutable } from "./programs.ts";
 
 const VEGA_LITE = "application/vnd.vegalite.v5+json";
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether `jupyter <sub>` has a program to run: jupyter runs the executable `jupyter-<sub>` found on PATH
- * or beside itself (jupyter_core's subcommand lookup). Looking for the file starts no Python;
- * `jupyter <sub> --version` would start Python and load the whole application for a yes or no.
- */
-export function hasJupyterCommand(jupyter: string, sub: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  const dirs = [dirname(jupyter), ...(env["PATH"] ?? "").split(delimiter).filter((d) => d !== "")];
-  return dirs.some((d) => isExecutable(join(d, `jupyter-${sub}`)));
-}
 
 /** `jupyter` with nbconvert: $JUPYTER, else /usr/bin/jupyter (the default python3 may lack it), else PATH; null if none. */
 export function findJupyter(env: NodeJS.ProcessEnv = process.env): string | null {
