@@ -43,6 +43,7 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "schema/tables/market.d.ts",
       "schema/tables/reference.d.ts",
       "schema/tables/regions.d.ts",
+      "schema/tables/registry.d.ts",
       "schema/tables/series.d.ts",
       "text.d.ts",
     ]);

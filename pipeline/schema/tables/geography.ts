@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { BLOCS, MACRO_GEOS } from "../inputs.ts";
 import { m, str, strOrNull, num, numOrNull, int, intOrNull, bool, qualifier, ids, date } from "./columns.ts";
+import { fk, table, toProvider } from "./registry.ts";
 
 // --- Footprint -----------------------------------------------------------------------------------
 
@@ -100,3 +101,50 @@ export const Battleground = z.object({
   leans_to_western: named("What is said to lean toward Western cloud providers (Kimball)"),
   fact_ids: ids("Facts behind the row"),
 });
+
+// --- Registry entries: names, keys, descriptions (pipeline/schema/tables.ts joins the groups) ---
+
+export const GEOGRAPHY_TABLES = {
+  footprint: table({
+    name: "footprint",
+    title: "Footprint",
+    description: "Regions and availability zones per provider, as the article gives them.",
+    schema: Footprint,
+    primaryKey: ["provider_id"],
+    foreignKeys: [toProvider],
+  }),
+  footprint_vs_share: table({
+    name: "footprint_vs_share",
+    title: "Footprint vs market share",
+    description: "Regions per percentage point of market share, per provider and source.",
+    schema: FootprintVsShare,
+    primaryKey: ["provider_id", "source_id", "period"],
+    foreignKeys: [toProvider, fk(["source_id"], "sources")],
+  }),
+  geographies: table({
+    name: "geographies",
+    title: "Geographies",
+    description:
+      "Every geography a fact names: the eight macro-regions and the article's composite terms (Eastern Europe, MENA, South America, …), each with its own country list.",
+    schema: Geography,
+    primaryKey: ["geo_id"],
+    foreignKeys: [],
+  }),
+  geo_claims: table({
+    name: "geo_claims",
+    title: "Geography claims",
+    description: "The article's geography claims, one row per fact and macro-region it covers.",
+    schema: GeoClaim,
+    primaryKey: ["fact_id", "macro_geo"],
+    foreignKeys: [fk(["fact_id"], "facts")],
+  }),
+  battlegrounds: table({
+    name: "battlegrounds",
+    title: "Battlegrounds",
+    description:
+      "Per macro-region: whether it is one of the article's three battlegrounds, and each other thing the article or its analysts say about it (where the US-led lead, reported growth, growth opportunity, alignment), each in its own column.",
+    schema: Battleground,
+    primaryKey: ["macro_geo"],
+    foreignKeys: [],
+  }),
+} as const;

@@ -1,6 +1,7 @@
 /** Market-share tables: shares, cross-source comparisons, concentration. Deno-compatible: imports nothing but zod and siblings. */
 import { z } from "zod";
 import { m, str, num, numOrNull, int, intOrNull, bool, ids, date } from "./columns.ts";
+import { fk, table, toProvider } from "./registry.ts";
 
 // --- Market share ------------------------------------------------------------------------------
 
@@ -63,3 +64,32 @@ export const Concentration = z.object({
   china_led_share_of_named: num("china_led_share / named_total", "fraction"),
   fact_ids: ids("Facts summed"),
 });
+
+// --- Registry entries: names, keys, descriptions (pipeline/schema/tables.ts joins the groups) ---
+
+export const MARKET_TABLES = {
+  market_share: table({
+    name: "market_share",
+    title: "Market share",
+    description: "Provider market shares per research firm, market and period.",
+    schema: MarketShare,
+    primaryKey: ["source_id", "market", "period", "provider_id"],
+    foreignKeys: [toProvider, fk(["source_id"], "sources"), fk(["market"], "markets", ["market_id"]), fk(["fact_id"], "facts")],
+  }),
+  share_comparison: table({
+    name: "share_comparison",
+    title: "Share comparison",
+    description: "Each provider's share under two sources side by side, with the gap in percentage points.",
+    schema: ShareComparison,
+    primaryKey: ["provider_id", "source_a", "period_a", "source_b", "period_b"],
+    foreignKeys: [toProvider],
+  }),
+  concentration: table({
+    name: "concentration",
+    title: "Concentration",
+    description: "Per source and period: the named providers' total, the HHI over them and the US-led/China-led split.",
+    schema: Concentration,
+    primaryKey: ["source_id", "market", "period"],
+    foreignKeys: [fk(["source_id"], "sources")],
+  }),
+} as const;

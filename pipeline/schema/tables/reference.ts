@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { BLOCS, CLAIM_KINDS } from "../inputs.ts";
 import { m, str, strOrNull, numOrNull, int, qualifier, quoted, dateOrNull } from "./columns.ts";
+import { fk, table } from "./registry.ts";
 
 // --- Reference tables ---------------------------------------------------------------------------
 
@@ -93,3 +94,61 @@ export const Fact = z.object({
     ),
   note: strOrNull("Editor's note on the claim"),
 });
+
+// --- Registry entries: names, keys, descriptions (pipeline/schema/tables.ts joins the groups) ---
+
+export const REFERENCE_TABLES = {
+  providers: table({
+    name: "providers",
+    title: "Providers",
+    description: "The six cloud providers, their parent companies and blocs.",
+    schema: Provider,
+    primaryKey: ["provider_id"],
+    foreignKeys: [],
+  }),
+  sources: table({
+    name: "sources",
+    title: "Sources",
+    description: "Who the article's figures and claims are attributed to.",
+    schema: Source,
+    primaryKey: ["source_id"],
+    foreignKeys: [],
+  }),
+  documents: table({
+    name: "documents",
+    title: "Documents",
+    description: "Source documents the facts are quoted from.",
+    schema: Document,
+    primaryKey: ["document_id"],
+    foreignKeys: [],
+  }),
+  measures: table({
+    name: "measures",
+    title: "Measures",
+    description: "What each fact measures.",
+    schema: Measure,
+    primaryKey: ["measure_id"],
+    foreignKeys: [],
+  }),
+  markets: table({
+    name: "markets",
+    title: "Markets",
+    description: "The markets the research firms measure, with their definitions.",
+    schema: Market,
+    primaryKey: ["market_id"],
+    foreignKeys: [],
+  }),
+  facts: table({
+    name: "facts",
+    title: "Facts",
+    description: "Every claim of every source document, with its verbatim quote and character offsets.",
+    schema: Fact,
+    primaryKey: ["fact_id"],
+    foreignKeys: [
+      fk(["document_id"], "documents"),
+      fk(["measure"], "measures", ["measure_id"]),
+      fk(["attributed_to"], "sources", ["source_id"]),
+      fk(["speaker"], "sources", ["source_id"]),
+    ],
+  }),
+} as const;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { BLOCS, MACRO_GEOS } from "../inputs.ts";
 import { m, str, strOrNull, numOrNull, int, intOrNull, bool, qualifier, ids, quoted } from "./columns.ts";
+import { fk, table, toProvider } from "./registry.ts";
 
 // --- Regions: the catalog and what it says about the article -----------------------------------
 
@@ -133,3 +134,52 @@ export const RegionListRow = z.object({
   regions: int("Distinct region ids in the list", "count"),
   region_codes: str("The ids, sorted, semicolon-separated"),
 });
+
+// --- Registry entries: names, keys, descriptions (pipeline/schema/tables.ts joins the groups) ---
+
+export const REGION_TABLES = {
+  regions: table({
+    name: "regions",
+    title: "Region catalog",
+    description:
+      "Every cloud region of the six providers live or announced by September 2025, with its country, macro-region, status at that date and source (data/reference/regions.csv).",
+    schema: Region,
+    primaryKey: ["provider_id", "region_code"],
+    foreignKeys: [toProvider],
+  }),
+  regional_breakdown: table({
+    name: "regional_breakdown",
+    title: "Regional breakdown",
+    description:
+      "Per provider and macro-region: catalog regions, availability zones, share of the provider's regions, and whether it is one of the article's three battlegrounds.",
+    schema: RegionalBreakdown,
+    primaryKey: ["provider_id", "macro_geo"],
+    foreignKeys: [toProvider, fk(["macro_geo"], "battlegrounds")],
+  }),
+  bloc_presence: table({
+    name: "bloc_presence",
+    title: "Bloc presence",
+    description: "Per macro-region: catalog regions and providers present for the US-led and the China-led bloc.",
+    schema: BlocPresence,
+    primaryKey: ["macro_geo"],
+    foreignKeys: [fk(["macro_geo"], "battlegrounds")],
+  }),
+  region_lists: table({
+    name: "region_lists",
+    title: "Published region lists",
+    description:
+      "Region lists the providers publish (an SDK's per-service region file at a named commit), each a definition of a region that claims_check counts under; every id is a row of the region catalog.",
+    schema: RegionListRow,
+    primaryKey: ["list_id"],
+    foreignKeys: [toProvider],
+  }),
+  claims_check: table({
+    name: "claims_check",
+    title: "Claims check",
+    description:
+      "Each footprint or geography claim of the article against the region catalog, one row per claim and definition (a status definition of the catalog, or a published region list), with a verdict. Disagreements are findings, not errors.",
+    schema: ClaimCheck,
+    primaryKey: ["fact_id", "definition"],
+    foreignKeys: [fk(["fact_id"], "facts"), toProvider],
+  }),
+} as const;

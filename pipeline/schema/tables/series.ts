@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { bool, ids, int, intOrNull, m, num, numOrNull, qualifier, str, strOrNull } from "./columns.ts";
+import { fk, table, toProvider } from "./registry.ts";
 
 const periodCols = {
   period: str("Period, ISO-style (2025-Q2, 2024)"),
@@ -130,3 +131,84 @@ export const SeriesCheck = z.object({
   reports_disagree: bool("Whether the cited reports disagree among themselves"),
   reports: intOrNull("How many cited reports give the figure", "count"),
 });
+
+// --- Registry entries: names, keys, descriptions (pipeline/schema/tables.ts joins the groups) ---
+
+export const SERIES_TABLES = {
+  cited_facts: table({
+    name: "cited_facts",
+    title: "Cited facts",
+    description:
+      "Every figure read on a third-party page (data/citations/): the figure as printed, its page (URL, publisher, title, dates), where on the page, and a note in the project's words.",
+    schema: CitedFact,
+    primaryKey: ["fact_id"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"])],
+  }),
+  share_series: table({
+    name: "share_series",
+    title: "Share series",
+    description:
+      "Provider shares per firm, market, geography and period over time, one kept report per figure (data/reference/series-preferences.yaml), with share of the named and rank.",
+    schema: ShareSeries,
+    primaryKey: ["firm", "market", "geography", "period", "provider_id"],
+    foreignKeys: [toProvider, fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"])],
+  }),
+  market_size_series: table({
+    name: "market_size_series",
+    title: "Market size series",
+    description: "Market size per firm, market, geography and period, one kept report per figure.",
+    schema: MarketSizeSeries,
+    primaryKey: ["firm", "market", "geography", "period"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"]), fk(["market"], "markets", ["market_id"]), fk(["fact_id"], "cited_facts")],
+  }),
+  share_change: table({
+    name: "share_change",
+    title: "Share change",
+    description: "Each provider's share against the previous quarter (qoq) and the same period a year earlier (yoy), in points.",
+    schema: ShareChange,
+    primaryKey: ["firm", "market", "geography", "provider_id", "basis", "period"],
+    foreignKeys: [toProvider],
+  }),
+  concentration_series: table({
+    name: "concentration_series",
+    title: "Concentration series",
+    description: "Per firm, market, geography and period: the named providers' total, HHI over them, the bloc shares and the big three.",
+    schema: ConcentrationSeries,
+    primaryKey: ["firm", "market", "geography", "period"],
+    foreignKeys: [fk(["firm"], "sources", ["source_id"])],
+  }),
+  revenue_series: table({
+    name: "revenue_series",
+    title: "Revenue series",
+    description: "Cloud revenue per provider and period: company-reported segment revenue, and research firms' revenue estimates.",
+    schema: RevenueSeries,
+    primaryKey: ["source_id", "provider_id", "market", "period"],
+    foreignKeys: [toProvider, fk(["source_id"], "sources"), fk(["fact_id"], "cited_facts")],
+  }),
+  series_gaps: table({
+    name: "series_gaps",
+    title: "Series gaps",
+    description:
+      "Periods a series is missing between its first and last: provider_id '*' when the firm has no share at all for the period, else the provider it names elsewhere but not then.",
+    schema: SeriesGap,
+    primaryKey: ["firm", "market", "geography", "provider_id", "period"],
+    foreignKeys: [],
+  }),
+  series_lineage: table({
+    name: "series_lineage",
+    title: "Series lineage",
+    description: "Provenance of every derived series row: one row per table, row key and fact it is computed from.",
+    schema: SeriesLineage,
+    primaryKey: ["table", "row_key", "fact_id"],
+    foreignKeys: [],
+  }),
+  series_check: table({
+    name: "series_check",
+    title: "Article vs series",
+    description:
+      "Each of the article's market-share figures against the cited series for the same firm, market, period and provider. Differences are findings.",
+    schema: SeriesCheck,
+    primaryKey: ["fact_id"],
+    foreignKeys: [fk(["fact_id"], "facts"), toProvider],
+  }),
+} as const;

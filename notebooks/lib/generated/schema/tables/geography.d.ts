@@ -105,3 +105,109 @@ export declare const Battleground: z.ZodObject<{
     leans_to_western: z.ZodNullable<z.ZodString>;
     fact_ids: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
+export declare const GEOGRAPHY_TABLES: {
+    readonly footprint: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        regions: z.ZodNullable<z.ZodInt>;
+        regions_qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        availability_zones: z.ZodNullable<z.ZodInt>;
+        az_per_region: z.ZodNullable<z.ZodNumber>;
+        as_of: z.ZodNullable<z.ZodString>;
+        fact_ids: z.ZodNullable<z.ZodString>;
+        regions_listed: z.ZodNullable<z.ZodInt>;
+        availability_zones_qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        regions_attributed_to: z.ZodNullable<z.ZodString>;
+        regions_source: z.ZodEnum<{
+            article: "article";
+            catalog: "catalog";
+            none: "none";
+        }>;
+        regions_definition: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly footprint_vs_share: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        source_id: z.ZodString;
+        period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
+        regions: z.ZodInt;
+        regions_qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        share: z.ZodNumber;
+        regions_per_share_point: z.ZodNumber;
+        fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly geographies: import("./registry.ts").TableDef<z.ZodObject<{
+        geo_id: z.ZodString;
+        name: z.ZodString;
+        kind: z.ZodEnum<{
+            macro: "macro";
+            composite: "composite";
+        }>;
+        macro_geos: z.ZodString;
+        country_count: z.ZodInt;
+        countries: z.ZodString;
+        definition: z.ZodString;
+        note: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly geo_claims: import("./registry.ts").TableDef<z.ZodObject<{
+        fact_id: z.ZodString;
+        subject_id: z.ZodString;
+        subject_bloc: z.ZodNullable<z.ZodEnum<{
+            us_led: "us_led";
+            china_led: "china_led";
+        }>>;
+        relation: z.ZodString;
+        object_id: z.ZodString;
+        object_kind: z.ZodEnum<{
+            macro: "macro";
+            composite: "composite";
+            country: "country";
+        }>;
+        macro_geo: z.ZodEnum<{
+            north_america: "north_america";
+            latin_america: "latin_america";
+            europe: "europe";
+            middle_east: "middle_east";
+            africa: "africa";
+            asia_pacific: "asia_pacific";
+            china_mainland: "china_mainland";
+            oceania: "oceania";
+        }>;
+        country: z.ZodNullable<z.ZodString>;
+        attributed_to: z.ZodString;
+    }, z.core.$strip>>;
+    readonly battlegrounds: import("./registry.ts").TableDef<z.ZodObject<{
+        macro_geo: z.ZodEnum<{
+            north_america: "north_america";
+            latin_america: "latin_america";
+            europe: "europe";
+            middle_east: "middle_east";
+            africa: "africa";
+            asia_pacific: "asia_pacific";
+            china_mainland: "china_mainland";
+            oceania: "oceania";
+        }>;
+        is_battleground: z.ZodBoolean;
+        us_led_leads: z.ZodNullable<z.ZodString>;
+        growth_reported: z.ZodNullable<z.ZodString>;
+        growth_opportunity: z.ZodNullable<z.ZodString>;
+        less_aligned_with_us: z.ZodNullable<z.ZodString>;
+        leans_to_western: z.ZodNullable<z.ZodString>;
+        fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+};

@@ -56,3 +56,60 @@ export declare const Concentration: z.ZodObject<{
     china_led_share_of_named: z.ZodNumber;
     fact_ids: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
+export declare const MARKET_TABLES: {
+    readonly market_share: import("./registry.ts").TableDef<z.ZodObject<{
+        source_id: z.ZodString;
+        market: z.ZodString;
+        period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
+        provider_id: z.ZodString;
+        share: z.ZodNumber;
+        share_of_named: z.ZodNumber;
+        rank: z.ZodInt;
+        fact_id: z.ZodString;
+    }, z.core.$strip>>;
+    readonly share_comparison: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        source_a: z.ZodString;
+        source_b: z.ZodString;
+        share_a: z.ZodNullable<z.ZodNumber>;
+        share_b: z.ZodNullable<z.ZodNumber>;
+        delta_pp: z.ZodNullable<z.ZodNumber>;
+        rank_a: z.ZodNullable<z.ZodInt>;
+        rank_b: z.ZodNullable<z.ZodInt>;
+        comparison: z.ZodEnum<{
+            cross_source: "cross_source";
+            period_over_period: "period_over_period";
+        }>;
+        market_a: z.ZodString;
+        market_b: z.ZodString;
+        period_a: z.ZodString;
+        period_b: z.ZodString;
+        period_a_start: z.ZodISODate;
+        period_a_end: z.ZodISODate;
+        period_b_start: z.ZodISODate;
+        period_b_end: z.ZodISODate;
+        share_of_named_a: z.ZodNullable<z.ZodNumber>;
+        share_of_named_b: z.ZodNullable<z.ZodNumber>;
+        delta_named_pp: z.ZodNullable<z.ZodNumber>;
+        same_market: z.ZodBoolean;
+        fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly concentration: import("./registry.ts").TableDef<z.ZodObject<{
+        source_id: z.ZodString;
+        period: z.ZodString;
+        period_start: z.ZodISODate;
+        period_end: z.ZodISODate;
+        named_total: z.ZodNumber;
+        others: z.ZodNumber;
+        hhi_named: z.ZodNumber;
+        us_led_share: z.ZodNumber;
+        china_led_share: z.ZodNumber;
+        market: z.ZodString;
+        providers_named: z.ZodInt;
+        us_led_share_of_named: z.ZodNumber;
+        china_led_share_of_named: z.ZodNumber;
+        fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+};

@@ -91,3 +91,95 @@ export declare const Fact: z.ZodObject<{
     period_inferred: z.ZodNullable<z.ZodBoolean>;
     note: z.ZodNullable<z.ZodString>;
 }, z.core.$strip>;
+export declare const REFERENCE_TABLES: {
+    readonly providers: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        provider_name: z.ZodString;
+        parent_company: z.ZodString;
+        hq_country: z.ZodString;
+        bloc: z.ZodEnum<{
+            us_led: "us_led";
+            china_led: "china_led";
+        }>;
+        aliases: z.ZodString;
+        color: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly sources: import("./registry.ts").TableDef<z.ZodObject<{
+        source_id: z.ZodString;
+        source_name: z.ZodString;
+        kind: z.ZodEnum<{
+            publisher: "publisher";
+            research_firm: "research_firm";
+            company: "company";
+            analyst: "analyst";
+        }>;
+        color: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly documents: import("./registry.ts").TableDef<z.ZodObject<{
+        document_id: z.ZodString;
+        file: z.ZodString;
+        sha256: z.ZodString;
+        publisher: z.ZodString;
+        title: z.ZodNullable<z.ZodString>;
+        url: z.ZodNullable<z.ZodString>;
+        date_approx: z.ZodString;
+        date_evidence: z.ZodString;
+        licence: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly measures: import("./registry.ts").TableDef<z.ZodObject<{
+        measure_id: z.ZodString;
+        kind: z.ZodEnum<{
+            quantitative: "quantitative";
+            qualitative: "qualitative";
+        }>;
+        units: z.ZodNullable<z.ZodString>;
+        definition: z.ZodString;
+    }, z.core.$strip>>;
+    readonly markets: import("./registry.ts").TableDef<z.ZodObject<{
+        market_id: z.ZodString;
+        market_name: z.ZodString;
+        definition: z.ZodString;
+    }, z.core.$strip>>;
+    readonly facts: import("./registry.ts").TableDef<z.ZodObject<{
+        fact_id: z.ZodString;
+        document_id: z.ZodString;
+        subject_id: z.ZodString;
+        measure: z.ZodString;
+        kind: z.ZodEnum<{
+            figure: "figure";
+            ranking: "ranking";
+            geography: "geography";
+            fact: "fact";
+            forecast: "forecast";
+            opinion: "opinion";
+            judgement: "judgement";
+            recommendation: "recommendation";
+            caveat: "caveat";
+        }>;
+        value: z.ZodNullable<z.ZodNumber>;
+        unit: z.ZodNullable<z.ZodString>;
+        qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        period: z.ZodNullable<z.ZodString>;
+        period_start: z.ZodNullable<z.ZodISODate>;
+        period_end: z.ZodNullable<z.ZodISODate>;
+        attributed_to: z.ZodString;
+        speaker: z.ZodString;
+        quote: z.ZodString;
+        char_start: z.ZodInt;
+        char_end: z.ZodInt;
+        subject_as_stated: z.ZodString;
+        value_as_stated: z.ZodNullable<z.ZodNumber>;
+        unit_as_stated: z.ZodNullable<z.ZodString>;
+        object_id: z.ZodNullable<z.ZodString>;
+        market: z.ZodNullable<z.ZodString>;
+        period_as_stated: z.ZodNullable<z.ZodString>;
+        period_note: z.ZodNullable<z.ZodString>;
+        period_inferred: z.ZodNullable<z.ZodBoolean>;
+        note: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+};

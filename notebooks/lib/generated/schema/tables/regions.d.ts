@@ -134,3 +134,134 @@ export declare const RegionListRow: z.ZodObject<{
     regions: z.ZodInt;
     region_codes: z.ZodString;
 }, z.core.$strip>;
+export declare const REGION_TABLES: {
+    readonly regions: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        region_code: z.ZodString;
+        region_name: z.ZodString;
+        city: z.ZodNullable<z.ZodString>;
+        country: z.ZodString;
+        country_name: z.ZodString;
+        macro_geo: z.ZodEnum<{
+            north_america: "north_america";
+            latin_america: "latin_america";
+            europe: "europe";
+            middle_east: "middle_east";
+            africa: "africa";
+            asia_pacific: "asia_pacific";
+            china_mainland: "china_mainland";
+            oceania: "oceania";
+        }>;
+        bloc: z.ZodEnum<{
+            us_led: "us_led";
+            china_led: "china_led";
+        }>;
+        availability_zones: z.ZodNullable<z.ZodInt>;
+        status: z.ZodEnum<{
+            general: "general";
+            restricted: "restricted";
+            government: "government";
+            sovereign: "sovereign";
+            announced: "announced";
+        }>;
+        general_availability_date: z.ZodNullable<z.ZodString>;
+        in_provider_list: z.ZodNullable<z.ZodBoolean>;
+        source: z.ZodString;
+        source_as_of: z.ZodNullable<z.ZodString>;
+        note: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly regional_breakdown: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        macro_geo: z.ZodEnum<{
+            north_america: "north_america";
+            latin_america: "latin_america";
+            europe: "europe";
+            middle_east: "middle_east";
+            africa: "africa";
+            asia_pacific: "asia_pacific";
+            china_mainland: "china_mainland";
+            oceania: "oceania";
+        }>;
+        regions: z.ZodInt;
+        availability_zones: z.ZodNullable<z.ZodInt>;
+        share_of_provider_regions: z.ZodNullable<z.ZodNumber>;
+        battleground: z.ZodBoolean;
+        provider_name: z.ZodString;
+        bloc: z.ZodEnum<{
+            us_led: "us_led";
+            china_led: "china_led";
+        }>;
+        regions_general: z.ZodInt;
+        regions_sovereign: z.ZodInt;
+        regions_restricted: z.ZodInt;
+        regions_government: z.ZodInt;
+        regions_announced: z.ZodInt;
+        regions_with_az: z.ZodInt;
+        countries: z.ZodNullable<z.ZodString>;
+        battleground_fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly bloc_presence: import("./registry.ts").TableDef<z.ZodObject<{
+        macro_geo: z.ZodEnum<{
+            north_america: "north_america";
+            latin_america: "latin_america";
+            europe: "europe";
+            middle_east: "middle_east";
+            africa: "africa";
+            asia_pacific: "asia_pacific";
+            china_mainland: "china_mainland";
+            oceania: "oceania";
+        }>;
+        us_led_regions: z.ZodInt;
+        china_led_regions: z.ZodInt;
+        us_led_providers: z.ZodNullable<z.ZodString>;
+        china_led_providers: z.ZodNullable<z.ZodString>;
+        us_led_provider_count: z.ZodInt;
+        china_led_provider_count: z.ZodInt;
+        us_led_public_regions: z.ZodInt;
+        china_led_public_regions: z.ZodInt;
+        china_led_share_of_regions: z.ZodNullable<z.ZodNumber>;
+        battleground: z.ZodBoolean;
+        battleground_fact_ids: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+    readonly region_lists: import("./registry.ts").TableDef<z.ZodObject<{
+        list_id: z.ZodString;
+        provider_id: z.ZodString;
+        label: z.ZodString;
+        source: z.ZodString;
+        release: z.ZodNullable<z.ZodString>;
+        source_as_of: z.ZodNullable<z.ZodString>;
+        regions: z.ZodInt;
+        region_codes: z.ZodString;
+    }, z.core.$strip>>;
+    readonly claims_check: import("./registry.ts").TableDef<z.ZodObject<{
+        fact_id: z.ZodString;
+        definition: z.ZodString;
+        provider_id: z.ZodString;
+        measure: z.ZodString;
+        claim: z.ZodString;
+        object_id: z.ZodNullable<z.ZodString>;
+        article_value: z.ZodNullable<z.ZodNumber>;
+        article_qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        catalog_value: z.ZodNullable<z.ZodNumber>;
+        catalog_unit: z.ZodEnum<{
+            fraction: "fraction";
+            count: "count";
+        }>;
+        catalog_regions: z.ZodNullable<z.ZodInt>;
+        catalog_is_lower_bound: z.ZodBoolean;
+        holds: z.ZodNullable<z.ZodBoolean>;
+        verdict: z.ZodEnum<{
+            consistent: "consistent";
+            inconsistent: "inconsistent";
+            depends_on_definition: "depends_on_definition";
+            not_verifiable: "not_verifiable";
+        }>;
+        explanation: z.ZodString;
+        reproduced_under: z.ZodNullable<z.ZodString>;
+    }, z.core.$strip>>;
+};

@@ -174,3 +174,173 @@ export declare const SeriesCheck: z.ZodObject<{
     reports_disagree: z.ZodBoolean;
     reports: z.ZodNullable<z.ZodInt>;
 }, z.core.$strip>;
+export declare const SERIES_TABLES: {
+    readonly cited_facts: import("./registry.ts").TableDef<z.ZodObject<{
+        value: z.ZodNumber;
+        unit: z.ZodString;
+        qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        printed: z.ZodString;
+        value_as_printed: z.ZodNumber;
+        unit_as_printed: z.ZodString;
+        url: z.ZodString;
+        publisher: z.ZodString;
+        title: z.ZodNullable<z.ZodString>;
+        published: z.ZodString;
+        published_evidence: z.ZodNullable<z.ZodString>;
+        date_read: z.ZodString;
+        locator: z.ZodString;
+        note: z.ZodString;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        provider_id: z.ZodNullable<z.ZodString>;
+        measure: z.ZodEnum<{
+            market_share: "market_share";
+            market_size: "market_size";
+            cloud_revenue: "cloud_revenue";
+        }>;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+        fact_id: z.ZodString;
+        citation_id: z.ZodString;
+    }, z.core.$strip>>;
+    readonly share_series: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        share: z.ZodNumber;
+        share_of_named: z.ZodNumber;
+        rank: z.ZodInt;
+        qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        reports: z.ZodInt;
+        shares_reported: z.ZodNullable<z.ZodString>;
+        origin: z.ZodEnum<{
+            article: "article";
+            citation: "citation";
+        }>;
+        fact_id: z.ZodString;
+        fact_ids: z.ZodNullable<z.ZodString>;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+    }, z.core.$strip>>;
+    readonly market_size_series: import("./registry.ts").TableDef<z.ZodObject<{
+        size: z.ZodNumber;
+        qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        reports: z.ZodInt;
+        sizes_reported: z.ZodNullable<z.ZodString>;
+        fact_id: z.ZodString;
+        fact_ids: z.ZodNullable<z.ZodString>;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+    }, z.core.$strip>>;
+    readonly share_change: import("./registry.ts").TableDef<z.ZodObject<{
+        provider_id: z.ZodString;
+        period: z.ZodString;
+        basis: z.ZodEnum<{
+            qoq: "qoq";
+            yoy: "yoy";
+        }>;
+        previous_period: z.ZodString;
+        share: z.ZodNumber;
+        previous_share: z.ZodNumber;
+        change_pp: z.ZodNumber;
+        fact_ids: z.ZodNullable<z.ZodString>;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+    }, z.core.$strip>>;
+    readonly concentration_series: import("./registry.ts").TableDef<z.ZodObject<{
+        providers_named: z.ZodInt;
+        named_total: z.ZodNumber;
+        hhi_named: z.ZodNumber;
+        us_led_share: z.ZodNumber;
+        china_led_share: z.ZodNumber;
+        big_three_share: z.ZodNullable<z.ZodNumber>;
+        fact_ids: z.ZodNullable<z.ZodString>;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+    }, z.core.$strip>>;
+    readonly revenue_series: import("./registry.ts").TableDef<z.ZodObject<{
+        revenue: z.ZodNumber;
+        currency: z.ZodEnum<{
+            usd: "usd";
+            cny: "cny";
+        }>;
+        qualifier: z.ZodNullable<z.ZodEnum<{
+            exact: "exact";
+            approximately: "approximately";
+            over: "over";
+            at_least: "at_least";
+        }>>;
+        fact_id: z.ZodString;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        source_id: z.ZodString;
+        provider_id: z.ZodString;
+        market: z.ZodString;
+    }, z.core.$strip>>;
+    readonly series_gaps: import("./registry.ts").TableDef<z.ZodObject<{
+        granularity: z.ZodEnum<{
+            quarter: "quarter";
+            year: "year";
+        }>;
+        period: z.ZodString;
+        period_start: z.ZodString;
+        period_end: z.ZodString;
+        provider_id: z.ZodString;
+        firm: z.ZodString;
+        market: z.ZodString;
+        geography: z.ZodString;
+    }, z.core.$strip>>;
+    readonly series_lineage: import("./registry.ts").TableDef<z.ZodObject<{
+        table: z.ZodString;
+        row_key: z.ZodString;
+        fact_id: z.ZodString;
+    }, z.core.$strip>>;
+    readonly series_check: import("./registry.ts").TableDef<z.ZodObject<{
+        fact_id: z.ZodString;
+        source_id: z.ZodString;
+        market: z.ZodString;
+        period: z.ZodString;
+        provider_id: z.ZodString;
+        article_share: z.ZodNumber;
+        series_share: z.ZodNullable<z.ZodNumber>;
+        delta_pp: z.ZodNullable<z.ZodNumber>;
+        agrees: z.ZodNullable<z.ZodBoolean>;
+        verdict: z.ZodEnum<{
+            agrees: "agrees";
+            differs: "differs";
+            not_in_series: "not_in_series";
+        }>;
+        cited_fact_ids: z.ZodNullable<z.ZodString>;
+        reports_disagree: z.ZodBoolean;
+        reports: z.ZodNullable<z.ZodInt>;
+    }, z.core.$strip>>;
+};
