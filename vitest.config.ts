@@ -23,10 +23,11 @@ export default defineConfig({
     // Two cores: keep heavy files from starving each other.
     maxWorkers: 2,
     projects: [
-      // The unit files share one module graph per worker (no file changes global state that another
-      // reads), which saves loading DuckDB, vega and the schemas again for every file.
+      // The files of a project share one module graph per worker (no file changes global state that
+      // another reads), which saves loading DuckDB, vega, the schemas and the report again for every
+      // file: about a sixth of the e2e project's CPU time.
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E, isolate: false } },
-      { extends: true, test: { name: "e2e", include: E2E } },
+      { extends: true, test: { name: "e2e", include: E2E, isolate: false } },
     ],
   },
 });
