@@ -16,9 +16,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../pipeline/charts/index.ts";
 import { checkHtml, findJupyter, nbconvertHtml } from "../../tools/jupyter/nbconvert-html.ts";
-import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
+import { type DisplayDataOutput, joinLines, type NbOutput, type Notebook, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
 import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
-import { REPO_ROOT } from "../../tools/kernel-install.ts";
+import { KERNEL_NAME, REPO_ROOT } from "../../tools/kernel-install.ts";
 import { tempDir } from "../support/basics.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");
@@ -29,6 +29,8 @@ const work = tempDir("notebooks");
 const outDir = join(work, "executed");
 const tablesOut = join(REPO_ROOT, "output");
 const results = new Map<string, RunResult>();
+/** Each run's wall time, ms (its kernel's start and cells, as the run reports them, fit inside it). */
+const walls = new Map<string, number>();
 const jupyter = findJupyter();
 const htmlDir = join(work, "html");
 /** The nbconvert pages of the executed notebooks, in the order of `names` (none without Jupyter). */
@@ -36,7 +38,14 @@ let pages: Promise<string[]> = Promise.resolve([]);
 
 beforeAll(async () => {
   // The kernels start side by side: each spends most of its time starting and compiling cells.
-  const runs = await Promise.all(names.map((name) => runNotebook(join(NOTEBOOKS, name), { outDir })));
+  const runs = await Promise.all(
+    names.map(async (name) => {
+      const t0 = performance.now();
+      const r = await runNotebook(join(NOTEBOOKS, name), { outDir });
+      walls.set(name, performance.now() - t0);
+      return r;
+    }),
+  );
   for (const [i, name] of names.entries()) results.set(name, runs[i]!);
   if (jupyter !== null) {
     // One Jupyter process converts the four, while the tests below check the notebooks.
@@ -226,8 +235,23 @@ describe("notebooks (executed with the tslab kernel)", () => {
 
   it("executed notebooks are deterministic: no timings, sorted keys, numbered cells", () => {
     for (const [name, r] of results) {
-      expect(r.json, name).not.toMatch(/"execution"\s*:|"date"|iopub|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(r.json, name).not.toMatch(/"execution"\s*:|"date"|iopub|shell\.execute_reply|"ms"|startMs|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(r.outPath).toBe(join(outDir, name));
       expect(r.json).toBe(readFileSync(join(outDir, name), "utf8"));
+      // nbformat 4.5 as Jupyter writes it: 2-space JSON ending in a newline, the project's kernel
+      expect(r.json).toBe(`${JSON.stringify(JSON.parse(r.json), null, 2)}\n`);
+      const nb = JSON.parse(r.json) as Notebook;
+      expect(Object.keys(nb)).toEqual(["cells", "metadata", "nbformat", "nbformat_minor"]);
+      expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
+      expect((nb.metadata["kernelspec"] as { name: string }).name).toBe(KERNEL_NAME);
+      // tslab sends no execution counts: the runner numbers the code cells 1..n
+      const counts = nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count);
+      expect(counts).toEqual(counts.map((_, i) => i + 1));
+      // timings for the bench, returned and never written: the kernel's start and each cell, which
+      // together fit inside the run's wall time
+      expect(r.startMs).toBeGreaterThan(0);
+      expect(r.cells.every((c) => c.ms > 0)).toBe(true);
+      expect(r.startMs + r.cells.reduce((a, c) => a + c.ms, 0)).toBeLessThanOrEqual(walls.get(name) ?? 0);
     }
   });
 
