@@ -8,7 +8,8 @@
  * pipeline's modules are ESM and import each other with `.ts` extensions. esbuild bundles the
  * chart modules into one CommonJS file inside notebooks/; the packages they use (vega, vega-lite,
  * resvg, zod) stay `require`s of node_modules. TypeScript emits the declarations, with `.js`
- * import paths that Node10 resolution maps to the neighbouring .d.ts files.
+ * import paths that Node10 resolution maps to the neighbouring .d.ts files, except for
+ * pipeline/schema: what the others import from it is written as plain types (schemaDeclarations).
  *
  * The output is committed, so that a fresh clone's typecheck and every way of running the notebooks
  * (npm run notebooks, npm run lab, .ci/nbconvert.sh) find it without a build step. It is
@@ -16,7 +17,7 @@
  * changing pipeline/charts or pipeline/schema, run  npx tsx tools/notebook-charts.ts
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, posix, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { type CliOption, type CliSpec, HELP, runTool } from "./cli.ts";
@@ -75,16 +76,123 @@ export function notebookChartFiles(root: string = ROOT): Map<string, string> {
     rootDir: join(root, "pipeline"),
     outDir: "/generated",
   });
+  const declarations = new Map<string, string>();
   const result = program.emit(undefined, (fileName, text) => {
-    // `from "./theme.ts"` → `from "./theme.js"`: tslab's resolution finds theme.d.ts from that
-    files.set(relative("/generated", fileName), HEADER + text.replace(/(from\s+"\.{1,2}\/[^"]*)\.ts"/g, '$1.js"'));
+    const rel = relative("/generated", fileName);
+    if (!rel.startsWith("schema/")) declarations.set(rel, text);
   });
   const errors = result.diagnostics;
   if (errors.length > 0)
     throw new Error(
       ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" }),
     );
+  // `from "./theme.ts"` → `from "./theme.js"`: tslab's resolution finds theme.d.ts from that
+  for (const [rel, text] of [...declarations, ...schemaDeclarations(ts, program, declarations)])
+    files.set(rel, HEADER + text.replace(/(from\s+"\.{1,2}\/[^"]*)\.ts"/g, '$1.js"'));
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+type TypeScript = typeof import("typescript");
+
+/**
+ * What the other declarations import from pipeline/schema, as plain types printed by the checker:
+ * each table's row as the registry infers it from the zod schema, every column spelled out, and the
+ * closed sets the charts name. Emitted as they are, the schema modules declare their zod schemas,
+ * and every notebook kernel's compiler would read zod's declarations (95 files) to learn that a
+ * share is a number. `Tables`, `TableName` and `Row` are written for pipeline/schema/tables.ts (the
+ * notebook helpers use them); any other name is written as its type (`export type`) or, for a
+ * constant, as its value's type (`export declare const`).
+ */
+function schemaDeclarations(
+  ts: TypeScript,
+  program: import("typescript").Program,
+  declarations: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const checker = program.getTypeChecker();
+  const print = (type: import("typescript").Type): string =>
+    checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias);
+  // the names each schema module is asked for (path relative to pipeline/, e.g. schema/tables.ts)
+  const wanted = new Map<string, Set<string>>();
+  for (const [rel, text] of declarations) {
+    for (const st of ts.createSourceFile(rel, text, ts.ScriptTarget.ES2022).statements) {
+      if (!(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier))
+        continue;
+      const target = posix.join(posix.dirname(rel), st.moduleSpecifier.text);
+      if (!target.startsWith("schema/")) continue;
+      const bindings = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : st.exportClause;
+      if (!bindings || !(ts.isNamedImports(bindings) || ts.isNamedExports(bindings)))
+        throw new Error(`${rel}: only named imports from ${target} can be written as plain types`);
+      const names = wanted.get(target) ?? new Set<string>();
+      for (const e of bindings.elements) names.add((e.propertyName ?? e.name).text);
+      wanted.set(target, names);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [mod, names] of wanted) {
+    const source = program.getSourceFiles().find((f) => f.fileName.endsWith(`/pipeline/${mod}`));
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`notebook-charts: pipeline/${mod} is not in the program`);
+    const exported = new Map(checker.getExportsOfModule(moduleSymbol).map((s) => [s.name, s]));
+    const lines: string[] = [];
+    if (mod === "schema/tables.ts") {
+      lines.push(
+        "/**",
+        " * The published tables' rows as pipeline/schema/tables.ts infers them from the zod schemas, every",
+        " * column spelled out (docs/data-contract.md says what each holds).",
+        " */",
+        "export interface Tables {",
+      );
+      const tables = exported.get("Tables");
+      if (!tables) throw new Error("notebook-charts: pipeline/schema/tables.ts exports no Tables");
+      for (const table of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(tables))) {
+        const row = checker.getIndexTypeOfType(checker.getTypeOfSymbol(table), ts.IndexKind.Number);
+        if (!row) throw new Error(`notebook-charts: Tables.${table.name} is not an array`);
+        lines.push(`    ${table.name}: Array<{`);
+        for (const column of checker.getPropertiesOfType(row)) {
+          const optional = column.flags & ts.SymbolFlags.Optional ? "?" : "";
+          const key = /^[A-Za-z_$][\w$]*$/.test(column.name) ? column.name : JSON.stringify(column.name);
+          lines.push(`        ${key}${optional}: ${print(checker.getTypeOfSymbol(column))};`);
+        }
+        lines.push("    }>;");
+      }
+      lines.push("}", "export type TableName = keyof Tables;", "export type Row<N extends TableName> = Tables[N][number];");
+      for (const name of ["Tables", "TableName", "Row"]) names.delete(name);
+    }
+    for (const name of [...names].sort()) {
+      let symbol = exported.get(name);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      if (!symbol) throw new Error(`notebook-charts: pipeline/${mod} exports no ${name}`);
+      lines.push(
+        symbol.flags & ts.SymbolFlags.Type
+          ? `export type ${name} = ${print(checker.getDeclaredTypeOfSymbol(symbol))};`
+          : `export declare const ${name}: ${print(checker.getTypeOfSymbol(symbol))};`,
+      );
+    }
+    const text = `${lines.join("\n")}\n`;
+    const unknown = foreignNames(ts, text);
+    if (unknown.length > 0)
+      throw new Error(`notebook-charts: the plain types of pipeline/${mod} name ${unknown.join(", ")}, which they do not declare`);
+    out.set(mod.replace(/\.ts$/, ".d.ts"), text);
+  }
+  return out;
+}
+
+/** The names a declaration file refers to (as types, `typeof` or `import()`) without declaring them; `Array` is global. */
+function foreignNames(ts: TypeScript, text: string): string[] {
+  const file = ts.createSourceFile("schema.d.ts", text, ts.ScriptTarget.ES2022);
+  const declared = new Set(["Array"]);
+  const used: string[] = [];
+  const visit = (node: import("typescript").Node): void => {
+    if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && node.name) declared.add(node.name.text);
+    if (ts.isTypeParameterDeclaration(node) || (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)))
+      declared.add(node.name.getText(file));
+    if (ts.isTypeReferenceNode(node)) used.push(node.typeName.getText(file));
+    if (ts.isTypeQueryNode(node)) used.push(node.exprName.getText(file));
+    if (ts.isImportTypeNode(node) || ts.isImportDeclaration(node)) used.push(node.getText(file));
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...new Set(used.filter((u) => !declared.has(u)))];
 }
 
 export const GENERATED_DIR = (root: string = ROOT): string => join(root, "notebooks", "lib", "generated");

@@ -16,9 +16,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FONT_FILES, renderPng, renderSvg } from "../../pipeline/charts/index.ts";
 import { checkHtml, findJupyter, nbconvertHtml } from "../../tools/jupyter/nbconvert-html.ts";
-import { type DisplayDataOutput, joinLines, type NbOutput, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
+import { type DisplayDataOutput, joinLines, type NbOutput, type Notebook, type StreamOutput } from "../../tools/jupyter/nbformat.ts";
 import { type RunResult, runNotebook } from "../../tools/jupyter/run-notebook.ts";
-import { REPO_ROOT } from "../../tools/kernel-install.ts";
+import { KERNEL_NAME, REPO_ROOT } from "../../tools/kernel-install.ts";
 import { tempDir } from "../support/basics.ts";
 
 const NOTEBOOKS = join(REPO_ROOT, "notebooks");
@@ -29,6 +29,8 @@ const work = tempDir("notebooks");
 const outDir = join(work, "executed");
 const tablesOut = join(REPO_ROOT, "output");
 const results = new Map<string, RunResult>();
+/** Each run's wall time, ms (its kernel's start and cells, as the run reports them, fit inside it). */
+const walls = new Map<string, number>();
 const jupyter = findJupyter();
 const htmlDir = join(work, "html");
 /** The nbconvert pages of the executed notebooks, in the order of `names` (none without Jupyter). */
@@ -36,7 +38,14 @@ let pages: Promise<string[]> = Promise.resolve([]);
 
 beforeAll(async () => {
   // The kernels start side by side: each spends most of its time starting and compiling cells.
-  const runs = await Promise.all(names.map((name) => runNotebook(join(NOTEBOOKS, name), { outDir })));
+  const runs = await Promise.all(
+    names.map(async (name) => {
+      const t0 = performance.now();
+      const r = await runNotebook(join(NOTEBOOKS, name), { outDir });
+      walls.set(name, performance.now() - t0);
+      return r;
+    }),
+  );
   for (const [i, name] of names.entries()) results.set(name, runs[i]!);
   if (jupyter !== null) {
     // One Jupyter process converts the four, while the tests below check the notebooks.
@@ -70,6 +79,18 @@ const dataMarks = (svg: string): string[] =>
   [...svg.matchAll(/aria-roledescription="([^"]+)"/g)]
     .map((m) => m[1] ?? "")
     .filter((r) => !/^(axis|legend|title|subtitle|text mark)$|container$/.test(r));
+/** The SVG the pipeline draws from a chart's spec, drawn once per spec. */
+const svgs = new Map<object, Promise<string>>();
+const svgOf = (spec: object): Promise<string> => {
+  let svg = svgs.get(spec);
+  if (svg === undefined) svgs.set(spec, (svg = renderSvg(spec as never)));
+  return svg;
+};
+/** A PNG's size in pixels (its IHDR chunk). */
+const pngSize = (base64: string): { width: number; height: number } => {
+  const png = Buffer.from(base64, "base64");
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+};
 const stderr = (name: string): string =>
   all(name)
     .filter((o): o is StreamOutput => o.output_type === "stream" && o.name === "stderr")
@@ -110,10 +131,14 @@ describe("notebooks (executed with the tslab kernel)", () => {
     for (const d of displays(name)) expect(joinLines(d.data["text/plain"] as string | string[] | undefined)).not.toBe("");
   });
 
+  // Every chart is drawn here again as SVG (its data marks, its size); the first chart of each notebook
+  // is rasterized again too and must be its PNG byte for byte. The kernel draws every chart through the
+  // same call (notebooks/lib/display.ts, chartBundle), and every chart's PNG is compared byte for byte
+  // with the committed executed notebooks below ("output/notebooks holds today's executed copies").
   it.each(names)("%s: every chart the v5 spec + the PNG the pipeline draws from it, shown at 1x", async (name) => {
     const bundles = charts(name);
     expect(bundles.length).toBeGreaterThan(0);
-    for (const b of bundles) {
+    for (const [i, b] of bundles.entries()) {
       expect(Object.keys(b.data).sort()).toEqual(["application/vnd.vegalite.v5+json", "image/png", "text/plain"]);
       const spec = b.data["application/vnd.vegalite.v5+json"] as { $schema: string; data: { values: unknown[] }; title: { text: string } };
       expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
@@ -121,11 +146,14 @@ describe("notebooks (executed with the tslab kernel)", () => {
       expect(joinLines(b.data["text/plain"] as string)).toMatch(
         new RegExp(`^Chart: ${spec.title.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
       );
-      const svg = await renderSvg(spec as never);
+      const svg = await svgOf(spec);
       expect(dataMarks(svg).length, spec.title.text).toBeGreaterThan(0);
-      expect(b.data["image/png"]).toBe(Buffer.from(renderPng(svg, DEFAULT_FONT_FILES)).toString("base64"));
       const size = /<svg\b[^>]*width="(\d+)" height="(\d+)"/.exec(svg);
-      expect(b.metadata).toEqual({ "image/png": { width: Number(size?.[1]), height: Number(size?.[2]) } });
+      const shown = { width: Number(size?.[1]), height: Number(size?.[2]) };
+      expect(b.metadata).toEqual({ "image/png": shown });
+      // drawn at 2x
+      expect(pngSize(b.data["image/png"] as string)).toEqual({ width: 2 * shown.width, height: 2 * shown.height });
+      if (i === 0) expect(b.data["image/png"]).toBe(Buffer.from(renderPng(svg, DEFAULT_FONT_FILES)).toString("base64"));
     }
   });
 
@@ -198,7 +226,7 @@ describe("notebooks (executed with the tslab kernel)", () => {
     expect(factTable.match(/<tr><td>[a-z0-9-]+<\/td>/g)?.length).toBe(113);
     // one mark per fact in the chart of quote positions
     const [positions] = charts("03-provenance-and-quality.ipynb");
-    const rules = dataMarks(await renderSvg(positions?.data["application/vnd.vegalite.v5+json"] as never));
+    const rules = dataMarks(await svgOf(positions?.data["application/vnd.vegalite.v5+json"] as object));
     expect(rules.length).toBe(113);
     expect(md).toContain("the widest gap is AWS's +7.7 pp");
     expect(md).toContain("For 100 of 113 facts the period is not printed in the sentence that states the fact");
@@ -226,8 +254,23 @@ describe("notebooks (executed with the tslab kernel)", () => {
 
   it("executed notebooks are deterministic: no timings, sorted keys, numbered cells", () => {
     for (const [name, r] of results) {
-      expect(r.json, name).not.toMatch(/"execution"\s*:|"date"|iopub|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(r.json, name).not.toMatch(/"execution"\s*:|"date"|iopub|shell\.execute_reply|"ms"|startMs|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(r.outPath).toBe(join(outDir, name));
       expect(r.json).toBe(readFileSync(join(outDir, name), "utf8"));
+      // nbformat 4.5 as Jupyter writes it: 2-space JSON ending in a newline, the project's kernel
+      expect(r.json).toBe(`${JSON.stringify(JSON.parse(r.json), null, 2)}\n`);
+      const nb = JSON.parse(r.json) as Notebook;
+      expect(Object.keys(nb)).toEqual(["cells", "metadata", "nbformat", "nbformat_minor"]);
+      expect([nb.nbformat, nb.nbformat_minor]).toEqual([4, 5]);
+      expect((nb.metadata["kernelspec"] as { name: string }).name).toBe(KERNEL_NAME);
+      // tslab sends no execution counts: the runner numbers the code cells 1..n
+      const counts = nb.cells.filter((c) => c.cell_type === "code").map((c) => c.execution_count);
+      expect(counts).toEqual(counts.map((_, i) => i + 1));
+      // timings for the bench, returned and never written: the kernel's start and each cell, which
+      // together fit inside the run's wall time
+      expect(r.startMs).toBeGreaterThan(0);
+      expect(r.cells.every((c) => c.ms > 0)).toBe(true);
+      expect(r.startMs + r.cells.reduce((a, c) => a + c.ms, 0)).toBeLessThanOrEqual(walls.get(name) ?? 0);
     }
   });
 

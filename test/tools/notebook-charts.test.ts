@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Tables as NotebookTables } from "../../notebooks/lib/generated/schema/tables.js";
+import type { Tables } from "../../pipeline/schema/tables.ts";
 import { GENERATED_DIR, notebookChartFiles, staleNotebookCharts } from "../../tools/notebook-charts.ts";
 
 describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", () => {
@@ -38,13 +40,6 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
       "package.json",
       "schema/inputs.d.ts",
       "schema/tables.d.ts",
-      "schema/tables/columns.d.ts",
-      "schema/tables/geography.d.ts",
-      "schema/tables/market.d.ts",
-      "schema/tables/reference.d.ts",
-      "schema/tables/regions.d.ts",
-      "schema/tables/registry.d.ts",
-      "schema/tables/series.d.ts",
       "text.d.ts",
     ]);
     const bundle = files.get("charts/index.js") ?? "";
@@ -61,4 +56,32 @@ describe("notebooks/lib/generated (the notebooks' build of pipeline/charts)", ()
     expect(imports.filter((p) => !p.endsWith(".js"))).toEqual([]);
     expect(imports).toContain("../schema/tables.js");
   });
+
+  it("writes what the declarations need from pipeline/schema as plain types: no zod for the kernel's compiler to read", () => {
+    const packages = [...files]
+      .filter(([k]) => k.endsWith(".d.ts"))
+      .flatMap(([, text]) => [...text.matchAll(/from "([^."][^"]*)"/g)].map((m) => m[1] ?? ""));
+    expect([...new Set(packages)].sort()).toEqual(["vega", "vega-lite"]);
+    expect(files.get("schema/tables.d.ts")).toContain(
+      [
+        "    market_share: Array<{",
+        "        source_id: string;",
+        "        market: string;",
+        "        period: string;",
+        "        period_start: string;",
+        "        period_end: string;",
+        "        provider_id: string;",
+        "        share: number;",
+        "        share_of_named: number;",
+        "        rank: number;",
+        "        fact_id: string;",
+        "    }>;",
+      ].join("\n"),
+    );
+    expect(files.get("schema/inputs.d.ts")).toContain('export declare const BLOCS: readonly ["us_led", "china_led"];');
+  });
 });
+
+// The plain types are the registry's: tsc (npm test) checks that each row type is the pipeline's, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const tablesAreThePipelines: Same<NotebookTables, Tables> = true;

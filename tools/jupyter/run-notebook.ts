@@ -72,6 +72,9 @@ export class NotebookError extends Error {
     readonly notebook: string,
     readonly cellIndex: number | null,
     readonly kernelError: string,
+    /** The code cells that ran before the failing one, with their outputs (as Jupyter keeps the
+     * outputs above a failing cell); none when the kernel did not start. */
+    readonly cells: readonly CellResult[] = [],
   ) {
     super(message);
     this.name = "NotebookError";
@@ -144,7 +147,8 @@ function firstLine(src: string): string {
 }
 
 /** Execute one notebook top to bottom with the tslab kernel. Rejects with a NotebookError on the
- * first failing cell; the kernel is shut down in every case. */
+ * first failing cell (carrying the cells that ran before it) and writes nothing then; the kernel is
+ * shut down in every case. */
 export async function runNotebook(path: string, opts: RunOptions = {}): Promise<RunResult> {
   const nbPath = resolve(path);
   const name = basename(nbPath);
@@ -195,6 +199,7 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
             name,
             index,
             (e as Error).message,
+            cells,
           );
         }
         outputs = toOutputs(res.messages);
@@ -211,6 +216,7 @@ export async function runNotebook(path: string, opts: RunOptions = {}): Promise<
           name,
           index,
           kernelError,
+          cells,
         );
       }
       const ms = performance.now() - started;
