@@ -249,7 +249,8 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
     await all.click(); // some are open: collapse all
     expect(await s.page.locator(".section-body:visible").count()).toBe(0);
     await s.page.locator('nav.toc a[href="#tables"]').click();
-    expect(await s.page.locator("#tables-body").isVisible()).toBe(true);
+    // The section opens on 'hashchange', which the browser fires after the click returns.
+    await s.page.locator("#tables-body").waitFor({ state: "visible", timeout: 5_000 });
     await all.click(); // one is open: collapse all
     await all.click(); // none is open: open all
     // the seven sections: key numbers, charts, over time, checks, tables, provenance, run
@@ -274,6 +275,7 @@ describe("the report in headless Chromium", { timeout: 120_000 }, () => {
       if (await fig.isVisible()) expect(await fig.locator(".scroll-cue").isVisible()).toBe(true);
     // Wide tables scroll with a cue and a sticky first column.
     await phone.page.locator('nav.toc a[href="#tables"]').click();
+    await phone.page.locator("#tables-body").waitFor({ state: "visible", timeout: 5_000 });
     expect(await phone.page.locator("#table-market_share").getAttribute("open")).toBe("");
     const wide = phone.page.locator("#table-market_share .table-wrap.scrolls");
     expect(await wide.count()).toBe(1);
