@@ -22,6 +22,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: keep heavy files from starving each other.
     maxWorkers: 2,
+    // One temporary folder per run, removed at its end (test/support/global-setup.ts).
+    globalSetup: ["test/support/global-setup.ts"],
     projects: [
       // The files of a project share one module graph per worker (no file changes global state that
       // another reads), which saves loading DuckDB, vega, the schemas and the report again for every

@@ -20,12 +20,12 @@ import { DATA, ROOT, readCsv, tempDir } from "../helpers.ts";
 
 let data: string;
 beforeAll(() => {
-  data = path.join(tempDir("cma-scale-"), "data");
+  data = path.join(tempDir("scale"), "data");
   writeCorpus(synthesize({ facts: 500, seed: 1, format: "jsonl", referenceDir: DATA }), data);
 });
 
 async function run(limits: { chartPoints?: number; reportFacts?: number; workbookRows?: number }) {
-  const outDir = path.join(tempDir("cma-scale-out-"), "output");
+  const outDir = path.join(tempDir("scale-out"), "output");
   const log: string[] = [];
   await runPipeline({
     root: ROOT,
