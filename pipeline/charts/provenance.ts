@@ -1,5 +1,5 @@
 /** The provenance chart: where in the article each fact is quoted. */
-import { CLAIM_KINDS } from "../schema/inputs.ts";
+import { CLAIM_KINDS } from "../schema/vocabulary.ts";
 import type { Row } from "../schema/tables.ts";
 import { base, FALLBACK_COLOR, SOURCE_KIND_COLORS, SOURCE_KIND_LABELS, uniq, type ChartTheme, type TopLevelSpec } from "./theme.ts";
 import { factPositionsTitle } from "./titles.ts";

@@ -2,9 +2,12 @@
  * Schemas of the hand-edited inputs: fixtures (data/fixtures/*.yaml), reference data
  * (data/reference/*.yaml) and source metadata (data/sources/*.meta.yaml).
  *
- * Deno-compatible: this module imports nothing but zod.
+ * Deno-compatible: this module imports nothing but zod and the closed lists of ./vocabulary.ts.
  */
 import { z } from "zod";
+import { BLOCS, CLAIM_KINDS, ENTITY_KINDS, MACRO_GEOS, QUALIFIERS } from "./vocabulary.ts";
+
+export { BLOCS, CLAIM_KINDS, ENTITY_KINDS, MACRO_GEOS, QUALIFIERS };
 
 // --- error customization ---------------------------------------------------------------------------
 // Every message about a field says what was expected and what was got. The wording lives here
@@ -50,28 +53,8 @@ const color = z.string().regex(/^#[0-9a-f]{6}$/, rule(RULES.color));
 /** YAML reads `period: 2024` as a number; accept it and keep the text. */
 const periodText = z.union([z.string().min(1), z.int().transform(String)]);
 
-export const QUALIFIERS = ["exact", "approximately", "over", "at_least"] as const;
 export const Qualifier = z.enum(QUALIFIERS);
 
-/**
- * What kind of claim a record is. One kind per claim; the first that fits, in this order:
- * a claim about the future is a forecast, a claim that someone should act is a recommendation, a
- * limit the article sets on reading its other claims is a caveat, an evaluation is a judgement (in
- * the article's own voice) or an opinion (in the voice of someone it quotes or reports); otherwise a
- * number is a figure (a rank: a ranking), a statement of where a provider is, is not or grew is
- * geography, and any other statement of fact is a fact. Only figures and rankings have a value.
- */
-export const CLAIM_KINDS = [
-  "figure",
-  "ranking",
-  "geography",
-  "fact",
-  "forecast",
-  "opinion",
-  "judgement",
-  "recommendation",
-  "caveat",
-] as const;
 export const ClaimKind = z.enum(CLAIM_KINDS);
 export type ClaimKind = z.infer<typeof ClaimKind>;
 /** The kinds whose claims state a number (value, unit and qualifier); every other kind has none. */
@@ -150,7 +133,6 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
-export const BLOCS = ["us_led", "china_led"] as const;
 export const Bloc = z.enum(BLOCS);
 
 export const ProvidersFile = z.object({
@@ -201,36 +183,9 @@ export const MeasuresFile = z.object({
 });
 export type MeasuresFile = z.infer<typeof MeasuresFile>;
 
-export const MACRO_GEOS = [
-  "north_america",
-  "latin_america",
-  "europe",
-  "middle_east",
-  "africa",
-  "asia_pacific",
-  "china_mainland",
-  "oceania",
-] as const;
 export const MacroGeo = z.enum(MACRO_GEOS);
 export type MacroGeo = z.infer<typeof MacroGeo>;
 
-/**
- * What a non-provider subject or object of a claim is: a bloc of providers, a market, a model family,
- * an audience (whose attention), a group of countries or firms, a company that is not one of the
- * providers, a metric, a research firm's series, a company's strategy, or a topic (AI, a demand).
- */
-export const ENTITY_KINDS = [
-  "bloc",
-  "market",
-  "model_family",
-  "audience",
-  "group",
-  "company",
-  "metric",
-  "series",
-  "strategy",
-  "topic",
-] as const;
 const countryCode = z.string().regex(/^[A-Z]{2}$/, rule(RULES.country));
 
 /** A composite geography's own country list: world-countries regions and subregions, plus and minus named countries. */

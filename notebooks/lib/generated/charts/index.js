@@ -202,38 +202,7 @@ var DEFINITION_WORDS = {
   provider_list: "rows of the provider's own public region list"
 };
 
-// pipeline/schema/inputs.ts
-var import_zod = require("zod");
-function describeInput(v) {
-  if (v === void 0) return "nothing";
-  if (v === null) return "null";
-  if (typeof v === "string") {
-    const cps = Array.from(v);
-    return JSON.stringify(cps.length > 60 ? `${cps.slice(0, 57).join("")}…` : v);
-  }
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length} item${v.length === 1 ? "" : "s"}`;
-  if (v instanceof Date) return `the date ${Number.isNaN(v.getTime()) ? "(invalid)" : v.toISOString().slice(0, 10)}`;
-  if (typeof v === "object") return "a mapping (field: value)";
-  return typeof v;
-}
-function expectedGot(expected, input) {
-  return input === void 0 ? `missing: expected ${expected}` : `expected ${expected}, got ${describeInput(input)}`;
-}
-var RULES = {
-  id: "an id of lower-case letters, digits, '-' or '_'",
-  sha256: "64 lower-case hex digits",
-  country: "an ISO 3166-1 alpha-2 code (two capital letters)",
-  color: "a colour as #rrggbb (six lower-case hex digits)"
-};
-var rule = (expected) => ({ error: (iss) => expectedGot(expected, iss.input) });
-var ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-var id = import_zod.z.string().regex(ID_PATTERN, rule(RULES.id));
-var text = import_zod.z.string().min(1);
-var color = import_zod.z.string().regex(/^#[0-9a-f]{6}$/, rule(RULES.color));
-var periodText = import_zod.z.union([import_zod.z.string().min(1), import_zod.z.int().transform(String)]);
-var QUALIFIERS = ["exact", "approximately", "over", "at_least"];
-var Qualifier = import_zod.z.enum(QUALIFIERS);
+// pipeline/schema/vocabulary.ts
 var CLAIM_KINDS = [
   "figure",
   "ranking",
@@ -245,104 +214,6 @@ var CLAIM_KINDS = [
   "recommendation",
   "caveat"
 ];
-var ClaimKind = import_zod.z.enum(CLAIM_KINDS);
-var ClaimRecord = import_zod.z.strictObject({
-  id,
-  subject: text,
-  measure: text,
-  value: import_zod.z.number().nullable(),
-  unit: text.nullable(),
-  qualifier: Qualifier.nullable(),
-  period: periodText.nullable(),
-  period_note: import_zod.z.string().nullish(),
-  market: text.optional(),
-  object: text.optional(),
-  attributed_to: text,
-  kind: ClaimKind,
-  speaker: text,
-  quote: text,
-  char_start: import_zod.z.int().nonnegative(),
-  char_end: import_zod.z.int().nonnegative(),
-  note: import_zod.z.string().nullish()
-});
-var FixtureFile = import_zod.z.strictObject({
-  document_id: id,
-  claims: import_zod.z.array(import_zod.z.unknown()).min(1)
-});
-var RegionListsFile = import_zod.z.strictObject({
-  lists: import_zod.z.array(
-    import_zod.z.strictObject({
-      list_id: import_zod.z.string().regex(/^[a-z0-9][a-z0-9_.@-]*$/, rule("a list id of lower-case letters, digits, '-', '_', '.' or '@'")),
-      provider_id: id,
-      label: text,
-      source: text,
-      release: import_zod.z.string().nullable(),
-      source_as_of: import_zod.z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")).nullable(),
-      region_codes: import_zod.z.array(import_zod.z.string().min(1)).min(1)
-    })
-  )
-});
-var CatalogMeta = import_zod.z.strictObject({
-  as_of: import_zod.z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, rule("YYYY-MM or YYYY-MM-DD")),
-  source: text
-});
-var DocumentMeta = import_zod.z.object({
-  document_id: id,
-  file: text,
-  sha256: import_zod.z.string().regex(/^[0-9a-f]{64}$/, rule(RULES.sha256)),
-  publisher: text,
-  title: import_zod.z.string().nullable(),
-  url: import_zod.z.string().nullable(),
-  author: import_zod.z.string().nullable().optional(),
-  date_approx: text,
-  date_evidence: text,
-  /** Who holds the rights to the text and on what terms the project uses it. */
-  licence: text.nullish(),
-  /** How the original's address was looked for, when it is unknown. */
-  url_note: text.nullish()
-});
-var BLOCS = ["us_led", "china_led"];
-var Bloc = import_zod.z.enum(BLOCS);
-var ProvidersFile = import_zod.z.object({
-  as_of: periodText,
-  source: text,
-  providers: import_zod.z.array(
-    import_zod.z.strictObject({
-      provider_id: id,
-      provider_name: text,
-      parent_company: text,
-      hq_country: import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
-      bloc: Bloc,
-      aliases: import_zod.z.array(text).min(1),
-      /** The provider's colour in every chart (a colour-blind-safe palette: test/charts/palette.test.ts); grey without one. */
-      color: color.optional()
-    })
-  ).min(1)
-});
-var SourcesFile = import_zod.z.object({
-  sources: import_zod.z.array(
-    import_zod.z.strictObject({
-      source_id: id,
-      source_name: text,
-      kind: import_zod.z.enum(["research_firm", "company", "publisher", "analyst"]),
-      /** The source's colour where charts set sources side by side (the research firms). */
-      color: color.optional()
-    })
-  )
-});
-var MeasuresFile = import_zod.z.object({
-  as_of: periodText,
-  units: import_zod.z.array(import_zod.z.strictObject({ unit_id: id, base_unit: id, factor: import_zod.z.number().positive(), description: text })),
-  markets: import_zod.z.array(import_zod.z.strictObject({ market_id: id, market_name: text, definition: text })),
-  measures: import_zod.z.array(
-    import_zod.z.strictObject({
-      measure_id: id,
-      kind: import_zod.z.enum(["quantitative", "qualitative"]),
-      units: import_zod.z.array(id),
-      definition: text
-    })
-  )
-});
 var MACRO_GEOS = [
   "north_america",
   "latin_america",
@@ -353,58 +224,6 @@ var MACRO_GEOS = [
   "china_mainland",
   "oceania"
 ];
-var MacroGeo = import_zod.z.enum(MACRO_GEOS);
-var ENTITY_KINDS = [
-  "bloc",
-  "market",
-  "model_family",
-  "audience",
-  "group",
-  "company",
-  "metric",
-  "series",
-  "strategy",
-  "topic"
-];
-var countryCode = import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country));
-var CountrySelection = import_zod.z.strictObject({
-  regions: import_zod.z.array(text).optional(),
-  subregions: import_zod.z.array(text).optional(),
-  add: import_zod.z.array(countryCode).optional(),
-  remove: import_zod.z.array(countryCode).optional()
-});
-var EntitiesFile = import_zod.z.object({
-  entities: import_zod.z.array(
-    import_zod.z.strictObject({
-      entity_id: id,
-      name: text,
-      kind: import_zod.z.enum(ENTITY_KINDS),
-      provider_id: id.optional()
-    })
-  ),
-  geographies: import_zod.z.array(
-    import_zod.z.strictObject({
-      geo_id: id,
-      name: text,
-      kind: import_zod.z.enum(["macro", "composite"]),
-      covers: import_zod.z.array(MacroGeo).optional(),
-      countries_from: CountrySelection.optional(),
-      note: text.optional()
-    })
-  ),
-  sectors: import_zod.z.array(import_zod.z.strictObject({ sector_id: id, name: text }))
-});
-var GeographyFile = import_zod.z.object({
-  basis: text,
-  subregions: import_zod.z.record(import_zod.z.string(), MacroGeo),
-  overrides: import_zod.z.array(
-    import_zod.z.strictObject({
-      country: import_zod.z.string().regex(/^[A-Z]{2}$/, rule(RULES.country)),
-      macro_geo: MacroGeo,
-      reason: text
-    })
-  )
-});
 
 // pipeline/charts/theme.ts
 var CHART_FONT = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
@@ -436,7 +255,7 @@ var MACRO_GEO_LABELS = {
   china_mainland: "China (mainland)",
   oceania: "Oceania"
 };
-var geoLabel = (id2) => GEO_LABEL_BY_ID.get(id2) ?? id2;
+var geoLabel = (id) => GEO_LABEL_BY_ID.get(id) ?? id;
 var GEO_LABEL_BY_ID = new Map(Object.entries(MACRO_GEO_LABELS));
 var BLOC_LABEL_BY_ID = new Map(Object.entries(BLOC_LABELS));
 var BLOC_COLOR_BY_ID = new Map(Object.entries(BLOC_COLORS));
@@ -480,36 +299,36 @@ function chartTheme(ref) {
   const sourceColors = new Map(ref.sources.map((s) => [s.source_id, s.color]));
   const sourceKinds = new Map(ref.sources.map((s) => [s.source_id, s.kind]));
   const markets = new Map(ref.markets.map((m) => [m.market_id, marketLabelOf(m.market_name)]));
-  const providerLabel = (id2) => {
-    const p = providers.get(id2);
-    return p ? providerLabelOf(p) : id2;
+  const providerLabel = (id) => {
+    const p = providers.get(id);
+    return p ? providerLabelOf(p) : id;
   };
-  const sourceLabel = (id2) => sources.get(id2) ?? id2;
-  const marketLabel = (id2) => markets.get(id2) ?? id2;
-  const blocLabel = (id2) => BLOC_LABEL_BY_ID.get(id2) ?? id2;
-  const scale = (keys, label, color2) => ({
+  const sourceLabel = (id) => sources.get(id) ?? id;
+  const marketLabel = (id) => markets.get(id) ?? id;
+  const blocLabel = (id) => BLOC_LABEL_BY_ID.get(id) ?? id;
+  const scale = (keys, label, color) => ({
     domain: keys.map(label),
-    range: keys.map((k) => color2(k) ?? FALLBACK_COLOR)
+    range: keys.map((k) => color(k) ?? FALLBACK_COLOR)
   });
   return {
     providerLabel,
-    providerShortName: (id2) => {
-      const p = providers.get(id2);
-      return p ? providerShortName(p) : id2;
+    providerShortName: (id) => {
+      const p = providers.get(id);
+      return p ? providerShortName(p) : id;
     },
     sourceLabel,
     marketLabel,
     geoLabel,
     blocLabel,
-    providerBloc: (id2) => providers.get(id2)?.bloc ?? "others",
+    providerBloc: (id) => providers.get(id)?.bloc ?? "others",
     providerOrder: (ids) => ordered(ids, providerIds).map(providerLabel),
     geoOrder: (ids) => ordered(ids, MACRO_GEOS).map(geoLabel),
     geoIds: (ids) => ordered(ids, MACRO_GEOS),
-    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id2) => providerColors.get(id2) || void 0),
+    providerColorScale: (ids) => scale(ordered(ids, providerIds), providerLabel, (id) => providerColors.get(id) || void 0),
     // "" from a CSV read as text: no colour
-    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id2) => sourceColors.get(id2) || void 0),
-    sourceKind: (id2) => sourceKinds.get(id2),
-    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id2) => BLOC_COLOR_BY_ID.get(id2)),
+    sourceColorScale: (ids) => scale(uniq(ids), sourceLabel, (id) => sourceColors.get(id) || void 0),
+    sourceKind: (id) => sourceKinds.get(id),
+    blocColorScale: (ids) => scale(ordered(ids, Object.keys(BLOC_COLORS)), blocLabel, (id) => BLOC_COLOR_BY_ID.get(id)),
     sourceCaption: (source, market, period) => `${sourceLabel(source)} · ${marketLabel(market)} · ${period}`
   };
 }
@@ -534,10 +353,10 @@ function shareAxis(title, end, options = {}) {
 // pipeline/charts/credits.ts
 var TITLE_LINE = 38;
 var TEXT_LINE = 50;
-function wrapText(text2, width) {
+function wrapText(text, width) {
   const lines2 = [];
   let line = "";
-  for (const word of text2.split(/\s+/).filter((w) => w.length > 0)) {
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
     if (line.length > 0 && line.length + 1 + word.length > width) {
       lines2.push(line);
       line = word;
@@ -691,7 +510,7 @@ function regionsVsShareTitle(rows, t) {
   const regions = uniq(top(rows, (r) => r.regions).map((r) => r.provider_id));
   if (share.length === 0 || regions.length === 0) return "Regions vs market share";
   const names = (ids) => listWords(ids.map(t.providerShortName));
-  return share.every((id2) => regions.includes(id2)) ? `${names(share)} leads on both market share and regions` : `The largest share is not the largest footprint: ${names(share)} leads on share, ${names(regions)} on regions`;
+  return share.every((id) => regions.includes(id)) ? `${names(share)} leads on both market share and regions` : `The largest share is not the largest footprint: ${names(share)} leads on share, ${names(regions)} on regions`;
 }
 function geoClaimsTitle(rows, t) {
   const facts = uniq(rows.map((r) => r.fact_id)).length;
@@ -781,14 +600,14 @@ function shareTrendsTitle(rows, t) {
   const ends = series.flatMap((x) => x.own ? [x.own] : []);
   const dirs = uniq(ends.map((e) => direction(e.first.share, e.last.share)));
   const who = t.providerLabel(leaderIds[0] ?? "");
-  const text2 = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listWords(series.map((x) => `${listWords(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listWords(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
+  const text = series.length === 0 ? "Worldwide cloud market share over time" : leaderIds.length !== 1 || ends.length !== series.length ? `Largest share in ${each} latest period: ${listWords(series.map((x) => `${listWords(x.leaders.map((r) => t.providerLabel(r.provider_id)))} (${t.sourceLabel(x.s[0]?.firm ?? "")})`))}` : dirs.length === 1 ? `${who} leads in ${each} latest period, with ${dirs[0] === "the same" ? "the same share as" : `a ${dirs[0]} share than`} in its first` : `${who} leads in ${each} latest period; against its first, its share is ${listWords(series.map((x) => `${direction(x.own?.first.share ?? 0, x.own?.last.share ?? 0)} under ${t.sourceLabel(x.s[0]?.firm ?? "")}`))}`;
   const figures = series.flatMap(
     ({ s, own }) => own && s[0] ? [
       `${seriesName(t, s[0])}, ${cadence(s)}: ${t.providerLabel(own.first.provider_id)} ${formatPercent(own.first.share)} in ${own.first.period}, ${formatPercent(own.last.share)} in ${own.last.period}`
     ] : []
   );
   return {
-    text: text2,
+    text,
     subtitle: [...figures, "Solid lines quarterly, dashed yearly", ...marketsLine(world, t, true, ": compare shapes, not levels")]
   };
 }
@@ -805,12 +624,12 @@ function concentrationTrendsTitle(rows, t) {
   const names = listWords(BIG_THREE_LABEL.split(" + "));
   const than = (d) => d === "the same" ? "as" : "than";
   const dirs = uniq(series.map((x) => x.dir));
-  const text2 = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listWords(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
+  const text = series.length === 0 ? `${names}'s combined share, and the China-led providers', over time` : dirs.length === 1 && dirs[0] ? `${names} together hold ${AMOUNT[dirs[0]]} of ${series.length > 1 ? "each firm's" : "the firm's"} market in its latest period ${than(dirs[0])} in its first` : `${names} together hold, in each firm's latest period against its first, ${listWords(series.map((x) => `${AMOUNT[x.dir]} of ${t.sourceLabel(x.s[0]?.firm ?? "")}'s market`))}`;
   const figures = series.map(
     ({ s, e }) => `${seriesName(t, e.first)}, ${cadence(s)}: ${formatPercent(e.first.big_three_share ?? 0)} in ${e.first.period}, ${formatPercent(e.last.big_three_share ?? 0)} in ${e.last.period}`
   );
   return {
-    text: text2,
+    text,
     subtitle: [
       ...figures,
       `Sums of each firm's shares: ${BIG_THREE_LABEL} where it names all three, ${t.blocLabel("china_led")} where it names one (fewer named, lower sum)`,
@@ -827,20 +646,20 @@ function chinaLedTrendsTitle(rows, t) {
   const china = rows.filter((r) => t.providerBloc(r.provider_id) === "china_led");
   const order = t.providerOrder(china.map((r) => r.provider_id));
   const ids = uniq(china.map((r) => r.provider_id)).sort((a, b) => order.indexOf(t.providerLabel(a)) - order.indexOf(t.providerLabel(b)));
-  const clauses = ids.map((id2, i) => {
+  const clauses = ids.map((id, i) => {
     const dirs = bySeries(
-      china.filter((r) => r.provider_id === id2),
+      china.filter((r) => r.provider_id === id),
       t
     ).flatMap((s) => {
       const e = seriesEnds(s);
       return e ? [direction(e.first.share, e.last.share)] : [];
     });
-    return `${t.providerLabel(id2)}'s${i === 0 ? " share is" : ""} ${directionCounts(dirs)}`;
+    return `${t.providerLabel(id)}'s${i === 0 ? " share is" : ""} ${directionCounts(dirs)}`;
   });
-  const text2 = clauses.length > 0 ? clauses.join("; ") : "China-led providers, worldwide and in China";
+  const text = clauses.length > 0 ? clauses.join("; ") : "China-led providers, worldwide and in China";
   const names = bySeries(china, t).map((s) => s[0] ? seriesName(t, s[0]) : "");
   return {
-    text: text2,
+    text,
     subtitle: ["Each series' latest period against its first", `Each line is one firm's market, a different whole: ${names.join("; ")}`]
   };
 }
@@ -855,9 +674,9 @@ function marketSizeTitle(rows, t) {
   const times = exact.map(
     (e, i) => `${round(e.last.size / e.first.size, 1).toFixed(1)} times${i === 0 ? " the first's" : ""} (${t.sourceLabel(e.first.firm)})`
   );
-  const text2 = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listWords(times)}`;
+  const text = exact.length === 0 ? "Cloud infrastructure market size per quarter" : `The latest quarter's market is ${listWords(times)}`;
   return {
-    text: text2,
+    text,
     subtitle: [
       ...series.map((e) => `${seriesName(t, e.first)}: ${billions(e.first)} in ${e.first.period}, ${billions(e.last)} in ${e.last.period}`),
       ...marketsLine(quarters, t, false, "; US$ as each firm reports it")
@@ -906,7 +725,7 @@ function footprint(rows, t) {
     })
   );
   const providers = rows.filter((r) => r.regions !== null || r.availability_zones !== null).map((r) => r.provider_id);
-  const color2 = t.providerColorScale(providers);
+  const color = t.providerColorScale(providers);
   const y = { field: "provider", type: "nominal", sort: t.providerOrder(providers), title: null };
   return {
     ...base,
@@ -935,7 +754,7 @@ function footprint(rows, t) {
             mark: { type: "bar", tooltip: true },
             encoding: {
               x: { field: "value", type: "quantitative", title: "Count" },
-              color: { field: "provider", type: "nominal", scale: color2, legend: null },
+              color: { field: "provider", type: "nominal", scale: color, legend: null },
               fillOpacity: {
                 field: "bound",
                 type: "ordinal",
@@ -958,7 +777,7 @@ function footprint(rows, t) {
               mark: { type: "point", shape: "triangle-right", filled: true, size: 110, opacity: 1 },
               encoding: {
                 x: { field: "value", type: "quantitative" },
-                color: { field: "provider", type: "nominal", scale: color2, legend: null }
+                color: { field: "provider", type: "nominal", scale: color, legend: null }
               }
             }
           ] : [],
@@ -993,7 +812,7 @@ function regionsVsShare(rows, t) {
     regions_per_share_point: r.regions_per_share_point,
     fact_ids: r.fact_ids
   }));
-  const color2 = t.providerColorScale(rows.map((r) => r.provider_id));
+  const color = t.providerColorScale(rows.map((r) => r.provider_id));
   return {
     ...base,
     title: { text: regionsVsShareTitle(rows, t), subtitle: 'Region counts per the article; ▲ = a lower bound ("over")' },
@@ -1024,7 +843,7 @@ function regionsVsShare(rows, t) {
                 ]
               }
             },
-            color: { field: "provider", type: "nominal", title: "Provider", scale: color2 },
+            color: { field: "provider", type: "nominal", title: "Provider", scale: color },
             shape: {
               field: "bound",
               type: "nominal",
@@ -1072,7 +891,7 @@ var SUBJECT_LABELS = /* @__PURE__ */ new Map([
   ["western_providers", "Western providers"]
 ]);
 function geoClaimsMatrix(rows, t) {
-  const subjectLabel = (id2) => SUBJECT_LABELS.get(id2) ?? t.providerLabel(id2);
+  const subjectLabel = (id) => SUBJECT_LABELS.get(id) ?? t.providerLabel(id);
   const geoBlocLabel = (bloc) => bloc === null ? "Neither bloc" : t.blocLabel(bloc);
   const seen = /* @__PURE__ */ new Map();
   for (const r of rows) {
@@ -1149,7 +968,7 @@ var RELATIONS = [
 ];
 var NAMED_LABELS = { US: "the U.S.", mena: "MENA", eastern_europe: "Eastern Europe" };
 function battlegrounds(rows, t) {
-  const label = (id2) => NAMED_LABELS[id2] ?? t.geoLabel(id2);
+  const label = (id) => NAMED_LABELS[id] ?? t.geoLabel(id);
   const values = rows.flatMap(
     (r) => RELATIONS.flatMap((f) => {
       const v = r[f.key];
@@ -1858,33 +1677,33 @@ function marketShareSummaryLines(shares, concentration, l) {
 
 // pipeline/text.ts
 var CODE_POINT_STRIDE = 8;
-function codePointSlicer(text2) {
-  if (!/[\uD800-\uDFFF]/.test(text2)) return (start, end) => text2.slice(start, end);
-  const index = new Uint32Array(Math.ceil(text2.length / CODE_POINT_STRIDE) + 1);
+function codePointSlicer(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (start, end) => text.slice(start, end);
+  const index = new Uint32Array(Math.ceil(text.length / CODE_POINT_STRIDE) + 1);
   let n = 0;
   const units = (i) => {
-    const c = text2.charCodeAt(i);
-    return c >= 55296 && c <= 56319 && (text2.charCodeAt(i + 1) & 64512) === 56320 ? 2 : 1;
+    const c = text.charCodeAt(i);
+    return c >= 55296 && c <= 56319 && (text.charCodeAt(i + 1) & 64512) === 56320 ? 2 : 1;
   };
-  for (let i = 0; i < text2.length; n++) {
+  for (let i = 0; i < text.length; n++) {
     if (n % CODE_POINT_STRIDE === 0) index[n / CODE_POINT_STRIDE] = i;
     i += units(i);
   }
   const at = (cp) => {
-    if (cp >= n) return text2.length;
+    if (cp >= n) return text.length;
     let i = index[Math.floor(cp / CODE_POINT_STRIDE)];
     for (let k = cp % CODE_POINT_STRIDE; k > 0; k--) i += units(i);
     return i;
   };
-  return (start, end) => text2.slice(at(start), at(end));
+  return (start, end) => text.slice(at(start), at(end));
 }
 
 // pipeline/findings/quality.ts
 function quotesSentence(facts, texts) {
-  const text2 = (f) => texts.get(f.document_id) ?? "";
-  const slicers = new Map([...texts].map(([id2, s]) => [id2, codePointSlicer(s)]));
+  const text = (f) => texts.get(f.document_id) ?? "";
+  const slicers = new Map([...texts].map(([id, s]) => [id, codePointSlicer(s)]));
   const matching = facts.filter((f) => (slicers.get(f.document_id) ?? codePointSlicer(""))(f.char_start, f.char_end) === f.quote).length;
-  const utf16Differs = facts.filter((f) => text2(f).slice(f.char_start, f.char_end) !== f.quote).length;
+  const utf16Differs = facts.filter((f) => text(f).slice(f.char_start, f.char_end) !== f.quote).length;
   return `**${matching} of ${facts.length}** quotes are exactly the source text at their code-point offsets. ` + (utf16Differs > 0 ? `Reading the offsets as UTF-16 indices (JavaScript's \`slice\`) would misplace ${utf16Differs} of them.` : "Here UTF-16 indices (JavaScript's `slice`) would happen to give the same text: no character outside the Basic Multilingual Plane comes before any quote.");
 }
 function claimsCheckSentence(checks) {

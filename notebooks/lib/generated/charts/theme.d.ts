@@ -11,13 +11,14 @@
  * charts need shorter labels than the reference's full names, so each label is derived from the
  * reference by a rule (see providerLabel, sourceLabel, marketLabel), not typed in.
  *
- * Blocs and macro-regions are closed sets of the schema (BLOCS, MACRO_GEOS in schema/inputs.ts),
+ * Blocs and macro-regions are closed sets of the schema (BLOCS, MACRO_GEOS in schema/vocabulary.ts),
  * so their chart labels are keyed by those enums here. The macro-region names in
  * data/reference/entities.yaml are definitions ("Asia Pacific (excluding mainland China)"), too long
  * for an axis; the labels below are the ones the charts and the report have always shown.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type BLOCS, type MacroGeo, type QUALIFIERS } from "../schema/inputs.js";
+import type { MacroGeo } from "../schema/inputs.js";
+import { type BLOCS, type QUALIFIERS } from "../schema/vocabulary.js";
 import type { Row, Tables } from "../schema/tables.js";
 export type { TopLevelSpec };
 export type Qualifier = (typeof QUALIFIERS)[number];

@@ -16,7 +16,7 @@ export interface Tables {
     sources: Array<{
         source_id: string;
         source_name: string;
-        kind: "publisher" | "research_firm" | "company" | "analyst";
+        kind: "company" | "publisher" | "research_firm" | "analyst";
         color: string | null;
     }>;
     markets: Array<{
