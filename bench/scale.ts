@@ -43,6 +43,11 @@ export interface ScaleResult {
   /** Row count of every table. */
   rows: Record<string, number>;
   outputBytes: number;
+  /**
+   * Milliseconds of the export's wall time spent waiting: for the CSV files' writes (`io`), and
+   * after the last file for the Parquet conversions still running (`parquet`) (writeOutputs' stats).
+   */
+  exportWaitMs: { io: number; parquet: number };
   /** The process's peak RSS, MiB. */
   peakRssMiB: number;
   /** The process's peak RSS (MiB) at the end of each stage: the first stage that reaches the peak set it. */
@@ -55,8 +60,9 @@ export interface ScaleResult {
  * files are written, which holds only if nothing else still refers to the tables (at 10⁶ facts they
  * are most of the peak RSS).
  */
-async function exportTables(tables: EnrichedTables, outDir: string): Promise<{ bytes: number }> {
-  return { bytes: (await writeOutputs(outDir, planOutputs(tables, { version: "bench" }), silentContext)).bytes };
+async function exportTables(tables: EnrichedTables, outDir: string): Promise<{ bytes: number; waitMs: { io: number; parquet: number } }> {
+  const stats = await writeOutputs(outDir, planOutputs(tables, { version: "bench" }), silentContext);
+  return { bytes: stats.bytes, waitMs: { io: stats.ioMs, parquet: stats.parquetWaitMs } };
 }
 
 const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -104,10 +110,20 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
     const rows = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as unknown[]).length]));
     return { rows, ...(await timed("export", () => exportTables(t, outDir))) };
   };
-  const { rows, bytes } = await exported();
+  const { rows, bytes, waitMs } = await exported();
   ms.total = ms.extract + ms.normalize + ms.series + ms.enrich + ms.export;
   cpuMs.total = cpuMs.extract + cpuMs.normalize + cpuMs.series + cpuMs.enrich + cpuMs.export;
-  return { ...corpus, shape: shapeOf(corpus.facts), ms, cpuMs, rows, outputBytes: bytes, peakRssMiB: peakRss(), peakAfterMiB };
+  return {
+    ...corpus,
+    shape: shapeOf(corpus.facts),
+    ms,
+    cpuMs,
+    rows,
+    outputBytes: bytes,
+    exportWaitMs: waitMs,
+    peakRssMiB: peakRss(),
+    peakAfterMiB,
+  };
 }
 
 const CLI = {

@@ -40,6 +40,9 @@ export interface WriteStats {
 /** CSV bytes are written in pieces of about this size. */
 const WRITE_SIZE = 1 << 20;
 
+/** A CSV buffer's size: a write's bytes and the encoder's next piece (about 64 Ki UTF-16 units, csv.ts) fit. */
+const BUFFER_SIZE = 4 * WRITE_SIZE;
+
 /** Writes all of `bytes` (a write may take fewer than asked). */
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let at = 0; at < bytes.byteLength; ) at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
@@ -75,40 +78,64 @@ export async function writeOutputs(
     const guardedOf = new Map<string, ReadonlySet<string>>();
     /** Per CSV file, a bound on its longest record in bytes, for its Parquet conversion (a long text must not fail there). */
     const longestOf = new Map<string, number>();
+    const buffers = [Buffer.allocUnsafe(BUFFER_SIZE), Buffer.allocUnsafe(BUFFER_SIZE)] as const;
     for (const [i, file] of plan.entries()) {
       const target = path.join(tmp, file.rel);
       mkdirSync(path.dirname(target), { recursive: true });
       if (file.kind === "csv") {
         const handle = await open(target, "w");
-        // The encoder's pieces are written about 1 MiB at a time: one write per piece costs more
-        // in waiting for the file system than it takes to encode the piece.
-        let pending: Buffer[] = [];
-        let pendingBytes = 0;
-        const flush = async () => {
-          const bytes = Buffer.concat(pending, pendingBytes);
-          pending = [];
-          pendingBytes = 0;
+        // The encoder's pieces are copied into a buffer and written about 1 MiB at a time: one
+        // write per piece costs more in waiting for the file system than it takes to encode the
+        // piece, and a buffer per piece, joined before the write, was an allocation and a copy more.
+        // Two buffers: while one is written the encoder fills the other, so that the wait for the
+        // file system overlaps the encoding.
+        let [buffer, spare] = buffers;
+        let at = 0;
+        let writing: Promise<void> = Promise.resolve();
+        const waitForWrite = async () => {
           const t0 = performance.now();
-          await writeAll(handle, bytes);
+          await writing;
           stats.ioMs += performance.now() - t0;
+        };
+        /** Waits for the write in flight, then starts writing `bytes` (its failure is thrown by the next wait). */
+        const flush = async (bytes: Uint8Array) => {
+          await waitForWrite();
+          writing = writeAll(handle, bytes);
+          writing.catch(() => undefined); // awaited by the next flush or after the last piece
           stats.bytes += bytes.byteLength;
+        };
+        const flushBuffer = async () => {
+          await flush(buffer.subarray(0, at));
+          [buffer, spare] = [spare, buffer];
+          at = 0;
         };
         try {
           const chunks = encodeCsv(file.def, file.rows);
           let next = chunks.next();
           let longest = 0;
           for (; !next.done; next = chunks.next()) {
-            const bytes = Buffer.from(next.value, "utf8");
+            const piece = next.value;
+            // A UTF-16 unit is at most 3 bytes of UTF-8: a piece that may not fit goes after the bytes before it.
+            if (at + piece.length * 3 > buffer.byteLength) await flushBuffer();
             // Every piece ends at the end of a record: no record (quoted line breaks and all) is longer than its piece.
-            if (bytes.byteLength > longest) longest = bytes.byteLength;
-            pending.push(bytes);
-            pendingBytes += bytes.byteLength;
-            if (pendingBytes >= WRITE_SIZE) await flush();
+            let size: number;
+            if (piece.length * 3 > buffer.byteLength) {
+              const bytes = Buffer.from(piece, "utf8"); // a record longer than the buffer: a write of its own
+              size = bytes.byteLength;
+              await flush(bytes);
+            } else {
+              size = buffer.write(piece, at, "utf8");
+              at += size;
+              if (at >= WRITE_SIZE) await flushBuffer();
+            }
+            if (size > longest) longest = size;
           }
-          await flush();
+          await flushBuffer();
+          await waitForWrite();
           guardedOf.set(file.rel, next.value);
           longestOf.set(file.rel, longest);
         } finally {
+          await writing.catch(() => undefined); // a write still running must end before its file is closed
           await handle.close();
         }
       } else if (file.kind === "parquet") {

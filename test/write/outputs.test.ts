@@ -7,9 +7,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parquetReadObjects } from "hyparquet";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectPackage } from "../../pipeline/package.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
+import type { TableDef } from "../../pipeline/schema/tables.ts";
+import { TABLES } from "../../pipeline/schema/tables.ts";
+import { toCsv } from "../../pipeline/write/csv.ts";
 import { writeOutputs } from "../../pipeline/write/outputs.ts";
 import { MANIFEST, planOutputs, type OutputFile } from "../../pipeline/write/plan.ts";
 import { OUTPUT, realTables, snapshot } from "../helpers.ts";
@@ -34,6 +38,24 @@ describe("writeOutputs", () => {
     expect(readFileSync(path.join(out, "tables", "markets.csv"), "utf8")).toBe("market_id,market_name,definition\niaas,IaaS,x\n");
     expect(readdirSync(path.dirname(out))).toEqual(["output"]);
   });
+
+  it("writes a record longer than its write buffer between short ones, in the CSV file and its Parquet copy", async () => {
+    // 1.5 million UTF-16 units, 3.5 MB of UTF-8 (2- and 4-byte characters): more than the
+    // write's buffer takes at once, and more than DuckDB reads in a line by default.
+    const long = `${"é".repeat(500_000)}${"🌩".repeat(500_000)}`;
+    const rows = Array.from({ length: 3_000 }, (_, i) => ({
+      market_id: `m${String(i).padStart(4, "0")}`,
+      market_name: i % 2 === 0 ? "Infrastructure" : "Platform, hosted",
+      definition: i === 1_500 ? long : `definition ${i}`,
+    }));
+    const files = await writtenFiles({ markets: rows }, { version: "0.0.0-test" });
+    expect(files.get("tables/markets.csv")!.equals(Buffer.from(toCsv(TABLES.markets as TableDef, rows).text, "utf8"))).toBe(true);
+    const parquet = files.get("tables/markets.parquet")!;
+    const back = (await parquetReadObjects({
+      file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer,
+    })) as Array<Record<string, unknown>>;
+    expect(back.map((r) => r["definition"])).toEqual(rows.map((r) => r.definition));
+  }, 60_000);
 
   it("calls onFileWritten after each file, with the file complete in the temporary folder, and beforeSwap once all are", async () => {
     const out = path.join(mkdtempSync(path.join(dir, "hooks-")), "output");
