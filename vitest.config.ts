@@ -28,7 +28,14 @@ export default defineConfig({
       // The files of a project share one module graph per worker (no file changes global state that
       // another reads), which saves loading DuckDB, vega, the schemas and the report again for every
       // file: about a sixth of the e2e project's CPU time.
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E, isolate: false } },
+      // unit-setup.ts: the unit files run the pipeline in process again and again on the bundled
+      // data, which parsed the same YAML texts and drew the same charts each time; the setup puts the
+      // real parser and renderer behind a memo that lasts the worker (it relies on isolate: false).
+      // e2e runs the real processes and keeps them as they are.
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: E2E, isolate: false, setupFiles: ["test/support/unit-setup.ts"] },
+      },
       { extends: true, test: { name: "e2e", include: E2E, isolate: false } },
     ],
   },

@@ -1,8 +1,10 @@
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import { describe, expect, it } from "vitest";
-import { renderPng, renderSvg } from "../../pipeline/charts/render.ts";
+import { describe, expect, it, vi } from "vitest";
 import { specOf, specs } from "../support/charts.ts";
+
+// The renderer itself, not the unit project's memo of it (test/support/unit-setup.ts).
+const { renderPng, renderSvg } = await vi.importActual<typeof import("../../pipeline/charts/render.ts")>("../../pipeline/charts/render.ts");
 
 /** vega's own headless path, started fresh: the bytes renderSvg must give. */
 async function direct(name: string): Promise<string> {

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { msg } from "../../pipeline/messages.ts";
-import { parseCatalogCsv } from "../../pipeline/read/catalog-csv.ts";
+
+// The parser itself, not the unit project's memo of it (test/support/unit-setup.ts).
+const { parseCatalogCsv } = await vi.importActual<typeof import("../../pipeline/read/catalog-csv.ts")>(
+  "../../pipeline/read/catalog-csv.ts",
+);
 
 const FILE = "data/reference/regions.csv";
 const COLUMNS = ["provider_id", "region_code", "note"];

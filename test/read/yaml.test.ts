@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { msg } from "../../pipeline/messages.ts";
-import { parseYaml } from "../../pipeline/read/yaml.ts";
+
+// The parser itself, not the unit project's memo of it (test/support/unit-setup.ts).
+const { parseYaml } = await vi.importActual<typeof import("../../pipeline/read/yaml.ts")>("../../pipeline/read/yaml.ts");
 
 const FILE = "data/fixtures/x.yaml";
 
