@@ -55,15 +55,28 @@ const QUARTER_WORDS = ["first", "second", "third", "fourth"];
  * it has one. "data from July 2025" does not print 2025-Q2; "in February" does not print 2025-02.
  */
 export function periodPrinted(period: string, text: string): boolean {
+  let patterns = printedPatterns.get(period);
+  if (patterns === undefined) {
+    patterns = printedPatternsOf(period);
+    printedPatterns.set(period, patterns);
+  }
+  return patterns?.every((re) => re.test(text)) === true;
+}
+
+/** Per period, the patterns that must all match a text that prints it (a corpus has few periods and many facts). */
+const printedPatterns = new Map<string, RegExp[] | null>();
+
+function printedPatternsOf(period: string): RegExp[] | null {
   const [, year, part] = /^(\d{4})(?:-(.+))?$/.exec(period) ?? [];
-  if (year === undefined || !new RegExp(`\\b${year}\\b`).test(text)) return false;
-  if (part === undefined) return true;
-  const has = (re: RegExp) => re.test(text);
+  if (year === undefined) return null;
+  const printsYear = new RegExp(`\\b${year}\\b`);
+  if (part === undefined) return [printsYear];
   let x: RegExpExecArray | null;
-  if ((x = /^Q([1-4])$/.exec(part))) return has(new RegExp(`\\bQ${x[1]}\\b|\\b${QUARTER_WORDS[Number(x[1]) - 1]} quarter\\b`, "i"));
-  if ((x = /^H([12])$/.exec(part))) return has(new RegExp(`\\bH${x[1]}\\b|\\b${x[1] === "1" ? "first" : "second"} half\\b`, "i"));
+  if ((x = /^Q([1-4])$/.exec(part)))
+    return [printsYear, new RegExp(`\\bQ${x[1]}\\b|\\b${QUARTER_WORDS[Number(x[1]) - 1]} quarter\\b`, "i")];
+  if ((x = /^H([12])$/.exec(part))) return [printsYear, new RegExp(`\\bH${x[1]}\\b|\\b${x[1] === "1" ? "first" : "second"} half\\b`, "i")];
   const month = MONTHS[Number(part.slice(0, 2)) - 1];
-  return month !== undefined && has(new RegExp(`\\b${month.slice(0, 3)}`, "i"));
+  return month === undefined ? null : [printsYear, new RegExp(`\\b${month.slice(0, 3)}`, "i")];
 }
 
 /**
@@ -72,11 +85,14 @@ export function periodPrinted(period: string, text: string): boolean {
  */
 export function sentenceAround(text: string, start: number, end: number): string {
   let i = start;
-  while (i > 0 && text[i - 1] !== "\n" && !(/[.!?]/.test(text[i - 2] ?? "") && /\s/.test(text[i - 1]!))) i--;
+  while (i > 0 && text[i - 1] !== "\n" && !(isStop(text[i - 2]) && /\s/.test(text[i - 1]!))) i--;
   let j = Math.max(end, start);
-  while (j < text.length && text[j] !== "\n" && !(/[.!?]/.test(text[j]!) && (j + 1 === text.length || /\s/.test(text[j + 1]!)))) j++;
+  while (j < text.length && text[j] !== "\n" && !(isStop(text[j]) && (j + 1 === text.length || /\s/.test(text[j + 1]!)))) j++;
   return text.slice(i, Math.min(j + 1, text.length));
 }
+
+/** A full stop, a question mark or an exclamation mark (compared as text: this runs once per character). */
+const isStop = (c: string | undefined): boolean => c === "." || c === "!" || c === "?";
 
 /** The first and the last day of a period (ISO dates): 2025-Q2 → 2025-04-01 … 2025-06-30. */
 export interface PeriodDates {

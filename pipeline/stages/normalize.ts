@@ -99,9 +99,17 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
       byText(b1.source_id, b2.source_id) ||
       byText(b1.period, b2.period),
   );
+  // Each pair's periods as dates, once per pair rather than once per provider.
+  const dated = ordered.map(([a, b, comparison]) => ({
+    a,
+    b,
+    comparison,
+    da: datesOf(a.period, "normalize"),
+    db: datesOf(b.period, "normalize"),
+  }));
   const rows: Array<Row<"share_comparison">> = [];
   for (const provider_id of providers) {
-    for (const [a, b, comparison] of ordered) {
+    for (const { a, b, comparison, da, db } of dated) {
       const ra = byProvider.get(a)!.get(provider_id);
       const rb = byProvider.get(b)!.get(provider_id);
       if (!ra && !rb) continue;
@@ -119,10 +127,10 @@ function comparisonRows(series: readonly Series[], pairs: readonly Pair[]): Arra
         market_b: b.market,
         period_a: a.period,
         period_b: b.period,
-        period_a_start: datesOf(a.period, "normalize").start,
-        period_a_end: datesOf(a.period, "normalize").end,
-        period_b_start: datesOf(b.period, "normalize").start,
-        period_b_end: datesOf(b.period, "normalize").end,
+        period_a_start: da.start,
+        period_a_end: da.end,
+        period_b_start: db.start,
+        period_b_end: db.end,
         share_of_named_a: ra?.share_of_named ?? null,
         share_of_named_b: rb?.share_of_named ?? null,
         delta_named_pp: delta(ra?.share_of_named, rb?.share_of_named),
