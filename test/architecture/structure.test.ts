@@ -57,9 +57,10 @@ describe("the code's structure", () => {
     expect(cycles).toEqual([]);
   });
 
-  it("no hand-written source file is over 400 lines", () => {
-    const long = files.filter((f) => !f.startsWith("test/")).map((f) => [f, (text.get(f) ?? "").split("\n").length - 1] as const);
+  it("no hand-written source file is over 400 lines, tests included", () => {
+    const long = files.map((f) => [f, (text.get(f) ?? "").split("\n").length - 1] as const);
     expect(long.filter(([, n]) => n > 400)).toEqual([]);
+    expect(files).toContain("test/bad-input/agreement.test.ts");
   });
 
   it("no test hook, private vega field, generated function or blocking wait in pipeline/", () => {
