@@ -16,9 +16,12 @@ export const DATA = path.join(ROOT, "data");
 export const OUTPUT = path.join(ROOT, "output");
 export const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-/** A new temporary folder, inside the test run's own (test/support/global-setup.ts) when there is one. */
+/** The environment variable that names the test run's own temporary folder (test/support/global-setup.ts). */
+export const RUN_TMP_ENV = "CMA_TEST_TMP";
+
+/** A new temporary folder, inside the test run's own when there is one. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(process.env.CMA_TEST_TMP ?? tmpdir(), `cma-${prefix}-`));
+  return mkdtempSync(path.join(process.env[RUN_TMP_ENV] ?? tmpdir(), `cma-${prefix}-`));
 }
 
 /** A copy of data/ in a temp folder, to edit freely: `data` is the copy, `dir` holds it. */

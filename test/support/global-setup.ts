@@ -7,8 +7,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-export const RUN_TMP_ENV = "CMA_TEST_TMP";
+import { RUN_TMP_ENV } from "./basics.ts";
 
 export default function setup(): () => void {
   const dir = mkdtempSync(path.join(tmpdir(), "cma-test-run-"));
