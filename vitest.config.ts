@@ -10,7 +10,7 @@ const E2E = [
   "test/report/browser.test.ts",
   "test/tools/jupyter/run-notebook.test.ts",
   "test/deno.test.ts",
-  // a new process per tool (its real entry point answering --help): twelve processes
+  // a new process per tool (its real entry point answering --help): thirteen processes
   "test/tools/help.test.ts",
 ];
 

@@ -7,7 +7,7 @@
  * market share of the corpus). `bench/run.ts` runs it as a script, one fresh process per
  * run, and reads the one JSON line it prints:
  *
- *   node --import tsx bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--out DIR]
+ *   node --import tsx bench/scale.ts --facts 100000 [--seed 1] [--format jsonl|yaml] [--without-series] [--out DIR]
  *
  * The corpus is generated in memory before the clock starts; charts and the report do not run (they
  * are made for the bundled data's handful of series and have budgets that leave them out at scale).
@@ -33,6 +33,8 @@ export interface ScaleResult {
   seed: number;
   format: FixtureFormat;
   shape: SyntheticShape;
+  /** Whether the cited series were built (false with --without-series: every series table empty). */
+  series: boolean;
   /** Milliseconds per stage; `total` is extract through export (the corpus's generation is not counted). */
   ms: Record<Stage | "total", number>;
   /**
@@ -71,7 +73,11 @@ const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
  * Generates the corpus, runs the stages on it and writes the output folder `outDir`. The corpus is
  * made here, not passed in, so that nothing outside holds it once extract has read it.
  */
-export async function runScale(corpus: { facts: number; seed: number; format: FixtureFormat }, outDir: string): Promise<ScaleResult> {
+export async function runScale(
+  corpus: { facts: number; seed: number; format: FixtureFormat },
+  outDir: string,
+  options: { series: boolean } = { series: true },
+): Promise<ScaleResult> {
   const ms = { extract: 0, normalize: 0, series: 0, enrich: 0, export: 0, total: 0 };
   const cpuMs = { ...ms };
   const peakAfterMiB = { extract: 0, normalize: 0, series: 0, enrich: 0, export: 0 };
@@ -98,7 +104,11 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
   const normalized = async (): Promise<Normalized> => {
     const x = await extracted();
     const article = await timed("normalize", () => normalizeArticle(x, silentContext));
-    const series = await timed("series", () => seriesTables(x, article.tables.facts));
+    // Without the series (--without-series), they are built from no citations and no facts: every
+    // series table is empty, so the run measures what the series cost by their absence.
+    const series = await timed("series", () =>
+      options.series ? seriesTables(x, article.tables.facts) : seriesTables({ ...x, citations: [] }, []),
+    );
     return { tables: { ...article.tables, ...series }, geo: article.geo };
   };
   const tables = async () => {
@@ -116,6 +126,7 @@ export async function runScale(corpus: { facts: number; seed: number; format: Fi
   return {
     ...corpus,
     shape: shapeOf(corpus.facts),
+    series: options.series,
     ms,
     cpuMs,
     rows,
@@ -135,6 +146,10 @@ const CLI = {
     facts: { type: "string", value: "N", description: "the number of facts (required)" },
     seed: { type: "string", value: "S", description: "the generator's seed (default: 1)" },
     format: { type: "string", value: "jsonl|yaml", description: "the fixtures' format (default: jsonl)" },
+    "without-series": {
+      type: "boolean",
+      description: "leave the cited series out (every series table empty), to see what they cost at a scale",
+    },
     out: { type: "string", value: "DIR", description: "write the output folder to DIR and keep it (default: a temporary folder, removed)" },
   },
 } as const;
@@ -153,7 +168,8 @@ async function main(argv: string[]): Promise<void> {
   if (format !== "jsonl" && format !== "yaml") throw new UsageError("--format must be jsonl or yaml");
   const tmp = values.out === undefined ? mkdtempSync(path.join(tmpdir(), "cma-scale-")) : null;
   try {
-    const result = await runScale({ facts, seed, format }, values.out === undefined ? path.join(tmp!, "output") : path.resolve(values.out));
+    const outDir = values.out === undefined ? path.join(tmp!, "output") : path.resolve(values.out);
+    const result = await runScale({ facts, seed, format }, outDir, { series: !values["without-series"] });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

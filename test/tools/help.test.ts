@@ -32,6 +32,11 @@ describe("the tools' --help", () => {
     ["data-contract.ts", "usage: npm run docs:contract -- [options]", ["-h, --help", "--check"]],
     ["notebook-charts.ts", "usage: npx tsx tools/notebook-charts.ts [options]", ["-h, --help", "--check"]],
     ["bench/run.ts", "usage: npm run bench -- [options]", ["-h, --help", "--quick", "--runs N", "--cold-runs N", "--max FACTS"]],
+    [
+      "bench/scale.ts",
+      "usage: node --import tsx bench/scale.ts [options]",
+      ["-h, --help", "--facts N", "--seed S", "--format jsonl|yaml", "--without-series", "--out DIR"],
+    ],
     [".ci/nbconvert.sh", "usage: npm run notebooks:nbconvert -- [PROJECT_ROOT [NOTEBOOK_DIR]]", ["-h, --help"]],
   ])(
     "%s",
