@@ -24,7 +24,7 @@ import type {
 import type { SeriesPreferences } from "../schema/citations.ts";
 import { checkCitations, checkPreferences, type CitedFact } from "./extract/citations.ts";
 import { checkClaims, type Claim } from "./extract/claims.ts";
-import { checkDocuments, type SourceDocument } from "./extract/documents.ts";
+import { checkDocuments, documentIdLine, type SourceDocument } from "./extract/documents.ts";
 import { Issues } from "./extract/issues.ts";
 import { checkReference } from "./extract/reference.ts";
 import { checkShareSums } from "./extract/shares.ts";
@@ -70,7 +70,7 @@ export function extract(inputs: Inputs, ctx: StageContext): Extracted {
       if (!quoted.documents.has(doc.meta.document_id))
         out.add(
           doc.metaFile ?? doc.path,
-          doc.metaLine,
+          doc.metaFile === undefined ? undefined : documentIdLine(doc.metaFile, inputs.files.get(doc.metaFile)!),
           "document_id",
           "document-without-claims",
           msg.documentWithoutClaims(doc.meta.document_id),

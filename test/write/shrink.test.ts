@@ -68,6 +68,21 @@ describe("a document with metadata and no claims is an error", () => {
     ]);
   });
 
+  it("names the line of document_id in a machine-written .meta.json too", () => {
+    // the article's metadata with document_id moved to the top: line 2 of the JSON text
+    const { document_id: _, ...rest } = parse(inputs.files.get(META)!) as Record<string, unknown>;
+    const json = `${JSON.stringify({ document_id: "orphan", ...rest }, null, 2)}\n`;
+    expect(issuesOf({ "data/sources/orphan.meta.json": json })).toEqual([
+      formatIssue({
+        file: "data/sources/orphan.meta.json",
+        line: 2,
+        path: "document_id",
+        rule: "document-without-claims",
+        message: msg.documentWithoutClaims("orphan"),
+      }),
+    ]);
+  });
+
   it("an empty claims list is already a schema error (YAML and JSON Lines alike), reported alone", () => {
     expect(issuesOf({ [FIX]: null, "data/fixtures/x.jsonl": `{"document_id": "${DOC}"}\n` })).toEqual([
       "data/fixtures/x.jsonl:1: claims: expected a non-empty list, got an empty list [schema]",

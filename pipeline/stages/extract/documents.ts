@@ -17,9 +17,17 @@ export interface SourceDocument {
   path: string;
   text: string;
   sha256: string;
-  /** The metadata file that describes it, and the line of its document_id. */
+  /** The metadata file that describes it. */
   metaFile?: string;
-  metaLine?: number;
+}
+
+/**
+ * The line of a metadata file's document_id, for a message about the document. Found when a message
+ * needs it, not for every document: a `.meta.json` file's lines come from parsing it again as YAML.
+ */
+export function documentIdLine(file: string, text: string): number | undefined {
+  const { parsed } = file.endsWith(".json") ? parseJson(file, text) : parseYaml(file, text);
+  return parsed?.lineAt(["document_id"]);
 }
 
 export interface CheckedDocuments {
@@ -57,8 +65,7 @@ export function checkDocuments(inputs: Inputs, out: Issues): CheckedDocuments {
     // The hash of the file's bytes as read (`sha256sum`'s); a text a test passes in is hashed as UTF-8.
     const actual = inputs.facts?.get(docPath)?.sha256 ?? createHash("sha256").update(docText, "utf8").digest("hex");
     if (actual !== meta.sha256) out.add(docPath, undefined, "(file)", "sha256", msg.sha256Mismatch(docPath, meta.sha256, actual));
-    const metaLine = parsed.lineAt(["document_id"]);
-    documents.push({ meta, path: docPath, text: docText, sha256: actual, metaFile: file, ...(metaLine !== undefined && { metaLine }) });
+    documents.push({ meta, path: docPath, text: docText, sha256: actual, metaFile: file });
   }
   return { documents, metaFailed };
 }
