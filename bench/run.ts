@@ -94,7 +94,7 @@ function main(argv: string[]): number {
       `${JSON.stringify(result, null, 2)}\n`,
     );
     writeFileSync(path.join(dir, "latest.md"), `${text}\n`);
-    if (result.scales.some((p) => !p.duckdb.agrees)) {
+    if (result.scales.some((p) => !p.duckdbAgrees)) {
       console.error("bench: DuckDB's tables and ours disagree (see the table)");
       return 1;
     }

@@ -1,6 +1,8 @@
 /**
- * One scale of the series: `runs` runs of bench/scale.ts, each in a fresh process, then DuckDB on the
- * last run's output folder (bench/duckdb.ts): the same three tables from the same facts.
+ * One scale of the series: `runs` runs of bench/scale.ts, each in a fresh process and each followed
+ * by DuckDB on that run's output folder (bench/duckdb.ts): the same three tables from the same facts.
+ * Both sides are medians of as many runs, taken in turn, so that a slow minute of the machine weighs
+ * on both alike rather than on DuckDB's one run.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -18,28 +20,32 @@ export interface ScalePoint {
   /** The highest peak RSS of the runs, MiB, and the stage by whose end it was reached. */
   peakRssMiB: number;
   peakIn: string;
-  duckdb: DuckResult;
+  /** DuckDB after each run, on that run's output folder. */
+  duckdb: DuckResult[];
+  /** DuckDB's load + SQL, the runs' median and range. */
+  duckdbMs: Stat;
+  /** Whether DuckDB's three tables agreed with ours after every run. */
+  duckdbAgrees: boolean;
   /**
    * Our normalize without the series (the facts table, market_share, share_comparison,
    * concentration) ÷ DuckDB's load of the facts and providers plus its SQL for market_share,
-   * share_comparison and concentration.
+   * share_comparison and concentration: the ratio of the two medians.
    */
   duckdbRatio: number;
 }
 
 export function scalePoint(facts: number, runs: number, tmp: string, log: (line: string) => void): ScalePoint {
   const results: ScaleResult[] = [];
-  let duckdb: DuckResult | undefined;
+  const duckdb: DuckResult[] = [];
   for (let i = 0; i < runs; i++) {
     const outDir = path.join(tmp, `scale-${facts}-${i}`, "output");
     try {
       const r = runChild<ScaleResult>("scale.ts", ["--facts", String(facts), "--out", outDir]);
       results.push(r);
       log(`  ${facts} facts, run ${i + 1}/${runs}: ${(r.ms.total / 1000).toFixed(2)} s, peak RSS ${r.peakRssMiB} MiB`);
-      if (i === runs - 1) {
-        duckdb = runChild<DuckResult>("duckdb.ts", ["--dir", outDir]);
-        log(`  DuckDB: load ${duckdb.ms.load.toFixed(0)} ms + SQL ${duckdb.ms.sql.toFixed(0)} ms, agrees: ${duckdb.agrees}`);
-      }
+      const d = runChild<DuckResult>("duckdb.ts", ["--dir", outDir]);
+      duckdb.push(d);
+      log(`  DuckDB: load ${d.ms.load.toFixed(0)} ms + SQL ${d.ms.sql.toFixed(0)} ms, agrees: ${d.agrees}`);
     } finally {
       rmSync(path.dirname(outDir), { recursive: true, force: true });
     }
@@ -49,6 +55,7 @@ export function scalePoint(facts: number, runs: number, tmp: string, log: (line:
   const cpuMs = Object.fromEntries(keys.map((k) => [k, stat(results.map((r) => r.cpuMs[k]))])) as ScalePoint["cpuMs"];
   const worst = results.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a));
   const peakIn = Object.entries(worst.peakAfterMiB).find(([, mib]) => mib >= worst.peakRssMiB)?.[0] ?? "?";
+  const duckdbMs = stat(duckdb.map((d) => d.ms.load + d.ms.sql));
   return {
     facts,
     runs: results,
@@ -56,7 +63,9 @@ export function scalePoint(facts: number, runs: number, tmp: string, log: (line:
     cpuMs,
     peakRssMiB: worst.peakRssMiB,
     peakIn,
-    duckdb: duckdb!,
-    duckdbRatio: ms.normalize.median / (duckdb!.ms.load + duckdb!.ms.sql),
+    duckdb,
+    duckdbMs,
+    duckdbAgrees: duckdb.every((d) => d.agrees),
+    duckdbRatio: ms.normalize.median / duckdbMs.median,
   };
 }
