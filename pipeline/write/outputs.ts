@@ -105,6 +105,7 @@ export async function writeOutputs(
           stats.bytes += bytes.byteLength;
         };
         const flushBuffer = async () => {
+          if (at === 0) return;
           await flush(buffer.subarray(0, at));
           [buffer, spare] = [spare, buffer];
           at = 0;
