@@ -15,6 +15,7 @@ import { PipelineError, type DataIssue } from "../../pipeline/errors.ts";
 import { silentContext } from "../../pipeline/stages/context.ts";
 import type { Inputs } from "../../pipeline/read/inputs.ts";
 import { extract } from "../../pipeline/stages/extract.ts";
+import { msg } from "../../pipeline/messages.ts";
 import { realInputs } from "../helpers.ts";
 
 export const FIX = "data/fixtures/dual-ai-stack-article.yaml";
@@ -28,6 +29,15 @@ export const ENTITIES = "data/reference/entities.yaml";
 
 export const inputs = realInputs();
 export const original = (file: string) => inputs.files.get(file)!;
+
+/** The message when Google's Gartner 2024 share is raised from 9 to 40 (the firm's shares then sum to 112.9%). */
+export const GARTNER_OVER_100 = msg.sharesAbove100("gartner", "iaas", "2024", 112.9, [
+  "gartner-share-aws",
+  "gartner-share-azure",
+  "gartner-share-gcp",
+  "gartner-share-alibaba",
+  "gartner-share-huawei",
+]);
 export const real = extract(inputs, silentContext);
 export const COUNTRY_SUBREGIONS = COUNTRIES.map((c) => c.subregion);
 
